@@ -1,0 +1,116 @@
+package io.lcpr.infra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Logger;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import io.lcpr.events.TopicSpec;
+import io.lcpr.events.Topics;
+
+/**
+ * The suite's PostgreSQL and Kafka: the user's own when {@code DATABASE_URL} / {@code KAFKA_BOOTSTRAP_SERVERS} are
+ * set, otherwise a real server and broker started here. Either way the suite's topics exist afterwards.
+ */
+public final class LocalInfra implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LocalInfra.class.getName());
+
+    private final Database database;
+    private final String bootstrapServers;
+    private final LocalPostgres postgres;
+    private final KafkaBroker kafka;
+
+    private LocalInfra(Database database, String bootstrapServers, LocalPostgres postgres, KafkaBroker kafka) {
+        this.database = database;
+        this.bootstrapServers = bootstrapServers;
+        this.postgres = postgres;
+        this.kafka = kafka;
+    }
+
+    public static LocalInfra start(Path workDir, Map<String, String> env) {
+        LocalPostgres postgres = null;
+        KafkaBroker kafka = null;
+        try {
+            Database database;
+            String databaseUrl = env.get("DATABASE_URL");
+            if (databaseUrl != null && !databaseUrl.isBlank()) {
+                database = Database.fromUrl(databaseUrl, env.get("DATABASE_USERNAME"), env.get("DATABASE_PASSWORD"));
+                LOG.info("using PostgreSQL at " + database.jdbcUrl());
+            } else {
+                int port = Integer.parseInt(env.getOrDefault("LOCAL_POSTGRES_PORT", String.valueOf(Ports.free())));
+                postgres = LocalPostgres.start(workDir.resolve("postgres"), port);
+                database = new Database(postgres.jdbcUrl(), postgres.username(), postgres.password());
+                LOG.info("started PostgreSQL at " + database.jdbcUrl());
+            }
+            String bootstrap = env.get("KAFKA_BOOTSTRAP_SERVERS");
+            if (bootstrap == null || bootstrap.isBlank()) {
+                int port = Integer.parseInt(env.getOrDefault("LOCAL_KAFKA_PORT", String.valueOf(Ports.free())));
+                kafka = KafkaBroker.start(workDir.resolve("kafka"), port, Duration.ofSeconds(90));
+                bootstrap = kafka.bootstrapServers();
+                LOG.info("started Kafka broker at " + bootstrap);
+            } else {
+                LOG.info("using Kafka at " + bootstrap);
+            }
+            createTopics(bootstrap);
+            return new LocalInfra(database, bootstrap, postgres, kafka);
+        } catch (RuntimeException e) {
+            if (kafka != null) {
+                kafka.close();
+            }
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** Creates the suite's topics with their partition counts; compacted where the contract says so. */
+    public static void createTopics(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            for (TopicSpec spec : Topics.ALL) {
+                NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
+                if (spec.compacted()) {
+                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                }
+                try {
+                    admin.createTopics(java.util.List.of(topic)).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + spec.name(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
