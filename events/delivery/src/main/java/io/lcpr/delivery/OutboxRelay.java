@@ -1,0 +1,125 @@
+package io.lcpr.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.lcpr.events.EventJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Publishes committed outbox rows to their topics and marks them published once the broker has acknowledged them.
+ * Rows are claimed with SKIP LOCKED so several replicas can relay side by side; a failed batch rolls back and is
+ * retried on the next tick, so delivery is at least once and consumers dedupe by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+
+    private final Emitter<String> emitter;
+    private final EntityManager em;
+    private final OutboxConfig config;
+    private final Counter published;
+
+    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em, OutboxConfig config,
+            MeterRegistry registry) {
+        this.emitter = emitter;
+        this.em = em;
+        this.config = config;
+        this.published = registry.counter("outbox.published");
+    }
+
+    @Scheduled(every = "${outbox.poll-interval.ms:200}ms", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        try {
+            int sent;
+            do {
+                sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } while (sent == config.batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay will retry: %s", e.getMessage());
+        }
+    }
+
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgePublished() {
+        Instant cutoff = Instant.now().minus(Duration.ofHours(config.retentionHours()));
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("publishedAt < ?1", cutoff));
+    }
+
+    /** Publishes one batch inside the caller's transaction; returns how many rows it published. */
+    int publishBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxMessage> batch = em.createNativeQuery("select * from outbox_message where published_at is null"
+                + " order by created_at limit :limit for update skip locked", OutboxMessage.class)
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(batch.size());
+        for (OutboxMessage message : batch) {
+            acks.add(send(message));
+        }
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(config.ackTimeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("broker did not acknowledge " + batch.size() + " outbox rows", e);
+        }
+        Instant now = Instant.now();
+        batch.forEach(m -> m.publishedAt = now);
+        published.increment(batch.size());
+        return batch.size();
+    }
+
+    private CompletableFuture<Void> send(OutboxMessage row) {
+        CompletableFuture<Void> acked = new CompletableFuture<>();
+        RecordHeaders headers = new RecordHeaders();
+        if (row.headers != null) {
+            readHeaders(row.headers).forEach((k, v) -> headers.add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(row.topic).withKey(row.messageKey).withHeaders(headers).build();
+        Message<String> message = Message.of(row.payload)
+                .withAck(() -> {
+                    acked.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    acked.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .addMetadata(metadata);
+        emitter.send(message);
+        return acked;
+    }
+
+    private static Map<String, String> readHeaders(String json) {
+        try {
+            return EventJson.MAPPER.readValue(json, HEADERS);
+        } catch (Exception e) {
+            throw new IllegalStateException("outbox headers are not a JSON object: " + json, e);
+        }
+    }
+}

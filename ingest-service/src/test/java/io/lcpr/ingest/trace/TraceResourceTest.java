@@ -1,0 +1,112 @@
+package io.lcpr.ingest.trace;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.lcpr.events.EventJson;
+import io.lcpr.events.Topics;
+import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.infra.LocalInfraTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+class TraceResourceTest {
+
+    @Inject
+    TraceRepository repository;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    static String line(String requestId, String attemptKind, long input, long cached, long output) {
+        return """
+                {"request_id":"%s","work_unit_id":"wu-%s","attempt_kind":"%s","workload":"support","team":"t1",\
+                "provider":"openai","model":"gpt-4.1-mini","started_at":"2026-04-15T09:00:00Z","input_tokens":%d,\
+                "cache_read_tokens":%d,"output_tokens":%d,"ttft_ms":300,"e2e_ms":2000}""".formatted(requestId,
+                requestId, attemptKind, input, cached, output);
+    }
+
+    @Test
+    void storesNdjsonOnceAndPublishesEachTraceOnce() {
+        String run = UUID.randomUUID().toString();
+        String body = String.join("\n", line(run + "-a", "first_attempt", 2400, 1800, 220),
+                line(run + "-b", "retry", 2800, 0, 290), line(run + "-c", "eval_grader", 1200, 0, 80));
+        long before = repository.count();
+        given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/traces").then().statusCode(200)
+                .body("received", equalTo(3)).body("accepted", equalTo(3)).body("duplicates", equalTo(0));
+        given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/traces").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(3));
+        assertEquals(before + 3, repository.count());
+
+        Set<String> seen = new HashSet<>();
+        int mine = 0;
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.TRACES));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (mine < 3 && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    TraceRecordedV1 event = EventJson.read(r.value(), TraceRecordedV1.class);
+                    if (event.trace().requestId().startsWith(run)) {
+                        mine++;
+                        seen.add(event.eventId().toString());
+                        assertEquals(r.key(), event.dedupeKey());
+                    }
+                }
+            }
+        }
+        assertEquals(3, mine, "each stored trace is published exactly once here");
+        assertEquals(3, seen.size());
+    }
+
+    @Test
+    void keepsGoodRecordsAndNamesTheBadOnes() {
+        String run = UUID.randomUUID().toString();
+        String body = "[" + line(run + "-ok", "first_attempt", 100, 0, 10) + ","
+                + line(run + "-bad", "first_attempt", 100, 101, 10) + ","
+                + "{\"provider\":\"openai\",\"model\":\"m\",\"started_at\":\"2026-04-15T09:00:00Z\",\"input_tokens\":\"many\",\"output_tokens\":1},"
+                + line(run + "-kind", "second_try", 100, 0, 10) + "]";
+        given().contentType("application/json").body(body).post("/api/traces").then().statusCode(400)
+                .body("received", equalTo(4)).body("accepted", equalTo(1)).body("rejected", equalTo(3))
+                .body("errors", hasSize(3))
+                .body("errors[0].index", equalTo(1)).body("errors[0].field", equalTo("cache_read_tokens"))
+                .body("errors[1].index", equalTo(2)).body("errors[1].field", equalTo("input_tokens"))
+                .body("errors[2].index", equalTo(3)).body("errors[2].field", equalTo("attempt_kind"));
+    }
+
+    @Test
+    void malformedNdjsonLineIsOneRejectedRecord() {
+        String run = UUID.randomUUID().toString();
+        String body = line(run + "-1", "first_attempt", 10, 0, 1) + "\n{not json\n" + line(run + "-2", "retry", 10, 0, 1);
+        given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/traces").then().statusCode(400)
+                .body("accepted", equalTo(2)).body("rejected", equalTo(1)).body("errors[0].index", equalTo(1));
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "ingest-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+}
