@@ -41,7 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
             String classpath = classpath();
             if (!Files.exists(dir.resolve("logs/meta.properties"))) {
                 String clusterId = Base64Uuid.encode(UUID.randomUUID());
-                Process format = java(classpath, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
+                Process format = java(classpath, "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId, "--config",
                         config.toString(), "--ignore-formatted").redirectErrorStream(true)
                         .redirectOutput(dir.resolve("format.log").toFile()).start();
                 if (format.waitFor() != 0) {
