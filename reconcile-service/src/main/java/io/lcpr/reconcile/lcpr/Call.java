@@ -1,0 +1,28 @@
+package io.lcpr.reconcile.lcpr;
+
+import java.time.Instant;
+
+/** One inference call as reconciliation sees it: who made it, why, when, and its raw token counts. */
+public record Call(String requestId, String workUnitId, String attemptKind, String workload, String team,
+        String provider, String projectId, String model, String serviceTier, Instant startedAt, long inputTokens,
+        long cacheReadTokens, long cacheCreationTokens, long outputTokens, Long ttftMs, Long e2eMs) {
+
+    public static final String UNKNOWN = "unknown";
+
+    public boolean isGrader() {
+        return "eval_grader".equals(attemptKind);
+    }
+
+    /** The work unit this call serves; a call without one is a work unit of its own. */
+    public String unitKey() {
+        return workUnitId != null ? workUnitId : "request:" + requestId;
+    }
+
+    public String workloadOrUnknown() {
+        return workload != null ? workload : UNKNOWN;
+    }
+
+    public String teamOrUnknown() {
+        return team != null ? team : UNKNOWN;
+    }
+}

@@ -1,0 +1,57 @@
+package io.lcpr.reconcile.workload;
+
+import java.math.BigDecimal;
+
+import io.lcpr.reconcile.reconciliation.Period;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BadRequestException;
+
+@ApplicationScoped
+public class WorkloadService {
+
+    @Transactional
+    public WorkloadSettingsEntity define(String name, WorkloadRequests.Settings s) {
+        nonNegative("ttft_slo_ms", s.ttftSloMs());
+        nonNegative("e2e_slo_ms", s.e2eSloMs());
+        nonNegative("slo_tolerance_ms", s.sloToleranceMs());
+        WorkloadSettingsEntity e = WorkloadSettingsEntity.<WorkloadSettingsEntity> findByIdOptional(name)
+                .orElseGet(WorkloadSettingsEntity::new);
+        e.name = name;
+        e.ttftSloMs = s.ttftSloMs();
+        e.e2eSloMs = s.e2eSloMs();
+        e.sloToleranceMs = s.sloToleranceMs() == null ? 0 : s.sloToleranceMs();
+        e.evalRequired = s.evalRequired() == null || s.evalRequired();
+        e.humanSignoffAccepted = s.humanSignoffAccepted() != null && s.humanSignoffAccepted();
+        e.persist();
+        return e;
+    }
+
+    @Transactional
+    public PeriodCostInputEntity costs(String workload, String period, WorkloadRequests.Costs c) {
+        Period.parse(period);
+        PeriodCostInputEntity.Key key = new PeriodCostInputEntity.Key(period, workload);
+        PeriodCostInputEntity e = PeriodCostInputEntity.<PeriodCostInputEntity> findByIdOptional(key)
+                .orElseGet(PeriodCostInputEntity::new);
+        e.key = key;
+        e.evalOtherCost = amount("eval_other_cost", c.evalOtherCost());
+        e.humanCostPerCase = amount("human_cost_per_case", c.humanCostPerCase());
+        e.humanReviewCost = amount("human_review_cost", c.humanReviewCost());
+        e.opsCost = amount("ops_cost", c.opsCost());
+        e.persist();
+        return e;
+    }
+
+    private static BigDecimal amount(String field, BigDecimal value) {
+        if (value != null && value.signum() < 0) {
+            throw new BadRequestException(field + " must not be negative, got " + value.toPlainString());
+        }
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    private static void nonNegative(String field, Long value) {
+        if (value != null && value < 0) {
+            throw new BadRequestException(field + " must not be negative, got " + value);
+        }
+    }
+}
