@@ -49,7 +49,8 @@ public class OutboxRelay {
         this.published = registry.counter("outbox.published");
     }
 
-    @Scheduled(every = "${outbox.poll-interval.ms:200}ms", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${outbox.poll-interval.ms:200}ms", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         try {
             int sent;
@@ -61,7 +62,8 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purgePublished() {
         Instant cutoff = Instant.now().minus(Duration.ofHours(config.retentionHours()));
         QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete("publishedAt < ?1", cutoff));

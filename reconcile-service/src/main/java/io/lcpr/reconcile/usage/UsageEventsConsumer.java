@@ -8,7 +8,7 @@ import io.lcpr.events.InvalidEventException;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.TraceRecordedV1;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

@@ -1,0 +1,94 @@
+package io.lcpr.reconcile.reconciliation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.lcpr.events.EventJson;
+import io.lcpr.events.Goldens;
+import io.lcpr.events.LcprComputedV1;
+import io.lcpr.events.Topics;
+import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.TopicReader;
+import io.lcpr.infra.TopicWriter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The consumer side of the trace, outcome and price contracts, read from their golden files. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+class ReconciliationResourceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void goldenEventsAreConsumedOnceAndReconciled() {
+        String period = "2026-04-15";
+        String trace = Goldens.read(Topics.TRACES);
+        String price = Goldens.read(Topics.PRICING_SNAPSHOTS);
+        TopicWriter.send(bootstrap, Topics.PRICING_SNAPSHOTS, "k", price);
+        TopicWriter.send(bootstrap, Topics.TRACES, "k", trace, trace); // redelivered: counted once
+        TopicWriter.send(bootstrap, Topics.OUTCOMES, "k", Goldens.read(Topics.OUTCOMES));
+        awaitUsage(period, 1, 1);
+
+        given().contentType("application/json")
+                .body("{\"provider\":\"openai\",\"billing_account\":\"proj-support\",\"period\":\"2026-04-15\",\"total\":0.01}")
+                .post("/api/invoices").then().statusCode(200);
+        given().contentType("application/json").body("{\"ttft_slo_ms\":800,\"slo_tolerance_ms\":100,\"eval_required\":false}")
+                .put("/api/workloads/support").then().statusCode(200);
+        String run = given().contentType("application/json").body("{\"period\":\"" + period + "\"}")
+                .post("/api/reconciliations").then().statusCode(201)
+                .body("reconciliation.accounts[0].status", equalTo("investigate"))
+                .body("lcpr[0].workload", equalTo("support"))
+                .body("lcpr[0].acceptedUnits", equalTo(1))
+                .extract().path("reconciliation.runId");
+
+        // the golden retry: 2,800 uncached input x $1.80 + 290 output x $8.00 per million = $0.00736
+        LcprComputedV1 lcpr = EventJson.read(given().queryParam("period", period).queryParam("workload", "support")
+                .get("/api/lcpr").then().statusCode(200).extract().asString(), LcprComputedV1.class);
+        assertEquals(0, new BigDecimal("0.00736").compareTo(lcpr.inferenceCost()));
+        assertEquals(0, new BigDecimal("0.01").compareTo(lcpr.loadedCost()), "delta brings loaded cost to the invoice");
+        var published = TopicReader.await(bootstrap, Topics.LCPR_COMPUTED, r -> r.value().contains(run), 1,
+                Duration.ofSeconds(30));
+        assertEquals(1, published.size());
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicWithItsReason() {
+        String marker = "not-json-" + System.nanoTime();
+        TopicWriter.send(bootstrap, Topics.TRACES, marker, "{" + marker);
+        var dead = TopicReader.await(bootstrap, Topics.RECONCILE_DLQ, r -> r.value().contains(marker), 1,
+                Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        var reason = dead.get(0).headers().lastHeader("dead-letter-reason");
+        assertTrue(reason != null && new String(reason.value(), StandardCharsets.UTF_8).contains("TraceRecordedV1"),
+                "the reason names what could not be read");
+    }
+
+    private void awaitUsage(String period, int calls, int outcomes) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            var summary = given().queryParam("period", period).get("/api/usage").then().statusCode(200).extract();
+            if (summary.<Integer> path("calls") >= calls && summary.<Integer> path("outcomes") >= outcomes
+                    && summary.<Integer> path("priceVersions") >= 1) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("reconcile did not consume the golden events in time");
+    }
+}
