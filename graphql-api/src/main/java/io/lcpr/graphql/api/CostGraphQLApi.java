@@ -1,0 +1,61 @@
+package io.lcpr.graphql.api;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.lcpr.events.LcprComputedV1;
+import io.lcpr.graphql.projection.ProjectionService;
+
+/** Read-only queries over the projected events. */
+@GraphQLApi
+public class CostGraphQLApi {
+    private final ProjectionService projections;
+
+    public CostGraphQLApi(ProjectionService projections) {
+        this.projections = projections;
+    }
+
+    @Query
+    @Description("LCPR of a workload for a period (YYYY-MM or YYYY-MM-DD), from the newest reconciliation run")
+    public Lcpr lcpr(@NonNull String period, @NonNull String workload) {
+        return projections.lcpr(period, workload).map(Lcpr::of).orElse(null);
+    }
+
+    @Query
+    @Description("Chargeback of a period under a mode, one row per team; the rows add up to totalAllocated")
+    public List<TeamAllocation> allocations(@NonNull String period, @DefaultValue("proportional") String mode) {
+        return projections.allocations(period, mode).stream().map(TeamAllocation::of).toList();
+    }
+
+    @Query
+    @Description("Invoice reconciliation of a period, per provider account")
+    public Reconciliation reconciliation(@NonNull String period) {
+        return projections.reconciliation(period).map(Reconciliation::of).orElse(null);
+    }
+
+    /** The LCPR of the workloads a team is charged for: one query for every allocation of the answer. */
+    @Name("workloads")
+    @Description("LCPR of the workloads this team is charged for, from the same run")
+    public List<List<Lcpr>> workloads(@Source List<TeamAllocation> allocations) {
+        Set<UUID> runs = allocations.stream().map(a -> UUID.fromString(a.runId())).collect(Collectors.toSet());
+        Map<String, Lcpr> byRunAndWorkload = new HashMap<>();
+        for (LcprComputedV1 e : projections.lcprOfRuns(runs)) {
+            byRunAndWorkload.put(e.runId() + "|" + e.workload(), Lcpr.of(e));
+        }
+        return allocations.stream().map(a -> a.workloadNames().stream()
+                .map(w -> byRunAndWorkload.get(a.runId() + "|" + w)).filter(java.util.Objects::nonNull).toList())
+                .toList();
+    }
+}

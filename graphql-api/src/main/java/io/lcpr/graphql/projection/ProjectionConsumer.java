@@ -1,0 +1,43 @@
+package io.lcpr.graphql.projection;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.lcpr.events.EventJson;
+import io.lcpr.events.InvalidEventException;
+import io.lcpr.events.LcprComputedV1;
+import io.lcpr.events.ReconciliationCompletedV1;
+import io.lcpr.events.TeamAllocationV1;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Kafka adapter; transient failures retried here, unreadable records dead-lettered by the channel policy. */
+@ApplicationScoped
+public class ProjectionConsumer {
+    private final ProjectionService service;
+
+    public ProjectionConsumer(ProjectionService service) {
+        this.service = service;
+    }
+
+    @Incoming("lcpr")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onLcpr(String payload) {
+        service.project(EventJson.read(payload, LcprComputedV1.class));
+    }
+
+    @Incoming("allocations")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onAllocation(String payload) {
+        service.project(EventJson.read(payload, TeamAllocationV1.class));
+    }
+
+    @Incoming("reconciliations")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onReconciliation(String payload) {
+        service.project(EventJson.read(payload, ReconciliationCompletedV1.class));
+    }
+}

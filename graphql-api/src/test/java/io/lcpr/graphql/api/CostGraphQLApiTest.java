@@ -1,0 +1,72 @@
+package io.lcpr.graphql.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.Map;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.lcpr.events.Goldens;
+import io.lcpr.events.Topics;
+import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.TopicWriter;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** Consumer side of lcpr.computed.v1, chargeback.allocations.monthly.v1 and reconciliation.completed.v1. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+class CostGraphQLApiTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    static ValidatableResponse graphql(String query) {
+        return given().contentType("application/json").body(Map.of("query", query)).post("/graphql").then()
+                .statusCode(200).body("errors", nullValue());
+    }
+
+    @Test
+    void answersFromProjectedGoldenEventsOnceEach() throws InterruptedException {
+        for (int i = 0; i < 2; i++) { // a replayed topic changes nothing
+            TopicWriter.send(bootstrap, Topics.LCPR_COMPUTED, "support", Goldens.read(Topics.LCPR_COMPUTED));
+            TopicWriter.send(bootstrap, Topics.ALLOCATIONS_MONTHLY, "support-platform",
+                    Goldens.read(Topics.ALLOCATIONS_MONTHLY));
+            TopicWriter.send(bootstrap, Topics.RECONCILIATION_COMPLETED, "2026-04",
+                    Goldens.read(Topics.RECONCILIATION_COMPLETED));
+        }
+        String query = """
+                { lcpr(period: "2026-04", workload: "support") { loadedCost lcpr acceptedUnits unrecovered
+                    calls { attemptKind calls } }
+                  allocations(period: "2026-04") { team amount totalAllocated workloads { workload loadedCost } }
+                  reconciliation(period: "2026-04") { accounts { status delta } } }""";
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            var answer = graphql(query).extract();
+            if (answer.path("data.reconciliation") != null && answer.path("data.lcpr") != null
+                    && answer.<java.util.List<?>> path("data.allocations").size() > 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        graphql(query)
+                .body("data.lcpr.loadedCost", equalTo(140.65f))
+                .body("data.lcpr.acceptedUnits", equalTo(820))
+                .body("data.lcpr.unrecovered", equalTo(130))
+                .body("data.lcpr.calls.find { it.attemptKind == 'retry' }.calls", equalTo(70))
+                .body("data.allocations.size()", equalTo(1))
+                .body("data.allocations[0].team", equalTo("support-platform"))
+                .body("data.allocations[0].amount", equalTo(18400.25f))
+                .body("data.allocations[0].workloads[0].workload", equalTo("support"))
+                .body("data.reconciliation.accounts[0].status", equalTo("trusted"));
+    }
+
+    @Test
+    void unknownPeriodsAnswerNullNotAnError() {
+        graphql("{ lcpr(period: \"1999-01\", workload: \"none\") { lcpr } }").body("data.lcpr", nullValue());
+    }
+}
