@@ -1,0 +1,81 @@
+package io.lcpr.suite;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lcpr.events.EventJson;
+
+/** A small JSON-over-HTTP client for the launcher, the demo loader and the end-to-end test. */
+public final class Http {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A response: status and body. */
+    public record Reply(int status, String body) {
+        public JsonNode json() {
+            try {
+                return EventJson.MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public Reply expect(int... statuses) {
+            for (int s : statuses) {
+                if (s == status) {
+                    return this;
+                }
+            }
+            throw new IllegalStateException("unexpected HTTP " + status + ": " + body);
+        }
+    }
+
+    private Http() {
+    }
+
+    public static Reply get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    public static Reply post(String url, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public static Reply postJson(String url, Object body) {
+        return post(url, "application/json", body instanceof String s ? s : EventJson.write(body));
+    }
+
+    public static Reply putJson(String url, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(EventJson.write(body))));
+    }
+
+    /** Runs a GraphQL query and returns its {@code data}; GraphQL errors are thrown. */
+    public static JsonNode graphql(String endpoint, String query) {
+        JsonNode reply = postJson(endpoint, Map.of("query", query)).expect(200).json();
+        if (reply.has("errors")) {
+            throw new IllegalStateException("GraphQL errors: " + reply.get("errors"));
+        }
+        return reply.get("data");
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.lcpr.suite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.logging.Logger;
+
+import io.lcpr.infra.LocalInfra;
+import io.lcpr.infra.Ports;
+
+/**
+ * The whole suite on one machine: PostgreSQL and Kafka (or the user's, see LocalInfra), then the five services as
+ * separate processes, each waited on until ready. {@code main} also loads the demo month and prints where to look.
+ */
+public final class Suite implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Suite.class.getName());
+
+    /** Service module, default port, and the environment variable that overrides the port. */
+    record ServiceSpec(String module, int defaultPort, String portVariable) {
+    }
+
+    static final List<ServiceSpec> SERVICES = List.of(
+            new ServiceSpec("ingest-service", 8081, "INGEST_PORT"),
+            new ServiceSpec("pricing-service", 8082, "PRICING_PORT"),
+            new ServiceSpec("reconcile-service", 8083, "RECONCILE_PORT"),
+            new ServiceSpec("chargeback-service", 8084, "CHARGEBACK_PORT"),
+            new ServiceSpec("graphql-api", 8080, "GRAPHQL_PORT"));
+
+    private final LocalInfra infra;
+    private final Map<String, ServiceProcess> services;
+
+    private Suite(LocalInfra infra, Map<String, ServiceProcess> services) {
+        this.infra = infra;
+        this.services = services;
+    }
+
+    /**
+     * Starts everything. {@code randomPorts} picks free ports (tests); otherwise the documented defaults, each
+     * overridable by its environment variable.
+     */
+    public static Suite start(Path root, Path workDir, Map<String, String> env, boolean randomPorts) {
+        LocalInfra infra = LocalInfra.start(workDir, env);
+        Map<String, ServiceProcess> started = new LinkedHashMap<>();
+        try {
+            Map<String, String> serviceEnv = new HashMap<>();
+            serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", infra.database().jdbcUrl());
+            serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", infra.database().username());
+            serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD",
+                    infra.database().password() == null ? "" : infra.database().password());
+            serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+            for (ServiceSpec spec : SERVICES) {
+                int port = randomPorts ? Ports.free()
+                        : Integer.parseInt(env.getOrDefault(spec.portVariable(), Integer.toString(spec.defaultPort())));
+                started.put(spec.module(), ServiceProcess.start(root, spec.module(), port, serviceEnv,
+                        workDir.resolve("logs")));
+            }
+            for (ServiceProcess service : started.values()) {
+                service.awaitReady(Duration.ofSeconds(180));
+                LOG.info(service.name() + " ready at " + service.url());
+            }
+            return new Suite(infra, started);
+        } catch (RuntimeException e) {
+            new Suite(infra, started).close();
+            throw e;
+        }
+    }
+
+    public String url(String module) {
+        return services.get(module).url();
+    }
+
+    public String graphqlEndpoint() {
+        return url("graphql-api") + "/graphql";
+    }
+
+    public String bootstrapServers() {
+        return infra.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::close);
+        infra.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
+        Path workDir = root.resolve(System.getenv().getOrDefault("SUITE_WORK_DIR", ".local"));
+        Files.createDirectories(workDir);
+        System.out.println("Starting PostgreSQL, Kafka and five services (logs in " + workDir.resolve("logs") + ") ...");
+        Suite suite = start(root, workDir, System.getenv(), false);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the suite ...");
+            suite.close();
+            stopped.countDown();
+        }, "suite-stop"));
+        DemoMonth demo = new DemoMonth(suite);
+        demo.load(System.out::println);
+        System.out.println();
+        System.out.println("GraphQL:    " + suite.graphqlEndpoint() + "   (UI: " + suite.url("graphql-api") + "/q/graphql-ui)");
+        System.out.println("Example query:");
+        System.out.println("  " + DemoMonth.EXAMPLE_QUERY);
+        System.out.println("Answer:");
+        System.out.println("  " + Http.graphql(suite.graphqlEndpoint(), DemoMonth.EXAMPLE_QUERY));
+        System.out.println();
+        for (ServiceSpec spec : SERVICES) {
+            System.out.printf("  %-19s %s%n", spec.module(), suite.url(spec.module()));
+        }
+        System.out.println("Kafka:      " + suite.bootstrapServers());
+        System.out.println("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+}

@@ -1,0 +1,97 @@
+package io.lcpr.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lcpr.demo.DenominatorDay;
+import io.lcpr.demo.TwelveRequestTrace;
+
+/**
+ * End to end: PostgreSQL, Kafka and the five packaged services as separate processes; the test talks to them
+ * only over HTTP (and they to each other only over Kafka). Expected figures are computed here from the articles.
+ */
+class SuiteIT {
+    static Suite suite;
+
+    @BeforeAll
+    static void start() {
+        Path root = Path.of(System.getProperty("suite.root", "../..")).toAbsolutePath().normalize();
+        Path work = Path.of("target", "suite-it-" + ProcessHandle.current().pid()).toAbsolutePath();
+        Map<String, String> env = new HashMap<>(System.getenv());
+        suite = Suite.start(root, work, env, true);
+        new DemoMonth(suite).load(System.out::println);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    static JsonNode lcpr(String period, String workload) {
+        return Http.graphql(suite.graphqlEndpoint(), "{ lcpr(period: \"" + period + "\", workload: \"" + workload
+                + "\") { inferenceCost evalCost loadedCost lcpr naiveCostPerUnit attemptedUnits acceptedUnits"
+                + " firstAttemptPass recovered escalated unrecovered calls { attemptKind calls } } }").get("lcpr");
+    }
+
+    @Test
+    void twelveRequestTraceGivesEightAcceptedAndTheHandComputedCost() {
+        JsonNode l = lcpr(DemoMonth.TRACE_DAY, TwelveRequestTrace.WORKLOAD);
+        assertEquals(8, l.get("attemptedUnits").asInt());
+        assertEquals(8, l.get("acceptedUnits").asInt());
+        Map<String, Integer> calls = new HashMap<>();
+        l.get("calls").forEach(c -> calls.put(c.get("attemptKind").asText(), c.get("calls").asInt()));
+        assertEquals(Map.of("first_attempt", 8, "retry", 2, "repair", 1, "eval_grader", 1), calls);
+
+        // by hand from the table: (input - cached) x $1.80 + cached x $0.90 + output x $8.00, per million tokens
+        BigDecimal byHand = BigDecimal.ZERO;
+        for (TwelveRequestTrace.Row r : TwelveRequestTrace.ROWS) {
+            byHand = byHand.add(BigDecimal.valueOf(r.input() - r.cached()).multiply(new BigDecimal("1.80"))
+                    .add(BigDecimal.valueOf(r.cached()).multiply(new BigDecimal("0.90")))
+                    .add(BigDecimal.valueOf(r.output()).multiply(new BigDecimal("8.00"))));
+        }
+        byHand = byHand.movePointLeft(6);
+        BigDecimal traceDerived = l.get("inferenceCost").decimalValue().add(l.get("evalCost").decimalValue());
+        assertEquals(0, byHand.compareTo(traceDerived), "exact: " + byHand + " vs " + traceDerived);
+        assertEquals(byHand.setScale(2, RoundingMode.HALF_UP), traceDerived.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    @Test
+    void denominatorDayLoadsTo14065AndLcpr0172() {
+        JsonNode l = lcpr(DenominatorDay.DAY, DenominatorDay.WORKLOAD);
+        assertEquals(new BigDecimal("140.65"), l.get("loadedCost").decimalValue().setScale(2, RoundingMode.HALF_UP));
+        assertEquals(0, new BigDecimal("140.65").compareTo(l.get("loadedCost").decimalValue()), "to the cent, exactly");
+        assertEquals(new BigDecimal("0.172"), l.get("lcpr").decimalValue().setScale(3, RoundingMode.HALF_UP));
+        assertEquals(new BigDecimal("0.014"), l.get("naiveCostPerUnit").decimalValue().setScale(3, RoundingMode.HALF_UP));
+        assertEquals(1000, l.get("attemptedUnits").asInt());
+        assertEquals(820, l.get("acceptedUnits").asInt());
+        assertEquals(750, l.get("firstAttemptPass").asInt());
+        assertEquals(70, l.get("recovered").asInt());
+        assertEquals(50, l.get("escalated").asInt());
+        assertEquals(130, l.get("unrecovered").asInt());
+    }
+
+    @Test
+    void chargebackAllocatesTheWholeLoadedCost() {
+        JsonNode allocations = Http.graphql(suite.graphqlEndpoint(), "{ allocations(period: \"" + DenominatorDay.DAY
+                + "\", mode: \"proportional\") { team amount totalAllocated } }").get("allocations");
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode a : allocations) {
+            sum = sum.add(a.get("amount").decimalValue());
+        }
+        assertEquals(0, new BigDecimal("140.65").compareTo(sum));
+        assertEquals(DenominatorDay.TEAM, allocations.get(0).get("team").asText());
+    }
+}
