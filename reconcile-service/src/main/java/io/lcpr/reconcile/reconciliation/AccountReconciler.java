@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
+import io.lcpr.money.Money;
 import io.lcpr.money.Split;
 import io.lcpr.reconcile.lcpr.PricedCall;
 
@@ -57,8 +58,8 @@ public final class AccountReconciler {
                     : delta.multiply(BigDecimal.valueOf(100)).divide(invoice.total(), 4, RoundingMode.HALF_UP);
             String status = pct != null && pct.abs().compareTo(TRUST_THRESHOLD_PCT) < 0 ? "trusted" : "investigate";
             String key = invoice.provider() + "/" + invoice.billingAccount();
-            accounts.add(new AccountReconciliation(invoice.provider(), invoice.billingAccount(), traceCost,
-                    invoice.total(), delta, pct, status, unpricedByAccount.getOrDefault(key, 0L)));
+            accounts.add(new AccountReconciliation(invoice.provider(), invoice.billingAccount(), Money.of(traceCost),
+                    Money.of(invoice.total()), Money.of(delta), pct, status, unpricedByAccount.getOrDefault(key, 0L)));
             if (!costByWorkload.isEmpty()) {
                 Split.proportional(delta, costByWorkload, MONEY_SCALE)
                         .forEach((w, d) -> deltaByWorkload.merge(w, d, BigDecimal::add));
@@ -66,7 +67,7 @@ public final class AccountReconciler {
         }
         uninvoiced.forEach((account, cost) -> {
             String[] parts = account.split("/", 2);
-            accounts.add(new AccountReconciliation(parts[0], parts[1], cost, null, null, null, "no_invoice",
+            accounts.add(new AccountReconciliation(parts[0], parts[1], Money.of(cost), null, null, null, "no_invoice",
                     unpricedByAccount.getOrDefault(account, 0L)));
         });
         return new Result(accounts, deltaByWorkload);

@@ -20,6 +20,7 @@ import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.Topics;
+import io.lcpr.money.Money;
 import io.lcpr.reconcile.invoice.InvoiceEntity;
 import io.lcpr.reconcile.lcpr.AcceptancePolicy;
 import io.lcpr.reconcile.lcpr.Call;
@@ -97,9 +98,10 @@ public class ReconciliationService {
             WorkloadLcpr l = LcprCalculator.compute(workload, w.getValue(), verdicts, policy, inputs,
                     accounts.deltaByWorkload().getOrDefault(workload, BigDecimal.ZERO));
             results.add(new LcprComputedV1(UUID.randomUUID(), now, LcprComputedV1.SCHEMA_VERSION, PRODUCER, runId,
-                    label, workload, "USD", l.inferenceCost(), l.evalCost(), l.humanCost(), l.opsCost(), l.delta(),
-                    l.loadedCost(), l.lcpr(), l.naiveCostPerUnit(), l.attempted(), l.accepted(), l.firstAttemptPass(),
-                    l.recovered(), l.escalated(), l.unrecovered(), l.callsByAttemptKind(), l.traceCostByTeam()));
+                    label, workload, "USD", Money.of(l.inferenceCost()), Money.of(l.evalCost()),
+                    Money.of(l.humanCost()), Money.of(l.opsCost()), Money.of(l.delta()), Money.of(l.loadedCost()),
+                    Money.of(l.lcpr()), Money.of(l.naiveCostPerUnit()), l.attempted(), l.accepted(), l.firstAttemptPass(),
+                    l.recovered(), l.escalated(), l.unrecovered(), l.callsByAttemptKind(), money(l.traceCostByTeam())));
         }
         ReconciliationCompletedV1 completed = new ReconciliationCompletedV1(UUID.randomUUID(), now,
                 ReconciliationCompletedV1.SCHEMA_VERSION, PRODUCER, runId, label, period.start(), period.end(), "USD",
@@ -134,6 +136,12 @@ public class ReconciliationService {
             outbox.add(Topics.LCPR_COMPUTED, r.workload(), r);
         }
         outbox.add(Topics.RECONCILIATION_COMPLETED, label, completed);
+    }
+
+    private static Map<String, BigDecimal> money(Map<String, BigDecimal> amounts) {
+        Map<String, BigDecimal> rounded = new TreeMap<>();
+        amounts.forEach((k, v) -> rounded.put(k, Money.of(v)));
+        return rounded;
     }
 
     /** Verdicts about the period's work units, whether keyed by work unit or by one of its calls. */

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The suite's two commands, and the checks CI runs.
+#   ./suite.sh run           build if needed, start PostgreSQL, Kafka and the five services, load the demo month
+#   ./suite.sh test          every test: unit, @QuarkusTest per service (real broker and database), end to end
+#   ./suite.sh native-check  Quarkus native build steps for every service (sources only: no GraalVM needed)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = \([0-9]*\).*/\1/p'; }
+
+find_jdk() {
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for d in /usr/lib/jvm/*; do [ -d "$d" ] && candidates+=("$d"); done
+  for home in "${candidates[@]}"; do
+    if [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ]; then
+      local major; major=$(java_major "$home/bin/java")
+      if [ -n "$major" ] && [ "$major" -ge 21 ]; then echo "$home"; return 0; fi
+    fi
+  done
+  return 1
+}
+
+if ! JAVA_HOME=$(find_jdk); then
+  echo "error: no JDK 21 or newer found (looked at JAVA_HOME, java on PATH and /usr/lib/jvm/*)." >&2
+  echo "       Install one (e.g. apt-get install openjdk-21-jdk or Temurin 21+) or set JAVA_HOME." >&2
+  exit 1
+fi
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+MVN=(./mvnw -B --no-transfer-progress)
+
+case "${1:-}" in
+  run)
+    if [ ! -f local-infra/suite/target/suite.classpath ] || [ "${REBUILD:-}" = 1 ] \
+       || ! ls ./*/target/quarkus-app/quarkus-run.jar >/dev/null 2>&1; then
+      echo "Building the suite (tests skipped; ./suite.sh test runs them) ..."
+      "${MVN[@]}" -q install -DskipTests
+    fi
+    exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
+      io.lcpr.suite.Suite
+    ;;
+  test)
+    shift
+    exec "${MVN[@]}" verify "$@"
+    ;;
+  native-check)
+    shift
+    exec "${MVN[@]}" package -DskipTests -Dquarkus.native.enabled=true -Dquarkus.native.sources-only=true \
+      -pl ingest-service,pricing-service,reconcile-service,chargeback-service,graphql-api -am "$@"
+    ;;
+  *)
+    sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
