@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lcpr.events.Goldens;
 import io.lcpr.events.Topics;
+import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraTestResource;
 import io.lcpr.infra.TopicWriter;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,7 +33,7 @@ class CostGraphQLApiTest {
     }
 
     @Test
-    void answersFromProjectedGoldenEventsOnceEach() throws InterruptedException {
+    void answersFromProjectedGoldenEventsOnceEach() {
         for (int i = 0; i < 2; i++) { // a replayed topic changes nothing
             TopicWriter.send(bootstrap, Topics.LCPR_COMPUTED, "support", Goldens.read(Topics.LCPR_COMPUTED));
             TopicWriter.send(bootstrap, Topics.ALLOCATIONS_MONTHLY, "support-platform",
@@ -44,15 +46,11 @@ class CostGraphQLApiTest {
                     calls { attemptKind calls } }
                   allocations(period: "2026-04") { team amount totalAllocated workloads { workload loadedCost } }
                   reconciliation(period: "2026-04") { accounts { status delta } } }""";
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
+        Await.until(Duration.ofSeconds(30), "the projections", () -> {
             var answer = graphql(query).extract();
-            if (answer.path("data.reconciliation") != null && answer.path("data.lcpr") != null
-                    && answer.<java.util.List<?>> path("data.allocations").size() > 0) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+            return answer.path("data.reconciliation") != null && answer.path("data.lcpr") != null
+                    && answer.<java.util.List<?>> path("data.allocations").size() > 0;
+        });
         graphql(query)
                 .body("data.lcpr.loadedCost", equalTo(140.65f))
                 .body("data.lcpr.acceptedUnits", equalTo(820))

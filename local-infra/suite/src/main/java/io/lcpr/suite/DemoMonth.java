@@ -2,7 +2,6 @@ package io.lcpr.suite;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lcpr.demo.DenominatorDay;
 import io.lcpr.demo.TwelveRequestTrace;
 import io.lcpr.events.EventJson;
+import io.lcpr.infra.Await;
 
 /**
  * Loads the demo data through the services' public APIs only: the 12-request trace of 000 (2026-04-15) and the
@@ -82,7 +82,7 @@ public final class DemoMonth {
         }
         progress.accept("Waiting for chargeback and the GraphQL read models");
         for (String day : List.of(TRACE_DAY, DenominatorDay.DAY)) {
-            await(Duration.ofSeconds(90), "GraphQL allocations of " + day, () -> Http.graphql(suite.graphqlEndpoint(),
+            Await.until(Duration.ofSeconds(90), "GraphQL allocations of " + day, () -> Http.graphql(suite.graphqlEndpoint(),
                     "{ allocations(period: \"" + day + "\") { team } }").get("allocations").size() > 0);
         }
     }
@@ -93,21 +93,11 @@ public final class DemoMonth {
     }
 
     private static void awaitUsage(String reconcile, String period, long calls, long outcomes) {
-        await(Duration.ofSeconds(120), calls + " calls of " + period + " in reconcile-service", () -> {
+        Await.until(Duration.ofSeconds(120), calls + " calls of " + period + " in reconcile-service", () -> {
             JsonNode usage = Http.get(reconcile + "/api/usage?period=" + period).expect(200).json();
             return usage.get("calls").asLong() >= calls && usage.get("outcomes").asLong() >= outcomes
                     && usage.get("priceVersions").asLong() >= 1;
         });
-    }
-
-    static void await(Duration timeout, String what, java.util.function.BooleanSupplier done) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!done.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("timed out after " + timeout + " waiting for " + what);
-            }
-            ServiceProcess.sleep(250);
-        }
     }
 
     static String ndjson(List<?> records) {

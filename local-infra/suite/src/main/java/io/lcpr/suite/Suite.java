@@ -88,6 +88,7 @@ public final class Suite implements AutoCloseable {
     public void close() {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::signalStop);
         reversed.forEach(ServiceProcess::close);
         infra.close();
     }

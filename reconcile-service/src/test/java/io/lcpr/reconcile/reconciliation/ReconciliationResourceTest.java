@@ -16,6 +16,7 @@ import io.lcpr.events.EventJson;
 import io.lcpr.events.Goldens;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.Topics;
+import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraTestResource;
 import io.lcpr.infra.TopicReader;
 import io.lcpr.infra.TopicWriter;
@@ -75,20 +76,10 @@ class ReconciliationResourceTest {
     }
 
     private void awaitUsage(String period, int calls, int outcomes) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
+        Await.until(Duration.ofSeconds(30), "reconcile to consume the golden events", () -> {
             var summary = given().queryParam("period", period).get("/api/usage").then().statusCode(200).extract();
-            if (summary.<Integer> path("calls") >= calls && summary.<Integer> path("outcomes") >= outcomes
-                    && summary.<Integer> path("priceVersions") >= 1) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        throw new AssertionError("reconcile did not consume the golden events in time");
+            return summary.<Integer> path("calls") >= calls && summary.<Integer> path("outcomes") >= outcomes
+                    && summary.<Integer> path("priceVersions") >= 1;
+        });
     }
 }

@@ -1,0 +1,71 @@
+package io.lcpr.price;
+
+import java.math.BigDecimal;
+
+/**
+ * The rates of one price key in one version, per million tokens. Optional parts: a 1-hour cache-write price, a
+ * reasoning price (when reasoning tokens are billed apart from output), and a long-context tier that reprices the
+ * whole request when the prompt exceeds its threshold.
+ */
+public record Rates(BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion, BigDecimal cacheWritePerMillion,
+        BigDecimal cacheWrite1hPerMillion, BigDecimal outputPerMillion, BigDecimal reasoningPerMillion,
+        LongContext longContext) {
+
+    /** Rates that replace the base ones for a whole request whose prompt exceeds {@code thresholdTokens}. */
+    public record LongContext(long thresholdTokens, BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion,
+            BigDecimal cacheWritePerMillion, BigDecimal outputPerMillion) {
+    }
+
+    /** Token counts of one call; input includes cached and cache-creation tokens, output includes reasoning. */
+    public record Usage(long inputTokens, long cacheReadTokens, long cacheCreationTokens, long outputTokens,
+            long reasoningTokens) {
+    }
+
+    public static Rates simple(BigDecimal input, BigDecimal cacheRead, BigDecimal cacheWrite, BigDecimal output) {
+        return new Rates(input, cacheRead, cacheWrite, null, output, null, null);
+    }
+
+    /**
+     * DESIGN.md section 4: uncached = input - cache_read - cache_creation;
+     * cost = uncached*input + cache_read*cache_read + cache_creation*cache_write + output*output,
+     * with the long-context rates for the whole request above the threshold, and reasoning tokens at their own
+     * rate when the snapshot prices them apart.
+     */
+    public BigDecimal cost(Usage u) {
+        boolean longPrompt = longContext != null && u.inputTokens() > longContext.thresholdTokens();
+        BigDecimal in = longPrompt ? longContext.inputPerMillion() : inputPerMillion;
+        BigDecimal read = longPrompt ? orElse(longContext.cacheReadPerMillion(), in) : cacheReadPerMillion;
+        BigDecimal write = longPrompt ? orElse(longContext.cacheWritePerMillion(), in) : cacheWritePerMillion;
+        BigDecimal out = longPrompt ? longContext.outputPerMillion() : outputPerMillion;
+        long uncached = u.inputTokens() - u.cacheReadTokens() - u.cacheCreationTokens();
+        long reasoningApart = reasoningPerMillion == null ? 0 : Math.min(u.reasoningTokens(), u.outputTokens());
+        BigDecimal perMillion = tokens(uncached).multiply(in)
+                .add(tokens(u.cacheReadTokens()).multiply(read))
+                .add(tokens(u.cacheCreationTokens()).multiply(write))
+                .add(tokens(u.outputTokens() - reasoningApart).multiply(out))
+                .add(reasoningApart == 0 ? BigDecimal.ZERO : tokens(reasoningApart).multiply(reasoningPerMillion));
+        return perMillion.movePointLeft(6);
+    }
+
+    /** These rates scaled by a factor (a contract discount, the batch discount). */
+    public Rates scaled(BigDecimal factor) {
+        return new Rates(times(inputPerMillion, factor), times(cacheReadPerMillion, factor),
+                times(cacheWritePerMillion, factor), times(cacheWrite1hPerMillion, factor),
+                times(outputPerMillion, factor), times(reasoningPerMillion, factor),
+                longContext == null ? null : new LongContext(longContext.thresholdTokens(),
+                        times(longContext.inputPerMillion(), factor), times(longContext.cacheReadPerMillion(), factor),
+                        times(longContext.cacheWritePerMillion(), factor), times(longContext.outputPerMillion(), factor)));
+    }
+
+    private static BigDecimal times(BigDecimal value, BigDecimal factor) {
+        return value == null ? null : value.multiply(factor);
+    }
+
+    private static BigDecimal orElse(BigDecimal value, BigDecimal fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private static BigDecimal tokens(long count) {
+        return BigDecimal.valueOf(count);
+    }
+}
