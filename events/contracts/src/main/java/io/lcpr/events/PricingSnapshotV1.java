@@ -4,21 +4,43 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.lcpr.price.PriceHistory;
+import io.lcpr.price.Rates;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * {@code pricing.snapshots.v1} (compacted): the rates for one price key from {@code effectiveFrom} on. Key:
- * {@code provider|model|serviceTier|effectiveFrom}, so compaction keeps every version of the history. Prices are
- * per million tokens, exact decimals.
+ * {@code pricing.snapshots.v1} (compacted): one price entry, the rates of a key (provider, model, tier, region)
+ * from {@code effectiveFrom}, as stated by snapshot version {@code versionOrder}. Key:
+ * {@code provider|model|tier|region|effectiveFrom}, so compaction keeps the whole history and a correction
+ * (a newer version restating the same start) replaces what it corrects. Prices are per million tokens, exact.
+ * Optional: {@code effectiveTo}, 1-hour cache writes, reasoning, the long-context tier.
  */
 @RegisterForReflection
 public record PricingSnapshotV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer,
-        UUID snapshotId, String provider, String model, String serviceTier, Instant effectiveFrom, String currency,
-        BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion, BigDecimal cacheWritePerMillion,
-        BigDecimal outputPerMillion, String source) implements EventEnvelope {
+        UUID snapshotId, UUID versionId, long versionOrder, String provider, String model, String serviceTier,
+        String region, Instant effectiveFrom, Instant effectiveTo, String currency, BigDecimal inputPerMillion,
+        BigDecimal cacheReadPerMillion, BigDecimal cacheWritePerMillion, BigDecimal cacheWrite1hPerMillion,
+        BigDecimal outputPerMillion, BigDecimal reasoningPerMillion, Long longContextThresholdTokens,
+        BigDecimal longContextInputPerMillion, BigDecimal longContextCacheReadPerMillion,
+        BigDecimal longContextCacheWritePerMillion, BigDecimal longContextOutputPerMillion, String source)
+        implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
 
     public String key() {
-        return provider + "|" + model + "|" + serviceTier + "|" + effectiveFrom;
+        return provider + "|" + model + "|" + serviceTier + "|" + (region == null ? "" : region) + "|" + effectiveFrom;
+    }
+
+    public Rates rates() {
+        BigDecimal read = cacheReadPerMillion != null ? cacheReadPerMillion : inputPerMillion;
+        BigDecimal write = cacheWritePerMillion != null ? cacheWritePerMillion : inputPerMillion;
+        return new Rates(inputPerMillion, read, write, cacheWrite1hPerMillion, outputPerMillion, reasoningPerMillion,
+                longContextThresholdTokens == null ? null : new Rates.LongContext(longContextThresholdTokens,
+                        longContextInputPerMillion, longContextCacheReadPerMillion, longContextCacheWritePerMillion,
+                        longContextOutputPerMillion));
+    }
+
+    public PriceHistory.Entry toEntry() {
+        return new PriceHistory.Entry(snapshotId.toString(), provider, model, serviceTier, region == null ? "" : region,
+                effectiveFrom, effectiveTo, versionOrder, currency, rates());
     }
 }

@@ -47,10 +47,7 @@ public final class DemoMonth {
         snapshot.put("cache_read_per_million", TwelveRequestTrace.CACHE_READ_PER_MILLION);
         snapshot.put("output_per_million", TwelveRequestTrace.OUTPUT_PER_MILLION);
         snapshot.put("source", "002 Route B rate card");
-        Http.Reply added = Http.postJson(pricing + "/api/pricing/snapshots", snapshot);
-        if (added.status() != 201 && !added.body().contains("append-only")) {
-            added.expect(201);
-        }
+        Http.postJson(pricing + "/api/pricing/snapshots", snapshot).expect(201, 200); // 200: loaded before
 
         progress.accept("Defining workloads, cost inputs and invoices");
         Http.putJson(reconcile + "/api/workloads/" + TwelveRequestTrace.WORKLOAD, Map.of("eval_required", true))

@@ -1,0 +1,108 @@
+package io.lcpr.pricing.imports;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.lcpr.pricing.snapshot.EntryDraft;
+
+/**
+ * A negotiated rate card as CSV. Header (order free; the first four and effective_from are required):
+ * {@code provider,model,input_per_million,output_per_million,effective_from,service_tier,region,effective_to,
+ * currency,cache_read_per_million,cache_write_per_million,cache_write_1h_per_million,reasoning_per_million}.
+ * Blank cells are absent values. Any bad cell refuses the file, naming its line and column.
+ */
+public final class RateCardCsv {
+    static final Set<String> REQUIRED = Set.of("provider", "model", "input_per_million", "output_per_million",
+            "effective_from");
+    static final Set<String> KNOWN = Set.of("provider", "model", "service_tier", "region", "effective_from",
+            "effective_to", "currency", "input_per_million", "cache_read_per_million", "cache_write_per_million",
+            "cache_write_1h_per_million", "output_per_million", "reasoning_per_million");
+
+    private RateCardCsv() {
+    }
+
+    public static List<EntryDraft> parse(Reader csv) throws IOException {
+        BufferedReader lines = new BufferedReader(csv);
+        String header = lines.readLine();
+        if (header == null) {
+            throw new IllegalArgumentException("empty file: expected a header line");
+        }
+        String[] columns = header.replace("\uFEFF", "").trim().split(",", -1);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < columns.length; i++) {
+            String name = columns[i].trim().toLowerCase(java.util.Locale.ROOT);
+            if (!KNOWN.contains(name)) {
+                throw new IllegalArgumentException("line 1: unknown column '" + name + "'; known: " + KNOWN);
+            }
+            index.put(name, i);
+        }
+        for (String required : REQUIRED) {
+            if (!index.containsKey(required)) {
+                throw new IllegalArgumentException("line 1: missing required column '" + required + "'");
+            }
+        }
+        List<EntryDraft> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String line;
+        int number = 1;
+        while ((line = lines.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            Row row = new Row(number, cells, index, problems);
+            entries.add(new EntryDraft(row.text("provider"), row.text("model"), row.text("service_tier"),
+                    row.text("region"), row.instant("effective_from"), row.instant("effective_to"), row.text("currency"),
+                    row.decimal("input_per_million"), row.decimal("cache_read_per_million"),
+                    row.decimal("cache_write_per_million"), row.decimal("cache_write_1h_per_million"),
+                    row.decimal("output_per_million"), row.decimal("reasoning_per_million"), null, null, null, null,
+                    null));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        return entries;
+    }
+
+    private record Row(int line, String[] cells, Map<String, Integer> index, List<String> problems) {
+        String text(String column) {
+            Integer i = index.get(column);
+            if (i == null || i >= cells.length) {
+                return null;
+            }
+            String value = cells[i].trim();
+            return value.isEmpty() ? null : value;
+        }
+
+        BigDecimal decimal(String column) {
+            String value = text(column);
+            try {
+                return value == null ? null : new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                problems.add("line " + line + ", " + column + ": '" + value + "' is not a number");
+                return null;
+            }
+        }
+
+        Instant instant(String column) {
+            String value = text(column);
+            try {
+                return value == null ? null
+                        : value.length() == 10 ? Instant.parse(value + "T00:00:00Z") : Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                problems.add("line " + line + ", " + column + ": '" + value + "' is not a date (YYYY-MM-DD) or an instant");
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.lcpr.pricing.snapshot;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * One price entry as submitted (snake_case), prices per million tokens. Defaults: tier standard, no region,
+ * USD, cache prices equal to the input price (no discount assumed unless the rate card says so).
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record EntryDraft(String provider, String model, String serviceTier, String region, Instant effectiveFrom,
+        Instant effectiveTo, String currency, BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion,
+        BigDecimal cacheWritePerMillion, BigDecimal cacheWrite1hPerMillion, BigDecimal outputPerMillion,
+        BigDecimal reasoningPerMillion, Long longContextThresholdTokens, BigDecimal longContextInputPerMillion,
+        BigDecimal longContextCacheReadPerMillion, BigDecimal longContextCacheWritePerMillion,
+        BigDecimal longContextOutputPerMillion) {
+
+    /** The draft with its defaults filled in; call after validation. */
+    public EntryDraft normalized() {
+        return new EntryDraft(provider.toLowerCase(Locale.ROOT), model, serviceTier == null ? "standard" : serviceTier,
+                region == null ? "" : region, effectiveFrom, effectiveTo,
+                currency == null ? "USD" : currency.toUpperCase(Locale.ROOT), inputPerMillion,
+                cacheReadPerMillion == null ? inputPerMillion : cacheReadPerMillion,
+                cacheWritePerMillion == null ? inputPerMillion : cacheWritePerMillion, cacheWrite1hPerMillion,
+                outputPerMillion, reasoningPerMillion, longContextThresholdTokens, longContextInputPerMillion,
+                longContextCacheReadPerMillion, longContextCacheWritePerMillion, longContextOutputPerMillion);
+    }
+
+    public String keyLabel() {
+        return provider + "/" + model + "/" + (serviceTier == null ? "standard" : serviceTier)
+                + (region == null || region.isEmpty() ? "" : "@" + region);
+    }
+}

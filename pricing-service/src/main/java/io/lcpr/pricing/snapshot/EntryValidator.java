@@ -1,0 +1,68 @@
+package io.lcpr.pricing.snapshot;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.lcpr.events.ServiceTier;
+
+/** Field rules for one entry; every problem is named with its field. */
+public final class EntryValidator {
+    static final Set<String> CURRENCIES = Set.of("USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "INR", "CNY", "SEK");
+
+    private EntryValidator() {
+    }
+
+    public static List<String> problems(EntryDraft d) {
+        List<String> problems = new ArrayList<>();
+        if (blank(d.provider())) {
+            problems.add("provider: is required");
+        }
+        if (blank(d.model())) {
+            problems.add("model: is required");
+        }
+        if (d.serviceTier() != null && ServiceTier.fromWire(d.serviceTier()).isEmpty()) {
+            problems.add("service_tier: unknown value '" + d.serviceTier() + "' (standard, batch, priority, flex)");
+        }
+        if (d.effectiveFrom() == null) {
+            problems.add("effective_from: is required");
+        } else if (d.effectiveTo() != null && !d.effectiveTo().isAfter(d.effectiveFrom())) {
+            problems.add("effective_to: " + d.effectiveTo() + " is not after effective_from " + d.effectiveFrom());
+        }
+        if (d.currency() != null && !CURRENCIES.contains(d.currency().toUpperCase(Locale.ROOT))) {
+            problems.add("currency: unknown currency '" + d.currency() + "' (ISO 4217, one of " + CURRENCIES + ")");
+        }
+        price(problems, "input_per_million", d.inputPerMillion(), true);
+        price(problems, "cache_read_per_million", d.cacheReadPerMillion(), false);
+        price(problems, "cache_write_per_million", d.cacheWritePerMillion(), false);
+        price(problems, "cache_write_1h_per_million", d.cacheWrite1hPerMillion(), false);
+        price(problems, "output_per_million", d.outputPerMillion(), true);
+        price(problems, "reasoning_per_million", d.reasoningPerMillion(), false);
+        if (d.longContextThresholdTokens() != null) {
+            if (d.longContextThresholdTokens() <= 0) {
+                problems.add("long_context_threshold_tokens: must be positive");
+            }
+            price(problems, "long_context_input_per_million", d.longContextInputPerMillion(), true);
+            price(problems, "long_context_output_per_million", d.longContextOutputPerMillion(), true);
+            price(problems, "long_context_cache_read_per_million", d.longContextCacheReadPerMillion(), false);
+            price(problems, "long_context_cache_write_per_million", d.longContextCacheWritePerMillion(), false);
+        }
+        return problems;
+    }
+
+    private static void price(List<String> problems, String field, BigDecimal value, boolean required) {
+        if (value == null) {
+            if (required) {
+                problems.add(field + ": is required");
+            }
+        } else if (value.signum() < 0) {
+            problems.add(field + ": must not be negative, got " + value.toPlainString());
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

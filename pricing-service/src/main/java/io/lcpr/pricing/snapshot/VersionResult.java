@@ -1,0 +1,14 @@
+package io.lcpr.pricing.snapshot;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The answer to a new version: whether it was created (false: identical content was stored before), what it skipped. */
+public record VersionResult(UUID versionId, long versionOrder, String source, boolean created, int entries,
+        List<Skip> skipped, Map<String, Integer> skippedByReason) {
+
+    /** An entry left out, with why. */
+    public record Skip(String key, String reason) {
+    }
+}

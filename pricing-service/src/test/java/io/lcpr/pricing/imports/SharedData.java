@@ -1,0 +1,24 @@
+package io.lcpr.pricing.imports;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Finds ../shared/data beside the checkout, from wherever the test runs. */
+public final class SharedData {
+    private SharedData() {
+    }
+
+    public static Path file(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/data").resolve(name);
+            if (Files.exists(candidate)) {
+                return candidate;
+            }
+            Path sibling = dir.resolveSibling("shared").resolve("data").resolve(name);
+            if (Files.exists(sibling)) {
+                return sibling;
+            }
+        }
+        throw new IllegalStateException("shared/data/" + name + " not found beside the checkout");
+    }
+}
