@@ -16,6 +16,7 @@ create table usage_call (
     cache_read_tokens     bigint not null,
     cache_creation_tokens bigint not null,
     output_tokens         bigint not null,
+    reasoning_tokens      bigint not null,
     ttft_ms               bigint,
     e2e_ms                bigint
 );
@@ -34,19 +35,20 @@ create table outcome_verdict (
 create index outcome_verdict_unit on outcome_verdict (work_unit_id);
 create index outcome_verdict_request on outcome_verdict (request_id);
 
+-- Every entry of pricing.snapshots.v1 as received; PriceHistory picks the one in force (newest version wins).
 create table price_version (
-    id                      bigserial primary key,
-    provider                varchar(64) not null,
-    model                   varchar(255) not null,
-    service_tier            varchar(32) not null,
-    effective_from          timestamp(6) with time zone not null,
-    currency                varchar(3) not null,
-    input_per_million       numeric(19, 9) not null,
-    cache_read_per_million  numeric(19, 9) not null,
-    cache_write_per_million numeric(19, 9) not null,
-    output_per_million      numeric(19, 9) not null,
-    unique (provider, model, service_tier, effective_from)
+    id                            bigserial primary key,
+    snapshot_id                   uuid not null unique,
+    version_order                 bigint not null,
+    provider                      varchar(64) not null,
+    model                         varchar(255) not null,
+    service_tier                  varchar(32) not null,
+    region                        varchar(64) not null,
+    effective_from                timestamp(6) with time zone not null,
+    effective_to                  timestamp(6) with time zone,
+    event                         text not null
 );
+create index price_version_key on price_version (provider, model, service_tier, region, effective_from);
 
 create table workload_settings (
     name                   varchar(255) primary key,

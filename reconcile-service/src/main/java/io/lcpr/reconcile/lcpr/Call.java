@@ -2,12 +2,18 @@ package io.lcpr.reconcile.lcpr;
 
 import java.time.Instant;
 
+import io.lcpr.price.Rates;
+
 /** One inference call as reconciliation sees it: who made it, why, when, and its raw token counts. */
 public record Call(String requestId, String workUnitId, String attemptKind, String workload, String team,
         String provider, String projectId, String model, String serviceTier, Instant startedAt, long inputTokens,
-        long cacheReadTokens, long cacheCreationTokens, long outputTokens, Long ttftMs, Long e2eMs) {
+        long cacheReadTokens, long cacheCreationTokens, long outputTokens, long reasoningTokens, Long ttftMs, Long e2eMs) {
 
     public static final String UNKNOWN = "unknown";
+
+    public Rates.Usage usage() {
+        return new Rates.Usage(inputTokens, cacheReadTokens, cacheCreationTokens, outputTokens, reasoningTokens);
+    }
 
     public boolean isGrader() {
         return "eval_grader".equals(attemptKind);

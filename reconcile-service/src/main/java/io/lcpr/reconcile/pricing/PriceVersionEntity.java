@@ -1,8 +1,11 @@
 package io.lcpr.reconcile.pricing;
 
-import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.UUID;
 
+import io.lcpr.events.EventJson;
+import io.lcpr.events.PricingSnapshotV1;
+import io.lcpr.price.PriceHistory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,37 +14,39 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Local copy of pricing.snapshots.v1: costing never calls pricing-service on its hot path. */
+/**
+ * Local copy of pricing.snapshots.v1, one row per entry: costing never calls pricing-service on its hot path, and
+ * reads prices with the same rules (PriceHistory) pricing-service answers with.
+ */
 @Entity
 @Table(name = "price_version")
 public class PriceVersionEntity extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+    @Column(name = "snapshot_id", nullable = false, unique = true)
+    public UUID snapshotId;
+    @Column(name = "version_order", nullable = false)
+    public long versionOrder;
     @Column(nullable = false, length = 64)
     public String provider;
     @Column(nullable = false)
     public String model;
     @Column(name = "service_tier", nullable = false, length = 32)
     public String serviceTier;
+    @Column(nullable = false, length = 64)
+    public String region;
     @Column(name = "effective_from", nullable = false)
     public Instant effectiveFrom;
-    @Column(nullable = false, length = 3)
-    public String currency;
-    @Column(name = "input_per_million", nullable = false, precision = 19, scale = 9)
-    public BigDecimal inputPerMillion;
-    @Column(name = "cache_read_per_million", nullable = false, precision = 19, scale = 9)
-    public BigDecimal cacheReadPerMillion;
-    @Column(name = "cache_write_per_million", nullable = false, precision = 19, scale = 9)
-    public BigDecimal cacheWritePerMillion;
-    @Column(name = "output_per_million", nullable = false, precision = 19, scale = 9)
-    public BigDecimal outputPerMillion;
+    @Column(name = "effective_to")
+    public Instant effectiveTo;
+    @Column(nullable = false, columnDefinition = "text")
+    public String event;
 
-    public static PriceBook book() {
-        PriceBook book = new PriceBook();
-        PriceVersionEntity.<PriceVersionEntity> listAll().forEach(v -> book.add(v.provider, v.model, v.serviceTier,
-                v.effectiveFrom, new Price(v.inputPerMillion, v.cacheReadPerMillion, v.cacheWritePerMillion,
-                        v.outputPerMillion, v.currency)));
-        return book;
+    public static PriceHistory history() {
+        PriceHistory history = new PriceHistory();
+        PriceVersionEntity.<PriceVersionEntity> listAll()
+                .forEach(v -> history.add(EventJson.read(v.event, PricingSnapshotV1.class).toEntry()));
+        return history;
     }
 }

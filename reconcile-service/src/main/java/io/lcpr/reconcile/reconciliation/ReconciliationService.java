@@ -21,6 +21,7 @@ import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.Topics;
 import io.lcpr.money.Money;
+import io.lcpr.price.PriceHistory;
 import io.lcpr.reconcile.invoice.InvoiceEntity;
 import io.lcpr.reconcile.lcpr.AcceptancePolicy;
 import io.lcpr.reconcile.lcpr.Call;
@@ -29,8 +30,6 @@ import io.lcpr.reconcile.lcpr.LcprCalculator;
 import io.lcpr.reconcile.lcpr.PricedCall;
 import io.lcpr.reconcile.lcpr.Verdict;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
-import io.lcpr.reconcile.pricing.Price;
-import io.lcpr.reconcile.pricing.PriceBook;
 import io.lcpr.reconcile.pricing.PriceVersionEntity;
 import io.lcpr.reconcile.usage.OutcomeVerdictEntity;
 import io.lcpr.reconcile.usage.UsageCallEntity;
@@ -63,13 +62,14 @@ public class ReconciliationService {
         Period period = Period.parse(label);
         List<Call> calls = UsageCallEntity.<UsageCallEntity> list("startedAt >= ?1 and startedAt < ?2",
                 period.start(), period.end()).stream().map(UsageCallEntity::toCall).toList();
-        PriceBook book = PriceVersionEntity.book();
+        PriceHistory prices = PriceVersionEntity.history();
         List<PricedCall> priced = new ArrayList<>(calls.size());
         Map<String, Long> unpriced = new TreeMap<>();
         for (Call call : calls) {
-            Optional<Price> price = book.priceFor(call);
-            if (price.isPresent()) {
-                priced.add(new PricedCall(call, price.get().cost(call)));
+            Optional<PriceHistory.Quote> quote = prices.quote(call.provider(), call.model(), call.serviceTier(), null,
+                    call.startedAt());
+            if (quote.isPresent()) {
+                priced.add(new PricedCall(call, quote.get().rates().cost(call.usage())));
             } else {
                 unpriced.merge(call.provider() + "/" + (call.projectId() == null ? "*" : call.projectId()), 1L,
                         Long::sum);

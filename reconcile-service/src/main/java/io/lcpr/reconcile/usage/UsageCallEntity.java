@@ -46,6 +46,8 @@ public class UsageCallEntity extends PanacheEntityBase {
     public long cacheCreationTokens;
     @Column(name = "output_tokens", nullable = false)
     public long outputTokens;
+    @Column(name = "reasoning_tokens", nullable = false)
+    public long reasoningTokens;
     @Column(name = "ttft_ms")
     public Long ttftMs;
     @Column(name = "e2e_ms")
@@ -53,6 +55,6 @@ public class UsageCallEntity extends PanacheEntityBase {
 
     public Call toCall() {
         return new Call(requestId, workUnitId, attemptKind, workload, team, provider, projectId, model, serviceTier,
-                startedAt, inputTokens, cacheReadTokens, cacheCreationTokens, outputTokens, ttftMs, e2eMs);
+                startedAt, inputTokens, cacheReadTokens, cacheCreationTokens, outputTokens, reasoningTokens, ttftMs, e2eMs);
     }
 }

@@ -1,9 +1,8 @@
 package io.lcpr.reconcile.usage;
 
-import java.math.BigDecimal;
-
 import io.lcpr.delivery.Inbox;
 import io.lcpr.events.CanonicalTrace;
+import io.lcpr.events.EventJson;
 import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.PricingSnapshotV1;
@@ -44,6 +43,7 @@ public class UsageService {
         e.cacheReadTokens = t.cacheReadOrZero();
         e.cacheCreationTokens = t.cacheCreationOrZero();
         e.outputTokens = t.outputOrZero();
+        e.reasoningTokens = t.reasoningTokens() == null ? 0 : t.reasoningTokens();
         e.ttftMs = t.ttftMs();
         e.e2eMs = t.e2eMs();
         e.persist();
@@ -68,32 +68,26 @@ public class UsageService {
 
     @Transactional
     public void record(PricingSnapshotV1 event) {
-        if (!inbox.firstDelivery("reconcile.prices", event.eventId())) {
+        if (!inbox.firstDelivery("reconcile.prices", event.eventId())
+                || PriceVersionEntity.count("snapshotId", event.snapshotId()) > 0) {
             return;
         }
-        PriceVersionEntity e = PriceVersionEntity.<PriceVersionEntity> find(
-                "provider = ?1 and model = ?2 and serviceTier = ?3 and effectiveFrom = ?4", event.provider(),
-                event.model(), event.serviceTier(), event.effectiveFrom()).firstResultOptional()
-                .orElseGet(PriceVersionEntity::new);
+        PriceVersionEntity e = new PriceVersionEntity();
+        e.snapshotId = event.snapshotId();
+        e.versionOrder = event.versionOrder();
         e.provider = event.provider();
         e.model = event.model();
         e.serviceTier = event.serviceTier();
+        e.region = event.region() == null ? "" : event.region();
         e.effectiveFrom = event.effectiveFrom();
-        e.currency = event.currency();
-        e.inputPerMillion = event.inputPerMillion();
-        e.cacheReadPerMillion = orElse(event.cacheReadPerMillion(), event.inputPerMillion());
-        e.cacheWritePerMillion = orElse(event.cacheWritePerMillion(), event.inputPerMillion());
-        e.outputPerMillion = event.outputPerMillion();
+        e.effectiveTo = event.effectiveTo();
+        e.event = EventJson.write(event);
         e.persist();
     }
 
     public UsageSummary summary(java.time.Instant from, java.time.Instant to) {
         return new UsageSummary(UsageCallEntity.count("startedAt >= ?1 and startedAt < ?2", from, to),
                 OutcomeVerdictEntity.count(), PriceVersionEntity.count());
-    }
-
-    private static BigDecimal orElse(BigDecimal value, BigDecimal fallback) {
-        return value != null ? value : fallback;
     }
 
     /** What reconcile has received so far: calls in the period, outcomes and price versions overall. */

@@ -15,29 +15,31 @@ import io.lcpr.demo.DenominatorDay;
 import io.lcpr.demo.TwelveRequestTrace;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.Outcome;
-import io.lcpr.reconcile.pricing.Price;
-import io.lcpr.reconcile.pricing.PriceBook;
+import io.lcpr.price.PriceHistory;
+import io.lcpr.price.Rates;
 import io.lcpr.reconcile.reconciliation.AccountReconciler;
 import io.lcpr.reconcile.reconciliation.InvoiceTotal;
 
 /** The worked examples of DESIGN.md section 5, through the pure domain, to the cent. */
 class ArticleExamplesTest {
-    static final Price ROUTE_B = new Price(new BigDecimal("1.80"), new BigDecimal("0.90"), new BigDecimal("1.80"),
-            new BigDecimal("8.00"), "USD");
+    static final Rates ROUTE_B = Rates.simple(new BigDecimal("1.80"), new BigDecimal("0.90"), new BigDecimal("1.80"),
+            new BigDecimal("8.00"));
 
     static Call call(CanonicalTrace t) {
         return new Call(t.requestId(), t.workUnitId(), t.attemptKind(), t.workload(), t.team(), t.provider(),
                 t.projectId(), t.model(), t.serviceTier(), t.startedAt(), t.inputTokens(), t.cacheReadOrZero(),
-                t.cacheCreationOrZero(), t.outputOrZero(), t.ttftMs(), t.e2eMs());
+                t.cacheCreationOrZero(), t.outputOrZero(), 0, t.ttftMs(), t.e2eMs());
     }
 
     static List<PricedCall> price(List<CanonicalTrace> traces) {
-        PriceBook book = new PriceBook().add("openai", "route-b-model", "standard",
-                java.time.Instant.parse("2026-01-01T00:00:00Z"), ROUTE_B);
+        PriceHistory history = new PriceHistory().add(new PriceHistory.Entry("route-b", "openai", "route-b-model",
+                "standard", "", java.time.Instant.parse("2026-01-01T00:00:00Z"), null, 1, "USD", ROUTE_B));
         List<PricedCall> priced = new ArrayList<>();
         for (CanonicalTrace t : traces) {
             Call c = call(t);
-            priced.add(new PricedCall(c, book.priceFor(c).orElseThrow().cost(c)));
+            Rates rates = history.quote(c.provider(), c.model(), c.serviceTier(), null, c.startedAt()).orElseThrow()
+                    .rates();
+            priced.add(new PricedCall(c, rates.cost(c.usage())));
         }
         return priced;
     }
