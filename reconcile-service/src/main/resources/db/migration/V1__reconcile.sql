@@ -50,6 +50,20 @@ create table price_version (
 );
 create index price_version_key on price_version (provider, model, service_tier, region, effective_from);
 
+create table price_alias (
+    provider varchar(64) not null,
+    alias    varchar(255) not null,
+    model    varchar(255) not null,
+    primary key (provider, alias)
+);
+
+-- pricing.contracts.v1 as received; read whole (batch discount now; commitments and credits for billing errors).
+create table provider_contract (
+    contract_id uuid primary key,
+    provider    varchar(64) not null,
+    event       text not null
+);
+
 create table workload_settings (
     name                   varchar(255) primary key,
     ttft_slo_ms            bigint,

@@ -12,6 +12,9 @@ public final class Topics {
     public static final String TRACES_DLQ = "llm.traces.dlq";
     public static final String OUTCOMES = "llm.outcomes.v1";
     public static final String PRICING_SNAPSHOTS = "pricing.snapshots.v1";
+    public static final String PRICING_ALIASES = "pricing.aliases.v1";
+    public static final String PRICING_CONTRACTS = "pricing.contracts.v1";
+    public static final String PRICING_REVENUE_TERMS = "pricing.revenue-terms.v1";
     public static final String RECONCILIATION_COMPLETED = "reconciliation.completed.v1";
     public static final String LCPR_COMPUTED = "lcpr.computed.v1";
     public static final String INCIDENTS = "incidents.v1";
@@ -27,6 +30,9 @@ public final class Topics {
             new TopicSpec(TRACES_DLQ, 1, false),
             new TopicSpec(OUTCOMES, 3, false),
             new TopicSpec(PRICING_SNAPSHOTS, 1, true),
+            new TopicSpec(PRICING_ALIASES, 1, true),
+            new TopicSpec(PRICING_CONTRACTS, 1, true),
+            new TopicSpec(PRICING_REVENUE_TERMS, 1, true),
             new TopicSpec(RECONCILIATION_COMPLETED, 1, false),
             new TopicSpec(LCPR_COMPUTED, 3, false),
             new TopicSpec(INCIDENTS, 1, false),

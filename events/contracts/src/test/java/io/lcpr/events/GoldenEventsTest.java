@@ -23,6 +23,9 @@ class GoldenEventsTest {
                 new Contract(Topics.TRACES, TraceRecordedV1.class),
                 new Contract(Topics.OUTCOMES, OutcomeRecordedV1.class),
                 new Contract(Topics.PRICING_SNAPSHOTS, PricingSnapshotV1.class),
+                new Contract(Topics.PRICING_ALIASES, ModelAliasV1.class),
+                new Contract(Topics.PRICING_CONTRACTS, ProviderContractV1.class),
+                new Contract(Topics.PRICING_REVENUE_TERMS, RevenueTermV1.class),
                 new Contract(Topics.RECONCILIATION_COMPLETED, ReconciliationCompletedV1.class),
                 new Contract(Topics.LCPR_COMPUTED, LcprComputedV1.class),
                 new Contract(Topics.ALLOCATIONS_MONTHLY, TeamAllocationV1.class));

@@ -3,6 +3,11 @@ package io.lcpr.pricing.alias;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+
+import io.lcpr.delivery.Outbox;
+import io.lcpr.events.ModelAliasV1;
+import io.lcpr.events.Topics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +15,11 @@ import jakarta.ws.rs.BadRequestException;
 
 @ApplicationScoped
 public class AliasService {
+    private final Outbox outbox;
+
+    public AliasService(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     /** Defines or redefines an alias; provider {@code *} applies to every provider. */
     @Transactional
@@ -26,6 +36,9 @@ public class AliasService {
         a.model = model;
         a.createdAt = Instant.now();
         a.persist();
+        ModelAliasV1 event = new ModelAliasV1(UUID.randomUUID(), a.createdAt, ModelAliasV1.SCHEMA_VERSION,
+                "pricing-service", key.provider, key.alias, model);
+        outbox.add(Topics.PRICING_ALIASES, event.key(), event);
         return a;
     }
 

@@ -12,7 +12,11 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
+import io.lcpr.delivery.Outbox;
 import io.lcpr.events.EventJson;
+import io.lcpr.events.ProviderContractV1;
+import io.lcpr.events.RevenueTermV1;
+import io.lcpr.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
@@ -20,6 +24,13 @@ import jakarta.ws.rs.BadRequestException;
 /** Provider contracts and revenue terms: the contract source of the four-source join (000). */
 @ApplicationScoped
 public class ContractService {
+    static final String PRODUCER = "pricing-service";
+
+    private final Outbox outbox;
+
+    public ContractService(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     /** A discount on the list price of a model (or every model: "*") and tier, as a factor (0.8 = 20% off). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -93,6 +104,14 @@ public class ContractService {
         c.credits = EventJson.write(credits);
         c.createdAt = Instant.now();
         c.persist();
+        outbox.add(Topics.PRICING_CONTRACTS, c.id.toString(), new ProviderContractV1(UUID.randomUUID(), c.createdAt,
+                ProviderContractV1.SCHEMA_VERSION, PRODUCER, c.id, c.provider, c.billingAccount, c.name, c.currency,
+                c.billingTimeZone, c.periodStartDay, c.effectiveFrom, c.effectiveTo, c.batchDiscountFactor,
+                c.committedSpend, c.commitmentFrom, c.commitmentTo,
+                discounts.stream().map(d -> new ProviderContractV1.Discount(d.model(), d.serviceTier(), d.factor()))
+                        .toList(),
+                credits.stream().map(x -> new ProviderContractV1.Credit(x.name(), x.amount(), x.validFrom(),
+                        x.validTo())).toList()));
         return c;
     }
 
@@ -118,6 +137,9 @@ public class ContractService {
         t.effectiveTo = r.effectiveTo();
         t.createdAt = Instant.now();
         t.persist();
+        outbox.add(Topics.PRICING_REVENUE_TERMS, t.id.toString(), new RevenueTermV1(UUID.randomUUID(), t.createdAt,
+                RevenueTermV1.SCHEMA_VERSION, PRODUCER, t.id, t.workload, t.account, t.kind, t.amount, t.currency,
+                t.effectiveFrom, t.effectiveTo));
         return t;
     }
 

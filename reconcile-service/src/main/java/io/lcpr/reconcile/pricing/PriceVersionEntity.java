@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.events.PricingSnapshotV1;
+import io.lcpr.events.ProviderContractV1;
 import io.lcpr.price.PriceHistory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -43,10 +44,16 @@ public class PriceVersionEntity extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text")
     public String event;
 
+    /** Every price entry, alias and contract batch discount received: the same rules pricing-service applies. */
     public static PriceHistory history() {
         PriceHistory history = new PriceHistory();
         PriceVersionEntity.<PriceVersionEntity> listAll()
                 .forEach(v -> history.add(EventJson.read(v.event, PricingSnapshotV1.class).toEntry()));
+        PriceAliasEntity.<PriceAliasEntity> listAll().forEach(a -> history.alias(a.key.provider, a.key.alias, a.model));
+        ContractCopyEntity.<ContractCopyEntity> listAll().stream()
+                .map(c -> EventJson.read(c.event, ProviderContractV1.class))
+                .filter(c -> c.batchDiscountFactor() != null)
+                .forEach(c -> history.batchFactor(c.provider(), c.batchDiscountFactor()));
         return history;
     }
 }

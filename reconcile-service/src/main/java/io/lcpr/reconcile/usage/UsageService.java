@@ -2,11 +2,15 @@ package io.lcpr.reconcile.usage;
 
 import io.lcpr.delivery.Inbox;
 import io.lcpr.events.CanonicalTrace;
+import io.lcpr.events.ModelAliasV1;
+import io.lcpr.events.ProviderContractV1;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.reconcile.pricing.ContractCopyEntity;
+import io.lcpr.reconcile.pricing.PriceAliasEntity;
 import io.lcpr.reconcile.pricing.PriceVersionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -83,6 +87,31 @@ public class UsageService {
         e.effectiveTo = event.effectiveTo();
         e.event = EventJson.write(event);
         e.persist();
+    }
+
+    @Transactional
+    public void record(ModelAliasV1 event) {
+        if (!inbox.firstDelivery("reconcile.aliases", event.eventId())) {
+            return;
+        }
+        PriceAliasEntity.Key key = new PriceAliasEntity.Key(event.provider(), event.alias());
+        PriceAliasEntity a = PriceAliasEntity.<PriceAliasEntity> findByIdOptional(key).orElseGet(PriceAliasEntity::new);
+        a.key = key;
+        a.model = event.model();
+        a.persist();
+    }
+
+    @Transactional
+    public void record(ProviderContractV1 event) {
+        if (!inbox.firstDelivery("reconcile.contracts", event.eventId())) {
+            return;
+        }
+        ContractCopyEntity c = ContractCopyEntity.<ContractCopyEntity> findByIdOptional(event.contractId())
+                .orElseGet(ContractCopyEntity::new);
+        c.contractId = event.contractId();
+        c.provider = event.provider();
+        c.event = EventJson.write(event);
+        c.persist();
     }
 
     public UsageSummary summary(java.time.Instant from, java.time.Instant to) {
