@@ -16,4 +16,45 @@ public interface IngestConfig {
     @WithName("chunk-size")
     @WithDefault("1000")
     int chunkSize();
+
+    /** Where OTLP spans carry the suite's own fields (span attributes first, then resource attributes). */
+    Otlp otlp();
+
+    /** Attribute names, each configurable. */
+    interface Otlp {
+        /** The workload a span belongs to. */
+        @WithName("workload-attribute")
+        @WithDefault("lcpr.workload")
+        String workloadAttribute();
+
+        /** The team that owns the call. */
+        @WithName("team-attribute")
+        @WithDefault("lcpr.team")
+        String teamAttribute();
+
+        /** The work unit (ticket, task, session, document) the call serves. */
+        @WithName("work-unit-attribute")
+        @WithDefault("lcpr.work_unit.id")
+        String workUnitAttribute();
+
+        /** first_attempt, retry, repair, eval_grader or fallback. */
+        @WithName("attempt-kind-attribute")
+        @WithDefault("lcpr.attempt_kind")
+        String attemptKindAttribute();
+
+        /** The provider request id of the call this one retries, repairs or grades. */
+        @WithName("parent-request-attribute")
+        @WithDefault("lcpr.parent_request_id")
+        String parentRequestAttribute();
+
+        /** The customer account. */
+        @WithName("account-attribute")
+        @WithDefault("lcpr.account")
+        String accountAttribute();
+
+        /** The prompt version. */
+        @WithName("prompt-version-attribute")
+        @WithDefault("lcpr.prompt_version")
+        String promptVersionAttribute();
+    }
 }

@@ -23,11 +23,17 @@ public class Outbox {
 
     @Transactional(TxType.MANDATORY)
     public void add(String topic, String key, EventEnvelope event, Map<String, String> headers) {
+        addRaw(event.eventId(), topic, key, EventJson.write(event), headers);
+    }
+
+    /** A record that is not one of our events (a refused input on its way to a dead-letter topic), as received. */
+    @Transactional(TxType.MANDATORY)
+    public void addRaw(java.util.UUID id, String topic, String key, String payload, Map<String, String> headers) {
         OutboxMessage message = new OutboxMessage();
-        message.id = event.eventId();
+        message.id = id;
         message.topic = topic;
         message.messageKey = key;
-        message.payload = EventJson.write(event);
+        message.payload = payload;
         message.headers = headers.isEmpty() ? null : EventJson.write(headers);
         message.createdAt = Instant.now();
         message.persist();

@@ -32,7 +32,7 @@ class TraceResourceTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
-    static String line(String requestId, String attemptKind, long input, long cached, long output) {
+    public static String line(String requestId, String attemptKind, long input, long cached, long output) {
         return """
                 {"request_id":"%s","work_unit_id":"wu-%s","attempt_kind":"%s","workload":"support","team":"t1",\
                 "provider":"openai","model":"gpt-4.1-mini","started_at":"2026-04-15T09:00:00Z","input_tokens":%d,\

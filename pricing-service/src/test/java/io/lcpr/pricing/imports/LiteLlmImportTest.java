@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.SharedData;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 

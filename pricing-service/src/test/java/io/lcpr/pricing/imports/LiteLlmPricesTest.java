@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.lcpr.infra.SharedData;
 import io.lcpr.pricing.snapshot.EntryDraft;
 
 /** The real LiteLLM file, as it is, against values read from it by hand. */

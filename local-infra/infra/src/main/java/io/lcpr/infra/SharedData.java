@@ -1,4 +1,4 @@
-package io.lcpr.pricing.imports;
+package io.lcpr.infra;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,53 @@
+package io.lcpr.ingest.otlp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lcpr.events.EventJson;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * OTLP/HTTP traces at the standard path (JSON encoding; gzip bodies are inflated by the HTTP layer). The answer is
+ * an ExportTraceServiceResponse: empty when every span was taken, else {@code partialSuccess} with the rejected
+ * count and the reasons. Non-inference spans are ignored, not rejected.
+ */
+@Path("/v1/traces")
+public class OtlpResource {
+    private final OtlpTraceService service;
+
+    public OtlpResource(OtlpTraceService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> export(InputStream body) throws IOException {
+        JsonNode request;
+        try {
+            request = EventJson.MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new BadRequestException("malformed OTLP JSON: " + e.getOriginalMessage());
+        }
+        if (request == null || !request.isObject()) {
+            throw new BadRequestException("an ExportTraceServiceRequest JSON object is required");
+        }
+        OtlpTraceService.Result result = service.ingest(OtlpJson.spans(request));
+        Map<String, Object> response = new LinkedHashMap<>();
+        if (result.rejected() > 0) {
+            response.put("partialSuccess", Map.of("rejectedSpans", result.rejected(),
+                    "errorMessage", String.join("; ", result.reasons())));
+        }
+        return response;
+    }
+}
