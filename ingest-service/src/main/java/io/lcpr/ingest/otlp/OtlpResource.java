@@ -17,7 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * OTLP/HTTP traces at the standard path (JSON encoding; gzip bodies are inflated by the HTTP layer). The answer is
+ * OTLP/HTTP traces at the standard path, JSON or protobuf (gzip bodies are inflated by the HTTP layer). The answer is
  * an ExportTraceServiceResponse: empty when every span was taken, else {@code partialSuccess} with the rejected
  * count and the reasons. Non-inference spans are ignored, not rejected.
  */
@@ -49,5 +49,19 @@ public class OtlpResource {
                     "errorMessage", String.join("; ", result.reasons())));
         }
         return response;
+    }
+
+    @POST
+    @Consumes("application/x-protobuf")
+    @Produces("application/x-protobuf")
+    public byte[] exportProtobuf(InputStream body) throws IOException {
+        java.util.List<GenAiSpanMapper.Span> spans;
+        try {
+            spans = OtlpProtobuf.spans(body);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new BadRequestException("malformed OTLP protobuf: " + e.getMessage());
+        }
+        OtlpTraceService.Result result = service.ingest(spans);
+        return OtlpProtobuf.response(result.rejected(), String.join("; ", result.reasons()));
     }
 }

@@ -62,4 +62,29 @@ class OtlpResourceTest {
         given().contentType("application/json").body("{\"resourceSpans\": [".getBytes(StandardCharsets.UTF_8))
                 .post("/v1/traces").then().statusCode(400).body("errors[0]", containsString("malformed OTLP JSON"));
     }
+
+    @Test
+    void protobufBodiesAreAnsweredInProtobuf() throws Exception {
+        byte[] notProtobuf = { (byte) 0xff, (byte) 0xff, (byte) 0xff };
+        var reply = given().contentType("application/x-protobuf").body(notProtobuf).post("/v1/traces").then()
+                .extract();
+        assertEquals(400, reply.statusCode(), reply.asString());
+        byte[] empty = new byte[0];
+        var ok = given().contentType("application/x-protobuf").body(empty).post("/v1/traces").then().extract();
+        assertEquals(200, ok.statusCode(), ok.asString());
+    }
+
+    @Test
+    void gzippedSdkProtobuf() throws Exception {
+        byte[] bytes = OtlpProtobufTest.sdkProtobuf("chatcmpl-gz-" + UUID.randomUUID());
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+            out.write(bytes);
+        }
+        var reply = given().contentType("application/x-protobuf").header("Content-Encoding", "gzip")
+                .body(gz.toByteArray()).post("/v1/traces").then().extract();
+        assertEquals(200, reply.statusCode(), reply.asString());
+        var plain = given().contentType("application/x-protobuf").body(bytes).post("/v1/traces").then().extract();
+        assertEquals(200, plain.statusCode(), plain.asString());
+    }
 }

@@ -87,4 +87,11 @@ class TraceResourceTest {
         given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/traces").then().statusCode(400)
                 .body("accepted", equalTo(2)).body("rejected", equalTo(1)).body("errors[0].index", equalTo(1));
     }
+
+    @Test
+    void anOversizedBodyIsRefusedWith413() {
+        byte[] body = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(body, (byte) ' ');
+        given().contentType("application/x-ndjson").body(body).post("/api/traces").then().statusCode(413);
+    }
 }
