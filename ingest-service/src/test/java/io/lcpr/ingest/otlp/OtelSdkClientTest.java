@@ -6,8 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -23,12 +21,10 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.exporter.internal.otlp.traces.TraceRequestMarshaler;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
-import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -109,27 +105,7 @@ class OtelSdkClientTest {
     void jsonInTheSdksOwnOtlpJsonEncoding() throws Exception {
         String id = "chatcmpl-json-" + UUID.randomUUID();
         Instant start = Instant.parse("2026-04-15T11:00:00.456Z");
-        List<SpanData> captured = new ArrayList<>();
-        SdkTracerProvider provider = SdkTracerProvider.builder().setResource(RESOURCE)
-                .addSpanProcessor(SimpleSpanProcessor.create(new SpanExporter() {
-                    @Override
-                    public CompletableResultCode export(Collection<SpanData> spans) {
-                        captured.addAll(spans);
-                        return CompletableResultCode.ofSuccess();
-                    }
-
-                    @Override
-                    public CompletableResultCode flush() {
-                        return CompletableResultCode.ofSuccess();
-                    }
-
-                    @Override
-                    public CompletableResultCode shutdown() {
-                        return CompletableResultCode.ofSuccess();
-                    }
-                })).build();
-        emit(provider, id, start);
-        provider.shutdown().join(10, TimeUnit.SECONDS);
+        List<SpanData> captured = OtlpProtobufTest.capture(id, start);
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         TraceRequestMarshaler.create(captured).writeJsonTo(json);
         RestAssured.given().contentType("application/json").body(json.toByteArray()).post(endpoint.toString()).then()
