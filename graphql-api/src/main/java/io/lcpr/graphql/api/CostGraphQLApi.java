@@ -54,7 +54,7 @@ public class CostGraphQLApi {
         for (LcprComputedV1 e : projections.lcprOfRuns(runs)) {
             byRunAndWorkload.put(e.runId() + "|" + e.workload(), Lcpr.of(e));
         }
-        return allocations.stream().map(a -> a.workloadNames().stream()
+        return allocations.stream().map(a -> a.byWorkload().stream().map(TeamAllocation.WorkloadCharge::workload)
                 .map(w -> byRunAndWorkload.get(a.runId() + "|" + w)).filter(java.util.Objects::nonNull).toList())
                 .toList();
     }

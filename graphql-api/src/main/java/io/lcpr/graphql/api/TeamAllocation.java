@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Ignore;
 
 import io.lcpr.events.TeamAllocationV1;
 
@@ -21,10 +20,5 @@ public record TeamAllocation(String period, String mode, String team, String run
         return new TeamAllocation(e.period(), e.mode(), e.team(), e.runId().toString(), e.currency(), e.amount(),
                 e.share(), e.totalAllocated(),
                 e.byWorkload().entrySet().stream().map(w -> new WorkloadCharge(w.getKey(), w.getValue())).toList());
-    }
-
-    @Ignore
-    List<String> workloadNames() {
-        return byWorkload.stream().map(WorkloadCharge::workload).toList();
     }
 }
