@@ -3,6 +3,7 @@
 #   ./suite.sh run           build if needed, start PostgreSQL, Kafka and the five services, load the demo month
 #   ./suite.sh test          every test: unit, @QuarkusTest per service (real broker and database), end to end
 #   ./suite.sh native-check  Quarkus native build steps for every service (sources only: no GraalVM needed)
+#   ./suite.sh bench-ingest  ingest throughput against a raw COPY baseline measured in the same run
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -42,6 +43,13 @@ case "${1:-}" in
     exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
       io.lcpr.suite.Suite
     ;;
+  bench-ingest)
+    if [ ! -f local-infra/suite/target/suite.classpath ] || [ ! -f ingest-service/target/quarkus-app/quarkus-run.jar ]; then
+      "${MVN[@]}" -q install -DskipTests
+    fi
+    exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
+      io.lcpr.suite.IngestBenchmark
+    ;;
   test)
     shift
     exec "${MVN[@]}" verify "$@"
@@ -52,7 +60,7 @@ case "${1:-}" in
       -pl ingest-service,pricing-service,reconcile-service,chargeback-service,graphql-api -am "$@"
     ;;
   *)
-    sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

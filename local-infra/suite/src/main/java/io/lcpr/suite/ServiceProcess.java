@@ -51,6 +51,24 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Peak resident set size so far (VmHWM), in bytes; -1 where /proc is not available. */
+    public long peakRssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -1,0 +1,164 @@
+package io.lcpr.suite;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.postgresql.PGConnection;
+
+import io.lcpr.infra.Await;
+import io.lcpr.infra.LocalInfra;
+import io.lcpr.infra.Ports;
+
+/**
+ * Ingest throughput, measured against a baseline taken in the same run: NDJSON batches through the running
+ * ingest-service until every trace is stored and published to Kafka (the outbox drained), against PostgreSQL's
+ * own {@code COPY} of the same rows into a table of the same shape and indexes. Prints traces/s, p99 batch
+ * latency, the service's peak RSS and the ratio. Settings: BENCH_TRACES (200000), BENCH_BATCH (2000),
+ * BENCH_CLIENTS (4).
+ */
+public final class IngestBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        int total = Integer.parseInt(env.getOrDefault("BENCH_TRACES", "200000"));
+        int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "2000"));
+        int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "4"));
+        Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("ingest-bench");
+        try (LocalInfra infra = LocalInfra.start(work, Map.of())) {
+            Map<String, String> serviceEnv = new HashMap<>();
+            serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", infra.database().jdbcUrl());
+            serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", infra.database().username());
+            serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", infra.database().password());
+            serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+            try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", Ports.free(), serviceEnv,
+                    work.resolve("logs"))) {
+                ingest.awaitReady(Duration.ofSeconds(120));
+                System.out.printf("ingest-service up; %d traces in batches of %d, %d clients%n", total, batch, clients);
+                post(ingest, 0, Math.min(total, 10 * batch), batch, clients); // warm-up, not counted
+                awaitPublished(infra);
+                int warm = Math.min(total, 10 * batch);
+                Instant start = Instant.now();
+                List<Long> latencies = post(ingest, warm, total, batch, clients);
+                Instant stored = Instant.now();
+                awaitPublished(infra);
+                Instant published = Instant.now();
+                double storedSeconds = Duration.between(start, stored).toNanos() / 1e9;
+                double publishedSeconds = Duration.between(start, published).toNanos() / 1e9;
+                Collections.sort(latencies);
+                long p99 = latencies.get((int) Math.min(latencies.size() - 1, Math.ceil(latencies.size() * 0.99) - 1));
+                double serviceRate = total / publishedSeconds;
+                double copyRate = copyBaseline(infra, total);
+                System.out.println();
+                System.out.printf("service: %,d traces stored in %.2f s (%,.0f traces/s), stored and published to "
+                        + "Kafka in %.2f s (%,.0f traces/s)%n", total, storedSeconds, total / storedSeconds,
+                        publishedSeconds, serviceRate);
+                System.out.printf("p99 batch latency: %d ms (batch of %d)%n", p99, batch);
+                System.out.printf("ingest-service peak RSS: %d MiB%n", ingest.peakRssBytes() / (1024 * 1024));
+                System.out.printf("raw COPY baseline: %,.0f rows/s%n", copyRate);
+                System.out.printf("ratio service / COPY: %.2f (target >= 0.50; target rate >= 50,000 traces/s)%n",
+                        serviceRate / copyRate);
+            }
+        }
+    }
+
+    static String line(int i) {
+        return "{\"request_id\":\"bench-" + i + "\",\"work_unit_id\":\"wu-" + (i / 2) + "\",\"attempt_kind\":\""
+                + (i % 2 == 0 ? "first_attempt" : "retry") + "\",\"workload\":\"bench\",\"team\":\"t" + (i % 7)
+                + "\",\"provider\":\"openai\",\"model\":\"gpt-4.1-mini\",\"started_at\":\"2026-04-15T09:00:00Z\","
+                + "\"input_tokens\":2400,\"cache_read_tokens\":1800,\"output_tokens\":220,\"ttft_ms\":380,\"e2e_ms\":2100}";
+    }
+
+    /** Posts traces [from, to) in batches from several clients; returns each batch's latency in ms. */
+    static List<Long> post(ServiceProcess ingest, int from, int to, int batch, int clients) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI uri = URI.create(ingest.url() + "/api/traces");
+        AtomicInteger next = new AtomicInteger(from);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                int first;
+                while ((first = next.getAndAdd(batch)) < to) {
+                    StringBuilder body = new StringBuilder(batch * 330);
+                    for (int i = first; i < Math.min(to, first + batch); i++) {
+                        body.append(line(i)).append('\n');
+                    }
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
+                            .header("Content-Type", "application/x-ndjson")
+                            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    latencies.add((System.nanoTime() - t0) / 1_000_000);
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return latencies;
+    }
+
+    static void awaitPublished(LocalInfra infra) {
+        Await.until(Duration.ofMinutes(10), "the outbox to drain", () -> {
+            try (Connection c = connect(infra);
+                    var rs = c.createStatement().executeQuery(
+                            "select count(*) from ingest.outbox_message where published_at is null")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** COPY of the same rows into a table shaped and indexed like ingest.trace, in the same database. */
+    static double copyBaseline(LocalInfra infra, int total) throws Exception {
+        try (Connection c = connect(infra)) {
+            c.createStatement().execute("create table ingest.bench_copy (like ingest.trace including all)");
+            StringBuilder csv = new StringBuilder(total * 160);
+            for (int i = 0; i < total; i++) {
+                csv.append("copy:").append(i).append(",bench-").append(i).append(",wu-").append(i / 2).append(',')
+                        .append(i % 2 == 0 ? "first_attempt" : "retry").append(",bench,t").append(i % 7)
+                        .append(",openai,gpt-4.1-mini,standard,2026-04-15T09:00:00Z,2400,1800,0,220,380,2100\n");
+            }
+            long t0 = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy ingest.bench_copy (dedupe_key, request_id, "
+                    + "work_unit_id, attempt_kind, workload, team, provider, model, service_tier, started_at, "
+                    + "input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens, ttft_ms, e2e_ms) "
+                    + "from stdin (format csv)", new StringReader(csv.toString()));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            c.createStatement().execute("drop table ingest.bench_copy");
+            return total / seconds;
+        }
+    }
+
+    static Connection connect(LocalInfra infra) throws Exception {
+        return DriverManager.getConnection(infra.database().jdbcUrl(), infra.database().username(),
+                infra.database().password());
+    }
+}
