@@ -1,7 +1,5 @@
 package io.lcpr.ingest.otlp;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +28,7 @@ public class OtlpTraceService {
         this.mapper = new GenAiSpanMapper(new GenAiSpanMapper.AttributeNames(otlp.workloadAttribute(),
                 otlp.teamAttribute(), otlp.workUnitAttribute(), otlp.attemptKindAttribute(),
                 otlp.parentRequestAttribute(), otlp.accountAttribute(), otlp.promptVersionAttribute()));
-        this.validator = new TraceValidator(Clock.systemUTC(), Duration.ofMillis(config.maxFutureSkewMs()));
+        this.validator = TraceValidator.from(config);
     }
 
     public Result ingest(List<GenAiSpanMapper.Span> spans) {

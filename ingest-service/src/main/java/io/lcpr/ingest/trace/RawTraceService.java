@@ -1,7 +1,5 @@
 package io.lcpr.ingest.trace;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,7 @@ public class RawTraceService {
     public RawTraceService(TraceService traces, Outbox outbox, IngestConfig config) {
         this.traces = traces;
         this.outbox = outbox;
-        this.validator = new TraceValidator(Clock.systemUTC(), Duration.ofMillis(config.maxFutureSkewMs()));
+        this.validator = TraceValidator.from(config);
     }
 
     /** Returns how many records were stored as new traces. */

@@ -1,8 +1,6 @@
 package io.lcpr.ingest.trace;
 
 import java.io.InputStream;
-import java.time.Clock;
-import java.time.Duration;
 
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.ingest.IngestConfig;
@@ -21,8 +19,7 @@ public class TraceResource {
     private final BatchIngest<CanonicalTrace> ingest;
 
     public TraceResource(TraceService service, IngestConfig config) {
-        TraceValidator validator = new TraceValidator(Clock.systemUTC(), Duration.ofMillis(config.maxFutureSkewMs()));
-        this.ingest = new BatchIngest<>(CanonicalTrace.class, validator::validate, service::store, config.chunkSize());
+        this.ingest = new BatchIngest<>(CanonicalTrace.class, TraceValidator.from(config)::validate, service::store, config.chunkSize());
     }
 
     @POST

@@ -24,6 +24,11 @@ public final class TraceValidator {
         this.maxFutureSkew = maxFutureSkew;
     }
 
+    /** The validator the configuration asks for, on the system clock. */
+    public static TraceValidator from(io.lcpr.ingest.IngestConfig config) {
+        return new TraceValidator(Clock.systemUTC(), Duration.ofMillis(config.maxFutureSkewMs()));
+    }
+
     public CanonicalTrace validate(int index, CanonicalTrace t) throws InvalidRecordException {
         require(index, "provider", t.provider());
         require(index, "model", t.model());

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.lcpr.pricing.quote.Instants;
 import io.lcpr.pricing.snapshot.SnapshotService;
 import io.lcpr.pricing.snapshot.VersionResult;
 import jakarta.ws.rs.BadRequestException;
@@ -75,7 +76,7 @@ public class ImportResource {
             return LocalDate.now(ZoneOffset.UTC).atStartOfDay().toInstant(ZoneOffset.UTC);
         }
         try {
-            return value.length() == 10 ? Instant.parse(value + "T00:00:00Z") : Instant.parse(value);
+            return Instants.dateOrInstant(value);
         } catch (java.time.format.DateTimeParseException e) {
             throw new BadRequestException("effective_from: '" + value + "' is not a date or an instant");
         }

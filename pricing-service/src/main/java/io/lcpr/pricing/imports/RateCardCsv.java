@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.lcpr.pricing.quote.Instants;
 import io.lcpr.pricing.snapshot.EntryDraft;
 
 /**
@@ -98,7 +99,7 @@ public final class RateCardCsv {
             String value = text(column);
             try {
                 return value == null ? null
-                        : value.length() == 10 ? Instant.parse(value + "T00:00:00Z") : Instant.parse(value);
+                        : Instants.dateOrInstant(value);
             } catch (DateTimeParseException e) {
                 problems.add("line " + line + ", " + column + ": '" + value + "' is not a date (YYYY-MM-DD) or an instant");
                 return null;

@@ -91,7 +91,7 @@ public class PriceResource {
 
     private static Instant instant(String value) {
         try {
-            return value.length() == 10 ? Instant.parse(value + "T00:00:00Z") : Instant.parse(value);
+            return Instants.dateOrInstant(value);
         } catch (java.time.format.DateTimeParseException e) {
             throw new BadRequestException("at: '" + value + "' is not an instant (2026-04-14T00:00:00Z) or a date");
         }

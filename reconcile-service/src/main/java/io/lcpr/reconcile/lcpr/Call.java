@@ -24,6 +24,11 @@ public record Call(String requestId, String workUnitId, String attemptKind, Stri
         return workUnitId != null ? workUnitId : "request:" + requestId;
     }
 
+    /** The provider account the call is billed to: {@code provider/project}, {@code *} when no project is known. */
+    public String account() {
+        return provider + "/" + (projectId == null ? "*" : projectId);
+    }
+
     public String workloadOrUnknown() {
         return workload != null ? workload : UNKNOWN;
     }

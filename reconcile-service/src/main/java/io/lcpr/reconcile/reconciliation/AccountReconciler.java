@@ -43,7 +43,7 @@ public final class AccountReconciler {
             if (invoice != null) {
                 matched.get(invoice).add(pc);
             } else {
-                uninvoiced.merge(accountOf(pc), pc.cost(), BigDecimal::add);
+                uninvoiced.merge(pc.call().account(), pc.cost(), BigDecimal::add);
             }
         }
         List<AccountReconciliation> accounts = new ArrayList<>();
@@ -71,9 +71,5 @@ public final class AccountReconciler {
                     unpricedByAccount.getOrDefault(account, 0L)));
         });
         return new Result(accounts, deltaByWorkload);
-    }
-
-    static String accountOf(PricedCall pc) {
-        return pc.call().provider() + "/" + (pc.call().projectId() == null ? "*" : pc.call().projectId());
     }
 }

@@ -71,8 +71,7 @@ public class ReconciliationService {
             if (quote.isPresent()) {
                 priced.add(new PricedCall(call, quote.get().rates().cost(call.usage())));
             } else {
-                unpriced.merge(call.provider() + "/" + (call.projectId() == null ? "*" : call.projectId()), 1L,
-                        Long::sum);
+                unpriced.merge(call.account(), 1L, Long::sum);
             }
         }
         if (!unpriced.isEmpty()) {
