@@ -17,8 +17,24 @@ public interface IngestConfig {
     @WithDefault("1000")
     int chunkSize();
 
+    /** How stored traces are published to llm.traces.v1. */
+    Publish publish();
+
     /** Where OTLP spans carry the suite's own fields (span attributes first, then resource attributes). */
     Otlp otlp();
+
+    /** Publishing from the trace_chunk outbox. */
+    interface Publish {
+        /** How often TracePublisher looks for committed, unpublished chunks (it drains them all each time). */
+        @WithName("poll-interval.ms")
+        @WithDefault("100")
+        long pollIntervalMs();
+
+        /** Chunks claimed, sent and marked published per transaction. */
+        @WithName("chunks-per-transaction")
+        @WithDefault("8")
+        int chunksPerTransaction();
+    }
 
     /** Attribute names, each configurable. */
     interface Otlp {

@@ -8,10 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,7 +17,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -36,14 +31,13 @@ public class OutboxRelay {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
 
-    private final Emitter<String> emitter;
+    private final TopicSender sender;
     private final EntityManager em;
     private final OutboxConfig config;
     private final Counter published;
 
-    public OutboxRelay(@Channel("outbox") Emitter<String> emitter, EntityManager em, OutboxConfig config,
-            MeterRegistry registry) {
-        this.emitter = emitter;
+    public OutboxRelay(TopicSender sender, EntityManager em, OutboxConfig config, MeterRegistry registry) {
+        this.sender = sender;
         this.em = em;
         this.config = config;
         this.published = registry.counter("outbox.published");
@@ -96,25 +90,7 @@ public class OutboxRelay {
     }
 
     private CompletableFuture<Void> send(OutboxMessage row) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        RecordHeaders headers = new RecordHeaders();
-        if (row.headers != null) {
-            readHeaders(row.headers).forEach((k, v) -> headers.add(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        }
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
-                .withTopic(row.topic).withKey(row.messageKey).withHeaders(headers).build();
-        Message<String> message = Message.of(row.payload)
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acked.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .addMetadata(metadata);
-        emitter.send(message);
-        return acked;
+        return sender.send(row.topic, row.messageKey, row.payload, row.headers == null ? Map.of() : readHeaders(row.headers));
     }
 
     private static Map<String, String> readHeaders(String json) {

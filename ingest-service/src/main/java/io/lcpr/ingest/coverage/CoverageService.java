@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.lcpr.ingest.trace.TraceEntity;
+import io.lcpr.ingest.trace.TracePartitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -22,13 +23,16 @@ public class CoverageService {
      * @param seed the same seed draws the same sample
      */
     public Coverage.Report exercise(String workload, Instant from, Instant to, int size, String seed) {
-        StringBuilder where = new StringBuilder("where started_at >= :from and started_at < :to");
+        // The month bounds let PostgreSQL skip the partitions outside the window.
+        StringBuilder where = new StringBuilder("where started_at >= :from and started_at < :to"
+                + " and month between :fromMonth and :toMonth");
         if (workload != null) {
             where.append(" and workload = :workload");
         }
         var query = em.createNativeQuery("select id from trace " + where
                 + " order by md5(dedupe_key || :seed) limit :size")
                 .setParameter("from", from).setParameter("to", to).setParameter("seed", seed)
+                .setParameter("fromMonth", TracePartitions.monthOf(from)).setParameter("toMonth", TracePartitions.monthOf(to))
                 .setParameter("size", size);
         if (workload != null) {
             query.setParameter("workload", workload);

@@ -17,44 +17,40 @@ import jakarta.transaction.Transactional;
 /** Stores outcomes once each (by outcome id, else content) and publishes llm.outcomes.v1 in the same transaction. */
 @ApplicationScoped
 public class OutcomeService {
+    private final OutcomeRepository repository;
     private final Outbox outbox;
 
-    public OutcomeService(Outbox outbox) {
+    public OutcomeService(OutcomeRepository repository, Outbox outbox) {
+        this.repository = repository;
         this.outbox = outbox;
     }
 
+    /** Returns how many of the outcomes were new; the others had been stored before. */
     @Transactional
     public int store(List<Outcome> outcomes) {
-        int added = 0;
+        if (outcomes.isEmpty()) {
+            return 0;
+        }
         Instant now = Instant.now();
-        for (Outcome o : outcomes) {
-            String key = o.outcomeId() != null && !o.outcomeId().isBlank() ? "id:" + o.outcomeId()
-                    : "hash:" + UUID.nameUUIDFromBytes(EventJson.write(o).getBytes(StandardCharsets.UTF_8));
-            if (OutcomeEntity.count("dedupeKey", key) > 0) {
-                continue;
+        List<String> keys = outcomes.stream().map(OutcomeService::dedupeKey).toList();
+        boolean[] inserted = repository.insertNew(keys, outcomes, now);
+        int added = 0;
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i]) {
+                Outcome o = outcomes.get(i);
+                UUID eventId = UUID.nameUUIDFromBytes(keys.get(i).getBytes(StandardCharsets.UTF_8));
+                String messageKey = o.workUnitId() != null ? o.workUnitId() : o.requestId();
+                outbox.add(Topics.OUTCOMES, messageKey, new OutcomeRecordedV1(eventId, now,
+                        OutcomeRecordedV1.SCHEMA_VERSION, TraceService.PRODUCER, o));
+                added++;
             }
-            OutcomeEntity e = new OutcomeEntity();
-            e.dedupeKey = key;
-            e.outcomeId = o.outcomeId();
-            e.kind = o.kind();
-            e.requestId = o.requestId();
-            e.workUnitId = o.workUnitId();
-            e.workload = o.workload();
-            e.passed = o.passed();
-            e.score = o.score();
-            e.graderRequestId = o.graderRequestId();
-            e.humanCost = o.humanCost();
-            e.reviewMinutes = o.reviewMinutes();
-            e.reason = o.reason();
-            e.observedAt = o.observedAt();
-            e.receivedAt = now;
-            e.persist();
-            UUID eventId = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
-            String messageKey = o.workUnitId() != null ? o.workUnitId() : o.requestId();
-            outbox.add(Topics.OUTCOMES, messageKey, new OutcomeRecordedV1(eventId, now,
-                    OutcomeRecordedV1.SCHEMA_VERSION, TraceService.PRODUCER, o));
-            added++;
         }
         return added;
+    }
+
+    /** The outcome's id when it has one, else a hash of its content. */
+    static String dedupeKey(Outcome o) {
+        return o.outcomeId() != null && !o.outcomeId().isBlank() ? "id:" + o.outcomeId()
+                : "hash:" + UUID.nameUUIDFromBytes(EventJson.write(o).getBytes(StandardCharsets.UTF_8));
     }
 }

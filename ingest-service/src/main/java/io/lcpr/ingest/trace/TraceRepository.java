@@ -1,12 +1,26 @@
 package io.lcpr.ingest.trace;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.EventJson;
@@ -14,18 +28,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Stores traces with one JDBC batch per request; {@code on conflict do nothing} makes a resent record a no-op
- * even when two batches race, and the per-row update count tells which rows were new.
+ * Trace rows in chunks. A chunk is COPYed into a session-local staging table and moved into {@code trace} with one
+ * {@code insert ... select ... on conflict do nothing}: COPY's speed, with a resent record a no-op even when two
+ * chunks race. Chunk {@code c} numbers its rows {@code c * 2^20 + i}, so its new traces can be read back by id range.
  */
 @ApplicationScoped
 public class TraceRepository {
-    private static final String INSERT = """
-            insert into trace (dedupe_key, request_id, trace_id, span_id, work_unit_id, parent_request_id,
-              attempt_kind, workload, team, account, provider, model, service_tier, region, api_key_id, project_id,
-              prompt_version, model_version, started_at, input_tokens, cache_read_tokens, cache_creation_tokens,
-              output_tokens, reasoning_tokens, ttft_ms, e2e_ms, status, error_type, finish_reason, attributes)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (dedupe_key) do nothing""";
+    /** Rows one chunk can number. */
+    public static final int CHUNK_CAPACITY = 1 << 20;
+
+    private static final String COLUMNS = "id, month, event_id, dedupe_key, request_id, trace_id, span_id, work_unit_id,"
+            + " parent_request_id, attempt_kind, workload, team, account, provider, model, service_tier, region,"
+            + " api_key_id, project_id, prompt_version, model_version, started_at, input_tokens, cache_read_tokens,"
+            + " cache_creation_tokens, output_tokens, reasoning_tokens, ttft_ms, e2e_ms, status, error_type,"
+            + " finish_reason, attributes";
+    private static final String STAGE = "create temp table if not exists trace_stage (like trace including defaults) on commit delete rows";
+    private static final String COPY = "copy trace_stage (" + COLUMNS + ") from stdin";
+    // A record started within an hour of a month boundary could come back (from another source) with a start on
+    // the other side; the unique key is per month, so look across the boundary for those few.
+    private static final String MOVE = "insert into trace (" + COLUMNS + ") select " + COLUMNS + " from trace_stage s"
+            + " where not ((s.started_at < (s.month::timestamp + interval '1 hour') at time zone 'UTC'"
+            + "   or s.started_at >= (s.month::timestamp + interval '1 month' - interval '1 hour') at time zone 'UTC')"
+            + "  and exists (select 1 from trace t where t.event_id = s.event_id"
+            + "   and t.month in ((s.month - interval '1 month')::date, (s.month + interval '1 month')::date)))"
+            + " on conflict (event_id, month) do nothing";
+    private static final String READ_CHUNK = "select " + COLUMNS + ", received_at from trace"
+            + " where month = any(?) and id >= ? and id < ? order by id";
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
 
     private final EntityManager em;
 
@@ -33,67 +63,132 @@ public class TraceRepository {
         this.em = em;
     }
 
-    /** Inserts the traces (keys[i] belongs to traces[i]); returns, per trace, whether it was new. */
-    public boolean[] insertNew(List<String> keys, List<CanonicalTrace> traces) {
+    /** A trace as stored, with what its event needs. */
+    public record StoredTrace(UUID eventId, String dedupeKey, java.time.Instant receivedAt, CanonicalTrace trace) {
+    }
+
+    public long nextChunk() {
+        return ((Number) em.createNativeQuery("select nextval('trace_chunk_seq')").getSingleResult()).longValue();
+    }
+
+    /** Stores the chunk's traces that are new; returns how many were. At most {@link #CHUNK_CAPACITY} traces. */
+    public int insertChunk(long chunk, List<CanonicalTrace> traces) {
+        if (traces.size() > CHUNK_CAPACITY) {
+            throw new IllegalArgumentException(traces.size() + " traces exceed a chunk's " + CHUNK_CAPACITY);
+        }
+        byte[] rows = CopyText.rows(chunk * CHUNK_CAPACITY, traces).getBytes(StandardCharsets.UTF_8);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < traces.size(); i++) {
-                    bind(ps, keys.get(i), traces.get(i));
-                    ps.addBatch();
+            try (Statement st = connection.createStatement()) {
+                st.execute(STAGE);
+                CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+                try {
+                    copy.writeToCopy(rows, 0, rows.length);
+                    copy.endCopy();
+                } finally {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                    }
                 }
-                int[] counts = ps.executeBatch();
-                boolean[] inserted = new boolean[counts.length];
-                for (int i = 0; i < counts.length; i++) {
-                    inserted[i] = counts[i] == 1;
-                }
-                return inserted;
+                return st.executeUpdate(MOVE);
             }
         });
     }
 
-    private static void bind(PreparedStatement ps, String key, CanonicalTrace t) throws SQLException {
-        int c = 1;
-        ps.setString(c++, key);
-        ps.setString(c++, t.requestId());
-        ps.setString(c++, t.traceId());
-        ps.setString(c++, t.spanId());
-        ps.setString(c++, t.workUnitId());
-        ps.setString(c++, t.parentRequestId());
-        ps.setString(c++, t.attemptKind());
-        ps.setString(c++, t.workload());
-        ps.setString(c++, t.team());
-        ps.setString(c++, t.account());
-        ps.setString(c++, t.provider());
-        ps.setString(c++, t.model());
-        ps.setString(c++, t.serviceTier());
-        ps.setString(c++, t.region());
-        ps.setString(c++, t.apiKeyId());
-        ps.setString(c++, t.projectId());
-        ps.setString(c++, t.promptVersion());
-        ps.setString(c++, t.modelVersion());
-        ps.setTimestamp(c++, Timestamp.from(t.startedAt()));
-        ps.setLong(c++, t.inputTokens());
-        ps.setLong(c++, t.cacheReadOrZero());
-        ps.setLong(c++, t.cacheCreationOrZero());
-        ps.setLong(c++, t.outputOrZero());
-        setLong(ps, c++, t.reasoningTokens());
-        setLong(ps, c++, t.ttftMs());
-        setLong(ps, c++, t.e2eMs());
-        ps.setString(c++, t.status());
-        ps.setString(c++, t.errorType());
-        ps.setString(c++, t.finishReason());
-        ps.setString(c, t.attributes() == null ? null : EventJson.write(t.attributes()));
+    /** The outbox row of a chunk: TracePublisher publishes its traces once this transaction commits. */
+    public void recordChunk(long chunk, Collection<LocalDate> months, int traces) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "insert into trace_chunk (chunk_id, months, traces) values (?, ?, ?)")) {
+                ps.setLong(1, chunk);
+                ps.setArray(2, dates(connection, months));
+                ps.setInt(3, traces);
+                ps.executeUpdate();
+            }
+        });
     }
 
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value);
-        }
+    /** Claims up to {@code limit} unpublished chunks for this transaction (others skip them); oldest first. */
+    public List<Long> claimUnpublished(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select chunk_id from trace_chunk where published_at is null"
+                + " order by chunk_id limit :limit for update skip locked").setParameter("limit", limit).getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /** The traces stored by the given chunks, in id order. */
+    public List<StoredTrace> readChunks(List<Long> chunks) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<StoredTrace> out = new ArrayList<>();
+            try (PreparedStatement months = connection.prepareStatement(
+                    "select months from trace_chunk where chunk_id = ?");
+                    PreparedStatement read = connection.prepareStatement(READ_CHUNK)) {
+                for (long chunk : chunks) {
+                    months.setLong(1, chunk);
+                    Array inMonths;
+                    try (ResultSet rs = months.executeQuery()) {
+                        rs.next();
+                        inMonths = rs.getArray(1);
+                    }
+                    read.setArray(1, inMonths);
+                    read.setLong(2, chunk * CHUNK_CAPACITY);
+                    read.setLong(3, (chunk + 1) * CHUNK_CAPACITY);
+                    try (ResultSet rs = read.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(stored(rs));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    public void markPublished(List<Long> chunks) {
+        em.createNativeQuery("update trace_chunk set published_at = now() where chunk_id in (:chunks)")
+                .setParameter("chunks", chunks).executeUpdate();
+    }
+
+    /** Deletes the records of chunks published before the cutoff; their traces stay. */
+    public int purgePublished(java.time.Instant cutoff) {
+        return em.createNativeQuery("delete from trace_chunk where published_at < :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate();
     }
 
     public long count() {
         return ((Number) em.createNativeQuery("select count(*) from trace").getSingleResult()).longValue();
+    }
+
+    private static Array dates(Connection connection, Collection<LocalDate> months) throws SQLException {
+        return connection.createArrayOf("date", months.stream().map(java.sql.Date::valueOf).toArray());
+    }
+
+    private static StoredTrace stored(ResultSet rs) throws SQLException {
+        String attributes = rs.getString("attributes");
+        CanonicalTrace trace = new CanonicalTrace(rs.getString("request_id"), rs.getString("trace_id"),
+                rs.getString("span_id"), rs.getString("work_unit_id"), rs.getString("parent_request_id"),
+                rs.getString("attempt_kind"), rs.getString("workload"), rs.getString("team"), rs.getString("account"),
+                rs.getString("provider"), rs.getString("model"), rs.getString("service_tier"), rs.getString("region"),
+                rs.getString("api_key_id"), rs.getString("project_id"), rs.getString("prompt_version"),
+                rs.getString("model_version"), rs.getTimestamp("started_at").toInstant(), rs.getLong("input_tokens"),
+                rs.getLong("cache_read_tokens"), rs.getLong("cache_creation_tokens"), rs.getLong("output_tokens"),
+                nullableLong(rs, "reasoning_tokens"), nullableLong(rs, "ttft_ms"), nullableLong(rs, "e2e_ms"),
+                rs.getString("status"), rs.getString("error_type"), rs.getString("finish_reason"),
+                attributes == null ? null : readAttributes(attributes));
+        Timestamp received = rs.getTimestamp("received_at");
+        return new StoredTrace(rs.getObject("event_id", UUID.class), rs.getString("dedupe_key"), received.toInstant(),
+                trace);
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Map<String, String> readAttributes(String json) {
+        try {
+            return EventJson.MAPPER.readValue(json, ATTRIBUTES);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored trace attributes are not a JSON object: " + json, e);
+        }
     }
 }

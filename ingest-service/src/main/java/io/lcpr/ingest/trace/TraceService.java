@@ -1,45 +1,46 @@
 package io.lcpr.ingest.trace;
 
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
-import io.lcpr.delivery.Outbox;
 import io.lcpr.events.CanonicalTrace;
-import io.lcpr.events.Topics;
-import io.lcpr.events.TraceRecordedV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Stores validated traces and, in the same transaction, their llm.traces.v1 events. */
+/**
+ * Stores validated traces. Each chunk's new traces and the chunk's outbox row (trace_chunk) are written in one
+ * transaction; TracePublisher turns committed chunks into llm.traces.v1 events, so a crash between storing and
+ * publishing loses nothing.
+ */
 @ApplicationScoped
 public class TraceService {
     public static final String PRODUCER = "ingest-service";
 
     private final TraceRepository repository;
-    private final Outbox outbox;
+    private final TracePartitions partitions;
 
-    public TraceService(TraceRepository repository, Outbox outbox) {
+    public TraceService(TraceRepository repository, TracePartitions partitions) {
         this.repository = repository;
-        this.outbox = outbox;
+        this.partitions = partitions;
     }
 
     /** Returns how many of the traces were new; the others had been stored before. */
     @Transactional
     public int store(List<CanonicalTrace> traces) {
-        if (traces.isEmpty()) {
-            return 0;
-        }
-        List<String> keys = traces.stream().map(DedupeKey::of).toList();
-        boolean[] inserted = repository.insertNew(keys, traces);
         int added = 0;
-        Instant now = Instant.now();
-        for (int i = 0; i < inserted.length; i++) {
-            if (inserted[i]) {
-                String key = keys.get(i);
-                outbox.add(Topics.TRACES, key, new TraceRecordedV1(DedupeKey.eventId(key), now,
-                        TraceRecordedV1.SCHEMA_VERSION, PRODUCER, key, traces.get(i)));
-                added++;
+        for (int from = 0; from < traces.size(); from += TraceRepository.CHUNK_CAPACITY) {
+            List<CanonicalTrace> chunk = traces.subList(from, Math.min(traces.size(), from + TraceRepository.CHUNK_CAPACITY));
+            Set<LocalDate> months = new TreeSet<>();
+            chunk.forEach(t -> months.add(TracePartitions.monthOf(t.startedAt())));
+            partitions.ensure(months);
+            long chunkId = repository.nextChunk();
+            int stored = repository.insertChunk(chunkId, chunk);
+            if (stored > 0) {
+                repository.recordChunk(chunkId, months, stored);
             }
+            added += stored;
         }
         return added;
     }

@@ -50,6 +50,7 @@ public final class TraceValidator {
             throw error(index, "cache_read_tokens", "cache read (" + cacheRead + ") plus cache creation ("
                     + cacheCreation + ") tokens exceed input_tokens (" + input + "); input includes cached tokens");
         }
+        noNul(index, t);
         String attemptKind = t.attemptKind() == null ? AttemptKind.FIRST_ATTEMPT.wire() : t.attemptKind();
         if (AttemptKind.fromWire(attemptKind).isEmpty()) {
             throw error(index, "attempt_kind", "unknown value '" + attemptKind
@@ -68,6 +69,29 @@ public final class TraceValidator {
                 t.promptVersion(), t.modelVersion(), t.startedAt(), input, cacheRead, cacheCreation,
                 t.outputTokens(), t.reasoningTokens(), t.ttftMs(), t.e2eMs(), t.status(), t.errorType(),
                 t.finishReason(), t.attributes());
+    }
+
+    // PostgreSQL text cannot hold U+0000; refusing the record names the field instead of failing its whole chunk.
+    private static void noNul(int index, CanonicalTrace t) throws InvalidRecordException {
+        String[] names = { "request_id", "trace_id", "span_id", "work_unit_id", "parent_request_id", "attempt_kind",
+                "workload", "team", "account", "provider", "model", "service_tier", "region", "api_key_id",
+                "project_id", "prompt_version", "model_version", "status", "error_type", "finish_reason" };
+        String[] values = { t.requestId(), t.traceId(), t.spanId(), t.workUnitId(), t.parentRequestId(),
+                t.attemptKind(), t.workload(), t.team(), t.account(), t.provider(), t.model(), t.serviceTier(),
+                t.region(), t.apiKeyId(), t.projectId(), t.promptVersion(), t.modelVersion(), t.status(),
+                t.errorType(), t.finishReason() };
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != null && values[i].indexOf('\0') >= 0) {
+                throw error(index, names[i], "contains a NUL character (U+0000)");
+            }
+        }
+        if (t.attributes() != null) {
+            for (var e : t.attributes().entrySet()) {
+                if (e.getKey().indexOf('\0') >= 0 || e.getValue() != null && e.getValue().indexOf('\0') >= 0) {
+                    throw error(index, "attributes." + e.getKey().replace("\0", ""), "contains a NUL character (U+0000)");
+                }
+            }
+        }
     }
 
     private static void require(int index, String field, String value) throws InvalidRecordException {
