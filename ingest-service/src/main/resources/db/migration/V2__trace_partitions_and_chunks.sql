@@ -5,7 +5,8 @@
 --
 -- Index plan, one index per query that reads traces:
 --   (event_id, month) unique  dedupe on insert (on conflict do nothing)
---   id brin                   TracePublisher reads a chunk's id range; ids only grow, so a BRIN stays tiny
+--   (id)                      TracePublisher reads a chunk's id range; ids only grow, so inserts touch the
+--                             rightmost leaf (a BRIN would not do: fresh, unsummarized ranges match every query)
 --   (work_unit_id)            GET /api/work-units/{id}, coverage follow-ups
 --   (workload, started_at)    GET /api/coverage samples per workload and window
 -- Other services never read this table: they consume llm.traces.v1.
@@ -88,7 +89,7 @@ from trace;
 drop table trace;
 alter table trace_by_month rename to trace;
 alter table trace add constraint trace_event_month unique (event_id, month);
-create index trace_id_range on trace using brin (id) with (pages_per_range = 16);
+create index trace_id_range on trace (id);
 create index trace_work_unit on trace (work_unit_id) where work_unit_id is not null;
 create index trace_workload_started on trace (workload, started_at);
 

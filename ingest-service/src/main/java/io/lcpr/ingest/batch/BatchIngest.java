@@ -38,14 +38,14 @@ public final class BatchIngest<T> {
         List<T> chunk = new ArrayList<>(chunkSize);
         int[] counts = new int[2]; // received, accepted
         try {
-            BatchReader.read(body, parsed -> {
+            BatchReader.read(body, type, parsed -> {
                 counts[0]++;
                 if (parsed.error() != null) {
                     errors.add(parsed.error());
                     return;
                 }
                 try {
-                    chunk.add(validator.validate(parsed.index(), RecordBinder.bind(parsed.index(), parsed.json(), type)));
+                    chunk.add(validator.validate(parsed.index(), parsed.value()));
                 } catch (InvalidRecordException e) {
                     errors.add(e.error());
                 }

@@ -14,16 +14,18 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.events.EventJson;
+import io.lcpr.ingest.batch.RecordBinder.InvalidRecordException;
 
 /**
- * Streams the records of a batch body, a JSON array or NDJSON, one at a time, never the whole body in memory. In
- * NDJSON a malformed line is one refused record; in a JSON array a syntax error ends the batch at that record.
+ * Streams the records of a batch body, a JSON array or NDJSON, one at a time, never the whole body in memory, and
+ * binds each to its type. In NDJSON a malformed line is one refused record; in a JSON array a syntax error ends the
+ * batch at that record.
  */
 public final class BatchReader {
     private BatchReader() {
     }
 
-    public static void read(InputStream body, Consumer<ParsedRecord> sink) throws IOException {
+    public static <T> void read(InputStream body, Class<T> type, Consumer<ParsedRecord<T>> sink) throws IOException {
         PushbackInputStream in = new PushbackInputStream(body, 1);
         int first;
         do {
@@ -34,13 +36,13 @@ public final class BatchReader {
         }
         in.unread(first);
         if (first == '[') {
-            readArray(in, sink);
+            readArray(in, type, sink);
         } else {
-            readLines(in, sink);
+            readLines(in, type, sink);
         }
     }
 
-    private static void readArray(InputStream in, Consumer<ParsedRecord> sink) throws IOException {
+    private static <T> void readArray(InputStream in, Class<T> type, Consumer<ParsedRecord<T>> sink) throws IOException {
         int index = 0;
         try (JsonParser parser = EventJson.MAPPER.createParser(in)) {
             parser.nextToken();
@@ -49,7 +51,7 @@ public final class BatchReader {
                 try {
                     token = parser.nextToken();
                 } catch (JsonProcessingException e) {
-                    sink.accept(new ParsedRecord(index, null, new RecordError(index, "$", "malformed JSON: "
+                    sink.accept(new ParsedRecord<>(index, null, new RecordError(index, "$", "malformed JSON: "
                             + e.getOriginalMessage())));
                     return;
                 }
@@ -58,9 +60,9 @@ public final class BatchReader {
                 }
                 try {
                     JsonNode node = EventJson.MAPPER.readTree(parser);
-                    sink.accept(object(index, node));
+                    sink.accept(bound(index, node, type));
                 } catch (JsonProcessingException e) {
-                    sink.accept(new ParsedRecord(index, null, new RecordError(index, "$", "malformed JSON: "
+                    sink.accept(new ParsedRecord<>(index, null, new RecordError(index, "$", "malformed JSON: "
                             + e.getOriginalMessage())));
                     return;
                 }
@@ -69,7 +71,7 @@ public final class BatchReader {
         }
     }
 
-    private static void readLines(InputStream in, Consumer<ParsedRecord> sink) throws IOException {
+    private static <T> void readLines(InputStream in, Class<T> type, Consumer<ParsedRecord<T>> sink) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         int index = 0;
         String line;
@@ -78,19 +80,22 @@ public final class BatchReader {
                 continue;
             }
             try {
-                sink.accept(object(index, EventJson.MAPPER.readTree(line)));
-            } catch (JsonProcessingException e) {
-                sink.accept(new ParsedRecord(index, null, new RecordError(index, "$", "malformed JSON: "
-                        + e.getOriginalMessage())));
+                sink.accept(new ParsedRecord<>(index, RecordBinder.bind(index, line, type), null));
+            } catch (InvalidRecordException e) {
+                sink.accept(new ParsedRecord<>(index, null, e.error()));
             }
             index++;
         }
     }
 
-    private static ParsedRecord object(int index, JsonNode node) {
+    private static <T> ParsedRecord<T> bound(int index, JsonNode node, Class<T> type) {
         if (node == null || !node.isObject()) {
-            return new ParsedRecord(index, null, new RecordError(index, "$", "a record must be a JSON object"));
+            return new ParsedRecord<>(index, null, new RecordError(index, "$", "a record must be a JSON object"));
         }
-        return new ParsedRecord(index, node, null);
+        try {
+            return new ParsedRecord<>(index, RecordBinder.bind(index, node, type), null);
+        } catch (InvalidRecordException e) {
+            return new ParsedRecord<>(index, null, e.error());
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.lcpr.ingest.batch;
 
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -16,13 +17,46 @@ public final class RecordBinder {
         try {
             return EventJson.MAPPER.treeToValue(json, type);
         } catch (JsonMappingException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
-                    : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
-            throw new InvalidRecordException(new RecordError(index, field.isEmpty() ? "$" : field,
-                    "wrong type: " + e.getOriginalMessage()));
+            throw wrongType(index, e);
         } catch (Exception e) {
             throw new InvalidRecordException(new RecordError(index, "$", e.getMessage()));
         }
+    }
+
+    /**
+     * Binds one record's JSON text straight to its type, without building a tree first (the NDJSON path, where the
+     * tree was a third of the parsing work). Text that is not a JSON object is refused as such.
+     */
+    public static <T> T bind(int index, String json, Class<T> type) throws InvalidRecordException {
+        if (!startsAnObject(json)) {
+            throw new InvalidRecordException(new RecordError(index, "$", "a record must be a JSON object"));
+        }
+        try {
+            return EventJson.MAPPER.readerFor(type).readValue(json);
+        } catch (JsonMappingException e) {
+            throw wrongType(index, e);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(new RecordError(index, "$", "malformed JSON: " + e.getOriginalMessage()));
+        } catch (Exception e) {
+            throw new InvalidRecordException(new RecordError(index, "$", e.getMessage()));
+        }
+    }
+
+    private static boolean startsAnObject(String json) {
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (!Character.isWhitespace(c) && c != 0xFEFF) {
+                return c == '{';
+            }
+        }
+        return false;
+    }
+
+    private static InvalidRecordException wrongType(int index, JsonMappingException e) {
+        String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : String.valueOf(r.getIndex())).collect(Collectors.joining("."));
+        return new InvalidRecordException(new RecordError(index, field.isEmpty() ? "$" : field,
+                "wrong type: " + e.getOriginalMessage()));
     }
 
     /** A record refused with its error. */

@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.lcpr.delivery.Outbox;
 import io.lcpr.events.CanonicalTrace;
-import io.lcpr.events.EventJson;
 import io.lcpr.events.Topics;
 import io.lcpr.ingest.IngestConfig;
 import io.lcpr.ingest.batch.RecordBinder;
@@ -45,12 +42,10 @@ public class RawTraceService {
         List<CanonicalTrace> valid = new ArrayList<>(records.size());
         for (RawRecord r : records) {
             try {
-                valid.add(validator.validate(0, RecordBinder.bind(0, EventJson.MAPPER.readTree(r.value()),
+                valid.add(validator.validate(0, RecordBinder.bind(0, r.value() == null ? "" : r.value(),
                         CanonicalTrace.class)));
             } catch (InvalidRecordException e) {
                 deadLetter(r, e.error().field() + ": " + e.error().reason());
-            } catch (JsonProcessingException | IllegalArgumentException e) {
-                deadLetter(r, "$: malformed JSON: " + e.getMessage());
             }
         }
         return traces.store(valid);

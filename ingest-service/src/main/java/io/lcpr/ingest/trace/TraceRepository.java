@@ -9,7 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -43,7 +47,10 @@ public class TraceRepository {
             + " cache_creation_tokens, output_tokens, reasoning_tokens, ttft_ms, e2e_ms, status, error_type,"
             + " finish_reason, attributes";
     private static final String STAGE = "create temp table if not exists trace_stage (like trace including defaults) on commit delete rows";
-    private static final String COPY = "copy trace_stage (" + COLUMNS + ") from stdin";
+    private static final String COPY_STAGE = "copy trace_stage (" + COLUMNS + ") from stdin";
+    private static final String COPY_DIRECT = "copy trace (" + COLUMNS + ") from stdin";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final Duration BOUNDARY = Duration.ofHours(1);
     // A record started within an hour of a month boundary could come back (from another source) with a start on
     // the other side; the unique key is per month, so look across the boundary for those few.
     private static final String MOVE = "insert into trace (" + COLUMNS + ") select " + COLUMNS + " from trace_stage s"
@@ -57,6 +64,8 @@ public class TraceRepository {
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
+    private static final Logger LOG = Logger.getLogger(TraceRepository.class);
+
     private final EntityManager em;
 
     public TraceRepository(EntityManager em) {
@@ -64,34 +73,66 @@ public class TraceRepository {
     }
 
     /** A trace as stored, with what its event needs. */
-    public record StoredTrace(UUID eventId, String dedupeKey, java.time.Instant receivedAt, CanonicalTrace trace) {
+    public record StoredTrace(UUID eventId, String dedupeKey, Instant receivedAt, CanonicalTrace trace) {
     }
 
     public long nextChunk() {
         return ((Number) em.createNativeQuery("select nextval('trace_chunk_seq')").getSingleResult()).longValue();
     }
 
-    /** Stores the chunk's traces that are new; returns how many were. At most {@link #CHUNK_CAPACITY} traces. */
+    /**
+     * Stores the chunk's traces that are new; returns how many were. At most {@link #CHUNK_CAPACITY} traces.
+     * <p>
+     * Most chunks hold only new traces, so the first try is a plain COPY into {@code trace}, under a savepoint; a
+     * duplicate makes it fail on the unique key, and the chunk then goes through the staging table, which skips the
+     * rows already stored. Chunks with a trace near a month boundary go that way at once (see {@code MOVE}).
+     */
     public int insertChunk(long chunk, List<CanonicalTrace> traces) {
         if (traces.size() > CHUNK_CAPACITY) {
             throw new IllegalArgumentException(traces.size() + " traces exceed a chunk's " + CHUNK_CAPACITY);
         }
         byte[] rows = CopyText.rows(chunk * CHUNK_CAPACITY, traces).getBytes(StandardCharsets.UTF_8);
+        boolean direct = traces.stream().noneMatch(t -> nearMonthBoundary(t.startedAt()));
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement st = connection.createStatement()) {
-                st.execute(STAGE);
-                CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
-                try {
-                    copy.writeToCopy(rows, 0, rows.length);
-                    copy.endCopy();
-                } finally {
-                    if (copy.isActive()) {
-                        copy.cancelCopy();
+                if (direct) {
+                    st.execute("savepoint trace_copy");
+                    try {
+                        int copied = (int) copy(connection, COPY_DIRECT, rows);
+                        st.execute("release savepoint trace_copy");
+                        return copied;
+                    } catch (SQLException e) {
+                        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        st.execute("rollback to savepoint trace_copy");
+                        LOG.debugf("chunk %d holds traces stored before; skipping them through the staging table", chunk);
                     }
                 }
+                st.execute(STAGE);
+                copy(connection, COPY_STAGE, rows);
                 return st.executeUpdate(MOVE);
             }
         });
+    }
+
+    private static long copy(Connection connection, String sql, byte[] rows) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            copy.writeToCopy(rows, 0, rows.length);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    /** Within an hour of the start or end of its UTC month. */
+    static boolean nearMonthBoundary(Instant startedAt) {
+        Instant month = TracePartitions.monthOf(startedAt).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant next = TracePartitions.monthOf(startedAt).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return startedAt.isBefore(month.plus(BOUNDARY)) || !startedAt.isBefore(next.minus(BOUNDARY));
     }
 
     /** The outbox row of a chunk: TracePublisher publishes its traces once this transaction commits. */
@@ -149,7 +190,7 @@ public class TraceRepository {
     }
 
     /** Deletes the records of chunks published before the cutoff; their traces stay. */
-    public int purgePublished(java.time.Instant cutoff) {
+    public int purgePublished(Instant cutoff) {
         return em.createNativeQuery("delete from trace_chunk where published_at < :cutoff")
                 .setParameter("cutoff", cutoff).executeUpdate();
     }
@@ -162,29 +203,30 @@ public class TraceRepository {
         return connection.createArrayOf("date", months.stream().map(java.sql.Date::valueOf).toArray());
     }
 
+    /** A row of READ_CHUNK; columns by position, in the order of COLUMNS then received_at. */
     private static StoredTrace stored(ResultSet rs) throws SQLException {
-        String attributes = rs.getString("attributes");
-        CanonicalTrace trace = new CanonicalTrace(rs.getString("request_id"), rs.getString("trace_id"),
-                rs.getString("span_id"), rs.getString("work_unit_id"), rs.getString("parent_request_id"),
-                rs.getString("attempt_kind"), rs.getString("workload"), rs.getString("team"), rs.getString("account"),
-                rs.getString("provider"), rs.getString("model"), rs.getString("service_tier"), rs.getString("region"),
-                rs.getString("api_key_id"), rs.getString("project_id"), rs.getString("prompt_version"),
-                rs.getString("model_version"), rs.getTimestamp("started_at").toInstant(), rs.getLong("input_tokens"),
-                rs.getLong("cache_read_tokens"), rs.getLong("cache_creation_tokens"), rs.getLong("output_tokens"),
-                nullableLong(rs, "reasoning_tokens"), nullableLong(rs, "ttft_ms"), nullableLong(rs, "e2e_ms"),
-                rs.getString("status"), rs.getString("error_type"), rs.getString("finish_reason"),
-                attributes == null ? null : readAttributes(attributes));
-        Timestamp received = rs.getTimestamp("received_at");
-        return new StoredTrace(rs.getObject("event_id", UUID.class), rs.getString("dedupe_key"), received.toInstant(),
-                trace);
+        int c = 3;
+        UUID eventId = rs.getObject(c++, UUID.class);
+        String dedupeKey = rs.getString(c++);
+        CanonicalTrace trace = new CanonicalTrace(rs.getString(c++), rs.getString(c++), rs.getString(c++),
+                rs.getString(c++), rs.getString(c++), rs.getString(c++), rs.getString(c++), rs.getString(c++),
+                rs.getString(c++), rs.getString(c++), rs.getString(c++), rs.getString(c++), rs.getString(c++),
+                rs.getString(c++), rs.getString(c++), rs.getString(c++), rs.getString(c++),
+                rs.getTimestamp(c++).toInstant(), rs.getLong(c++), rs.getLong(c++), rs.getLong(c++), rs.getLong(c++),
+                nullableLong(rs, c++), nullableLong(rs, c++), nullableLong(rs, c++), rs.getString(c++),
+                rs.getString(c++), rs.getString(c++), readAttributes(rs.getString(c++)));
+        return new StoredTrace(eventId, dedupeKey, rs.getTimestamp(c).toInstant(), trace);
     }
 
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 
     private static Map<String, String> readAttributes(String json) {
+        if (json == null) {
+            return null;
+        }
         try {
             return EventJson.MAPPER.readValue(json, ATTRIBUTES);
         } catch (IOException e) {

@@ -25,7 +25,15 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** JVM options of the suite's services: a small heap and quick start-up (C1 only), SERVICE_JVM_OPTS to change. */
+    static final String DEFAULT_JVM_OPTS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir) {
+        return start(root, name, port, env, logDir, System.getenv().getOrDefault("SERVICE_JVM_OPTS", DEFAULT_JVM_OPTS));
+    }
+
+    public static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir,
+            String jvmOptions) {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
@@ -33,10 +41,10 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx" + System.getenv().getOrDefault("SERVICE_HEAP", "384m"), "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
