@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +62,6 @@ public class TracePartitions {
 
     /** The first day of the instant's UTC month: the partition a trace started then lives in. */
     public static LocalDate monthOf(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1);
+        return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400L)).withDayOfMonth(1);
     }
 }

@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 
 import io.lcpr.delivery.OutboxConfig;
 import io.lcpr.delivery.TopicSender;
-import io.lcpr.events.EventJson;
 import io.lcpr.events.Topics;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.ingest.IngestConfig;
@@ -81,7 +80,7 @@ public class TracePublisher {
         for (StoredTrace t : traces) {
             TraceRecordedV1 event = new TraceRecordedV1(t.eventId(), t.receivedAt(), TraceRecordedV1.SCHEMA_VERSION,
                     TraceService.PRODUCER, t.dedupeKey(), t.trace());
-            acks.add(sender.send(Topics.TRACES, t.dedupeKey(), EventJson.write(event), Map.of()));
+            acks.add(sender.send(Topics.TRACES, t.dedupeKey(), TraceEventJson.write(event), Map.of()));
         }
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(outbox.ackTimeoutMs(), TimeUnit.MILLISECONDS);

@@ -3,7 +3,7 @@ package io.lcpr.ingest.trace;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
 
 import io.lcpr.events.CanonicalTrace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +32,7 @@ public class TraceService {
         int added = 0;
         for (int from = 0; from < traces.size(); from += TraceRepository.CHUNK_CAPACITY) {
             List<CanonicalTrace> chunk = traces.subList(from, Math.min(traces.size(), from + TraceRepository.CHUNK_CAPACITY));
-            Set<LocalDate> months = new TreeSet<>();
+            Set<LocalDate> months = new HashSet<>();
             chunk.forEach(t -> months.add(TracePartitions.monthOf(t.startedAt())));
             partitions.ensure(months);
             long chunkId = repository.nextChunk();

@@ -34,7 +34,7 @@ import io.lcpr.infra.Ports;
  * ingest-service until every trace is stored and published to Kafka (the outbox drained), against PostgreSQL's
  * own {@code COPY} of the same rows into a table of the same shape and indexes. Prints traces/s, p99 batch
  * latency, the service's peak RSS and the ratio. Settings: BENCH_TRACES (200000), BENCH_BATCH (2000),
- * BENCH_CLIENTS (4), BENCH_SERVICE_JVM_OPTS (-Xmx256m -XX:+UseParallelGC).
+ * BENCH_CLIENTS (4), BENCH_WARMUP_TRACES (60000, sent first and not counted), BENCH_SERVICE_JVM_OPTS (-Xmx256m -XX:+UseParallelGC).
  */
 public final class IngestBenchmark {
 
@@ -43,6 +43,7 @@ public final class IngestBenchmark {
         int total = Integer.parseInt(env.getOrDefault("BENCH_TRACES", "200000"));
         int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "2000"));
         int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "4"));
+        int warm = Integer.parseInt(env.getOrDefault("BENCH_WARMUP_TRACES", "60000"));
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("ingest-bench");
         try (LocalInfra infra = LocalInfra.start(work, Map.of())) {
@@ -58,8 +59,7 @@ public final class IngestBenchmark {
                 ingest.awaitReady(Duration.ofSeconds(120));
                 System.out.printf("ingest-service up (%s); %d traces in batches of %d, %d clients%n", jvm, total, batch,
                         clients);
-                int warm = Math.min(total, 10 * batch);
-                post(ingest, bodies(0, warm, batch), clients); // warm-up, not counted
+                post(ingest, bodies(0, warm, batch), clients); // warm-up for the JIT, not counted
                 awaitPublished(infra);
                 List<byte[]> bodies = bodies(warm, warm + total, batch);
                 Instant start = Instant.now();
