@@ -59,6 +59,10 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Peak resident set size so far (VmHWM), in bytes; -1 where /proc is not available. */
     public long peakRssBytes() {
         try {

@@ -1,0 +1,70 @@
+package io.lcpr.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * CPU seconds (user + system) used so far by the ingest service, PostgreSQL (every backend) and the Kafka broker,
+ * read from /proc: on a shared 2-core machine, where the cores went says more than a rate alone. Empty where there
+ * is no /proc.
+ */
+final class CpuTimes {
+    private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux the suite runs on
+
+    private CpuTimes() {
+    }
+
+    static Map<String, Double> snapshot(long servicePid) {
+        Map<String, Double> seconds = new TreeMap<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                String component = component(p, servicePid);
+                if (component != null) {
+                    seconds.merge(component, cpuSeconds(p), Double::sum);
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return seconds;
+    }
+
+    static String delta(Map<String, Double> before, Map<String, Double> after, double wallSeconds) {
+        StringBuilder out = new StringBuilder();
+        after.forEach((component, s) -> out.append(String.format("%s %.1f s (%.2f cores)  ", component,
+                s - before.getOrDefault(component, 0.0), (s - before.getOrDefault(component, 0.0)) / wallSeconds)));
+        return out.isEmpty() ? "n/a (no /proc)" : out.toString().trim();
+    }
+
+    private static String component(Path proc, long servicePid) {
+        try {
+            if (Long.parseLong(proc.getFileName().toString()) == servicePid) {
+                return "ingest-service";
+            }
+            String comm = Files.readString(proc.resolve("comm")).trim();
+            if (comm.equals("postgres")) {
+                return "postgresql";
+            }
+            if (comm.equals("java") && Files.readString(proc.resolve("cmdline")).contains("kafka.Kafka")) {
+                return "kafka";
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process ended while we looked
+        }
+        return null;
+    }
+
+    private static double cpuSeconds(Path proc) {
+        try {
+            String stat = Files.readString(proc.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
