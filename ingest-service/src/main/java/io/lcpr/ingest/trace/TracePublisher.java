@@ -69,7 +69,7 @@ public class TracePublisher {
 
     /** Publishes the chunks it claims inside the caller's transaction; returns how many chunks it claimed. */
     int publishClaimed() {
-        List<Long> chunks = repository.claimUnpublished(config.publish().chunksPerTransaction());
+        List<TraceRepository.Chunk> chunks = repository.claimUnpublished(config.publish().chunksPerTransaction());
         if (chunks.isEmpty()) {
             return 0;
         }
@@ -86,10 +86,10 @@ public class TracePublisher {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(outbox.ackTimeoutMs(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("broker did not acknowledge the " + traces.size() + " traces of chunks "
-                    + chunks, e);
+                    + chunks.stream().map(TraceRepository.Chunk::id).toList(), e);
         }
         long t2 = System.nanoTime();
-        repository.markPublished(chunks);
+        repository.markPublished(chunks.stream().map(TraceRepository.Chunk::id).toList());
         published.increment(traces.size());
         LOG.debugf("published %d traces of %d chunks: read %d ms, sent and acknowledged %d ms", traces.size(),
                 chunks.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);

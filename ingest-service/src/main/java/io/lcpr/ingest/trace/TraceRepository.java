@@ -130,8 +130,9 @@ public class TraceRepository {
 
     /** Within an hour of the start or end of its UTC month. */
     static boolean nearMonthBoundary(Instant startedAt) {
-        Instant month = TracePartitions.monthOf(startedAt).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant next = TracePartitions.monthOf(startedAt).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate first = TracePartitions.monthOf(startedAt);
+        Instant month = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant next = first.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return startedAt.isBefore(month.plus(BOUNDARY)) || !startedAt.isBefore(next.minus(BOUNDARY));
     }
 
@@ -148,31 +149,36 @@ public class TraceRepository {
         });
     }
 
+    /** A claimed chunk: its number and the months its traces live in. */
+    public record Chunk(long id, Array months) {
+    }
+
     /** Claims up to {@code limit} unpublished chunks for this transaction (others skip them); oldest first. */
-    public List<Long> claimUnpublished(int limit) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select chunk_id from trace_chunk where published_at is null"
-                + " order by chunk_id limit :limit for update skip locked").setParameter("limit", limit).getResultList();
-        return ids.stream().map(Number::longValue).toList();
+    public List<Chunk> claimUnpublished(int limit) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<Chunk> chunks = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("select chunk_id, months from trace_chunk"
+                    + " where published_at is null order by chunk_id limit ? for update skip locked")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        chunks.add(new Chunk(rs.getLong(1), rs.getArray(2)));
+                    }
+                }
+            }
+            return chunks;
+        });
     }
 
     /** The traces stored by the given chunks, in id order. */
-    public List<StoredTrace> readChunks(List<Long> chunks) {
+    public List<StoredTrace> readChunks(List<Chunk> chunks) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             List<StoredTrace> out = new ArrayList<>();
-            try (PreparedStatement months = connection.prepareStatement(
-                    "select months from trace_chunk where chunk_id = ?");
-                    PreparedStatement read = connection.prepareStatement(READ_CHUNK)) {
-                for (long chunk : chunks) {
-                    months.setLong(1, chunk);
-                    Array inMonths;
-                    try (ResultSet rs = months.executeQuery()) {
-                        rs.next();
-                        inMonths = rs.getArray(1);
-                    }
-                    read.setArray(1, inMonths);
-                    read.setLong(2, chunk * CHUNK_CAPACITY);
-                    read.setLong(3, (chunk + 1) * CHUNK_CAPACITY);
+            try (PreparedStatement read = connection.prepareStatement(READ_CHUNK)) {
+                for (Chunk chunk : chunks) {
+                    read.setArray(1, chunk.months());
+                    read.setLong(2, chunk.id() * CHUNK_CAPACITY);
+                    read.setLong(3, (chunk.id() + 1) * CHUNK_CAPACITY);
                     try (ResultSet rs = read.executeQuery()) {
                         while (rs.next()) {
                             out.add(stored(rs));
