@@ -23,14 +23,29 @@ public interface IngestConfig {
     /** Where OTLP spans carry the suite's own fields (span attributes first, then resource attributes). */
     Otlp otlp();
 
-    /** Publishing from the trace_chunk outbox. */
+    /** Publishing stored traces to llm.traces.v1. */
     interface Publish {
-        /** How often TracePublisher looks for committed, unpublished chunks (it drains them all each time). */
+        /** Committed chunks waiting for the live publisher; beyond it, committing requests wait (back-pressure). */
+        @WithName("queue-chunks")
+        @WithDefault("16")
+        int queueChunks();
+
+        /** How long a committing request waits for room in the live queue before leaving its chunk to recovery. */
+        @WithName("queue-wait.ms")
+        @WithDefault("2000")
+        long queueWaitMs();
+
+        /** How old an unpublished chunk must be before TraceRecovery publishes it from the table. */
+        @WithName("recovery-after.ms")
+        @WithDefault("10000")
+        long recoveryAfterMs();
+
+        /** How often TraceRecovery looks for such chunks (it drains them all each time). */
         @WithName("poll-interval.ms")
-        @WithDefault("100")
+        @WithDefault("1000")
         long pollIntervalMs();
 
-        /** Chunks claimed, sent and marked published per transaction. */
+        /** Chunks TraceRecovery claims, sends and marks published per transaction. */
         @WithName("chunks-per-transaction")
         @WithDefault("8")
         int chunksPerTransaction();

@@ -21,13 +21,13 @@ public final class BatchIngest<T> {
         T validate(int index, T record) throws InvalidRecordException;
     }
 
-    private final Class<T> type;
+    private final RecordReader<T> reader;
     private final Validator<T> validator;
     private final ToIntFunction<List<T>> store;
     private final int chunkSize;
 
-    public BatchIngest(Class<T> type, Validator<T> validator, ToIntFunction<List<T>> store, int chunkSize) {
-        this.type = type;
+    public BatchIngest(RecordReader<T> reader, Validator<T> validator, ToIntFunction<List<T>> store, int chunkSize) {
+        this.reader = reader;
         this.validator = validator;
         this.store = store;
         this.chunkSize = chunkSize;
@@ -38,7 +38,7 @@ public final class BatchIngest<T> {
         List<T> chunk = new ArrayList<>(chunkSize);
         int[] counts = new int[2]; // received, accepted
         try {
-            BatchReader.read(body, type, parsed -> {
+            BatchReader.read(body, reader, parsed -> {
                 counts[0]++;
                 if (parsed.error() != null) {
                     errors.add(parsed.error());

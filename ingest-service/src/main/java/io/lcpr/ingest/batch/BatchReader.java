@@ -1,11 +1,10 @@
 package io.lcpr.ingest.batch;
 
-import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -18,28 +17,108 @@ import io.lcpr.ingest.batch.RecordBinder.InvalidRecordException;
 
 /**
  * Streams the records of a batch body, a JSON array or NDJSON, one at a time, never the whole body in memory, and
- * binds each to its type. In NDJSON a malformed line is one refused record; in a JSON array a syntax error ends the
- * batch at that record.
+ * binds each to its type. NDJSON lines are cut from the bytes as they arrive and handed to the reader as bytes (no
+ * String per line); a malformed line is one refused record. In a JSON array a syntax error ends the batch at that
+ * record.
  */
 public final class BatchReader {
+    private static final int BUFFER_BYTES = 64 * 1024;
+
     private BatchReader() {
     }
 
-    public static <T> void read(InputStream body, Class<T> type, Consumer<ParsedRecord<T>> sink) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(body, 1);
-        int first;
-        do {
-            first = in.read();
-        } while (first == ' ' || first == '\n' || first == '\r' || first == '\t' || first == 0xFEFF);
-        if (first == -1) {
+    public static <T> void read(InputStream body, RecordReader<T> reader, Consumer<ParsedRecord<T>> sink)
+            throws IOException {
+        byte[] buf = new byte[BUFFER_BYTES];
+        int end = fill(body, buf, 0);
+        int start = 0;
+        if (end >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {
+            start = 3; // a UTF-8 byte order mark
+        }
+        while (start < end && isSpace(buf[start])) {
+            start++;
+        }
+        if (start == end) {
             return;
         }
-        in.unread(first);
-        if (first == '[') {
-            readArray(in, type, sink);
+        if (buf[start] == '[') {
+            InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buf, start, end - start), body);
+            readArray(rest, reader.type(), sink);
         } else {
-            readLines(in, type, sink);
+            readLines(body, buf, start, end, reader, sink);
         }
+    }
+
+    /** Reads until the buffer is full or the body ends; returns the end of the data. */
+    private static int fill(InputStream in, byte[] buf, int end) throws IOException {
+        int n;
+        while (end < buf.length && (n = in.read(buf, end, buf.length - end)) > 0) {
+            end += n;
+        }
+        return end;
+    }
+
+    private static <T> void readLines(InputStream in, byte[] buf, int start, int end, RecordReader<T> reader,
+            Consumer<ParsedRecord<T>> sink) throws IOException {
+        int index = 0;
+        int scan = start;
+        boolean eof = end < buf.length; // fill stops short of a full buffer only at the end of the body
+        while (true) {
+            int nl = indexOfNewline(buf, scan, end);
+            if (nl < 0 && !eof) {
+                // No whole line left in the buffer: keep the partial one, make room, read on.
+                System.arraycopy(buf, start, buf, 0, end - start);
+                scan = end - start;
+                end -= start;
+                start = 0;
+                if (end == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+                }
+                int filled = fill(in, buf, end);
+                eof = filled < buf.length;
+                end = filled;
+                continue;
+            }
+            int lineEnd = nl < 0 ? end : nl;
+            if (lineEnd > start && buf[lineEnd - 1] == '\r') {
+                lineEnd--;
+            }
+            if (!isBlank(buf, start, lineEnd)) {
+                try {
+                    sink.accept(new ParsedRecord<>(index, reader.read(index, buf, start, lineEnd - start), null));
+                } catch (InvalidRecordException e) {
+                    sink.accept(new ParsedRecord<>(index, null, e.error()));
+                }
+                index++;
+            }
+            if (nl < 0) {
+                return;
+            }
+            start = nl + 1;
+            scan = start;
+        }
+    }
+
+    private static int indexOfNewline(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isBlank(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(buf[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(byte b) {
+        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
     }
 
     private static <T> void readArray(InputStream in, Class<T> type, Consumer<ParsedRecord<T>> sink) throws IOException {
@@ -68,23 +147,6 @@ public final class BatchReader {
                 }
                 index++;
             }
-        }
-    }
-
-    private static <T> void readLines(InputStream in, Class<T> type, Consumer<ParsedRecord<T>> sink) throws IOException {
-        BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        int index = 0;
-        String line;
-        while ((line = lines.readLine()) != null) {
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                sink.accept(new ParsedRecord<>(index, RecordBinder.bind(index, line, type), null));
-            } catch (InvalidRecordException e) {
-                sink.accept(new ParsedRecord<>(index, null, e.error()));
-            }
-            index++;
         }
     }
 

@@ -24,15 +24,15 @@ public final class RecordBinder {
     }
 
     /**
-     * Binds one record's JSON text straight to its type, without building a tree first (the NDJSON path, where the
-     * tree was a third of the parsing work). Text that is not a JSON object is refused as such.
+     * Binds one record's JSON, as UTF-8 bytes, straight to its type, without building a tree first (the NDJSON path,
+     * where the tree was a third of the parsing work). Text that is not a JSON object is refused as such.
      */
-    public static <T> T bind(int index, String json, Class<T> type) throws InvalidRecordException {
-        if (!startsAnObject(json)) {
+    public static <T> T bind(int index, byte[] buf, int off, int len, Class<T> type) throws InvalidRecordException {
+        if (!startsAnObject(buf, off, len)) {
             throw new InvalidRecordException(new RecordError(index, "$", "a record must be a JSON object"));
         }
         try {
-            return EventJson.MAPPER.readerFor(type).readValue(json);
+            return EventJson.MAPPER.readerFor(type).readValue(buf, off, len);
         } catch (JsonMappingException e) {
             throw wrongType(index, e);
         } catch (JsonProcessingException e) {
@@ -42,11 +42,11 @@ public final class RecordBinder {
         }
     }
 
-    private static boolean startsAnObject(String json) {
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (!Character.isWhitespace(c) && c != 0xFEFF) {
-                return c == '{';
+    private static boolean startsAnObject(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
             }
         }
         return false;

@@ -6,6 +6,7 @@ import io.lcpr.events.Outcome;
 import io.lcpr.ingest.IngestConfig;
 import io.lcpr.ingest.batch.BatchIngest;
 import io.lcpr.ingest.batch.BatchResponses;
+import io.lcpr.ingest.batch.RecordReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,7 @@ public class OutcomeResource {
     private final BatchIngest<Outcome> ingest;
 
     public OutcomeResource(OutcomeService service, IngestConfig config) {
-        this.ingest = new BatchIngest<>(Outcome.class, new OutcomeValidator()::validate, service::store,
+        this.ingest = new BatchIngest<>(RecordReader.of(Outcome.class), new OutcomeValidator()::validate, service::store,
                 config.chunkSize());
     }
 

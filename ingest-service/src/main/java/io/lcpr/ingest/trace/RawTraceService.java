@@ -1,5 +1,6 @@
 package io.lcpr.ingest.trace;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import io.lcpr.delivery.Outbox;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.Topics;
 import io.lcpr.ingest.IngestConfig;
-import io.lcpr.ingest.batch.RecordBinder;
 import io.lcpr.ingest.batch.RecordBinder.InvalidRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,6 +29,7 @@ public class RawTraceService {
     private final TraceService traces;
     private final Outbox outbox;
     private final TraceValidator validator;
+    private final CanonicalTraceReader reader = new CanonicalTraceReader();
 
     public RawTraceService(TraceService traces, Outbox outbox, IngestConfig config) {
         this.traces = traces;
@@ -42,8 +43,8 @@ public class RawTraceService {
         List<CanonicalTrace> valid = new ArrayList<>(records.size());
         for (RawRecord r : records) {
             try {
-                valid.add(validator.validate(0, RecordBinder.bind(0, r.value() == null ? "" : r.value(),
-                        CanonicalTrace.class)));
+                byte[] json = r.value() == null ? new byte[0] : r.value().getBytes(StandardCharsets.UTF_8);
+                valid.add(validator.validate(0, reader.read(0, json, 0, json.length)));
             } catch (InvalidRecordException e) {
                 deadLetter(r, e.error().field() + ": " + e.error().reason());
             }

@@ -60,6 +60,11 @@ public class TracePartitions {
         }
     }
 
+    /** The table of the month's traces (created by ensure_trace_partition, V2). */
+    public static String partitionOf(LocalDate month) {
+        return String.format("trace_%04d_%02d", month.getYear(), month.getMonthValue());
+    }
+
     /** The first day of the instant's UTC month: the partition a trace started then lives in. */
     public static LocalDate monthOf(Instant instant) {
         return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400L)).withDayOfMonth(1);

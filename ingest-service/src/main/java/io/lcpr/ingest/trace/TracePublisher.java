@@ -1,98 +1,115 @@
 package io.lcpr.ingest.trace;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
-import io.lcpr.delivery.OutboxConfig;
-import io.lcpr.delivery.TopicSender;
-import io.lcpr.events.Topics;
-import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.ingest.IngestConfig;
-import io.lcpr.ingest.trace.TraceRepository.StoredTrace;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 /**
- * The relay of trace_chunk, the traces' outbox: claims committed, unpublished chunks (SKIP LOCKED, so replicas share
- * the work), publishes each of their traces to llm.traces.v1 and marks the chunks published once the broker has
- * acknowledged every event. A failure rolls the claim back and the next tick sends the chunks again: at least once,
- * with the event id derived from the dedupe key so consumers drop the repeats.
+ * The live path to llm.traces.v1: a committed chunk's traces are published from memory, without reading them back,
+ * and the chunk is marked published once the broker has acknowledged every event (marks are batched). The queue is
+ * bounded: when publishing falls behind, the committing request waits for room (back-pressure) up to
+ * {@code ingest.publish.queue-wait.ms}, then leaves the chunk to TraceRecovery. Anything not acknowledged stays
+ * unpublished in trace_chunk, which TraceRecovery picks up: at least once, whatever fails.
  */
 @ApplicationScoped
 public class TracePublisher {
     private static final Logger LOG = Logger.getLogger(TracePublisher.class);
+    private static final int MARK_BATCH = 64;
 
+    private final TraceEvents events;
     private final TraceRepository repository;
-    private final TopicSender sender;
     private final IngestConfig config;
-    private final OutboxConfig outbox;
-    private final Counter published;
+    private final BlockingQueue<CommittedChunk> committed;
+    private final BlockingQueue<Long> acknowledged = new LinkedBlockingQueue<>();
+    private final AtomicInteger unacknowledged = new AtomicInteger();
+    private volatile Thread worker;
 
-    public TracePublisher(TraceRepository repository, TopicSender sender, IngestConfig config, OutboxConfig outbox,
-            MeterRegistry registry) {
+    public TracePublisher(TraceEvents events, TraceRepository repository, IngestConfig config) {
+        this.events = events;
         this.repository = repository;
-        this.sender = sender;
         this.config = config;
-        this.outbox = outbox;
-        this.published = registry.counter("ingest.traces.published");
+        this.committed = new ArrayBlockingQueue<>(config.publish().queueChunks());
     }
 
-    @Scheduled(every = "${ingest.publish.poll-interval.ms:100}ms", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void publishPending() {
+    void onStart(@Observes StartupEvent event) {
+        worker = Thread.ofPlatform().name("trace-publisher").daemon().start(this::run);
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        Thread w = worker;
+        if (w != null) {
+            w.interrupt();
+            w.join(5_000);
+        }
+    }
+
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommittedChunk chunk) {
         try {
-            int claimed;
-            do {
-                claimed = QuarkusTransaction.requiringNew().call(this::publishClaimed);
-            } while (claimed == config.publish().chunksPerTransaction());
+            if (!committed.offer(chunk, config.publish().queueWaitMs(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("publish queue full for %d ms; chunk %d (%d traces) is left to TraceRecovery",
+                        config.publish().queueWaitMs(), chunk.id(), chunk.traces().size());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<Long> done = new ArrayList<>();
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                // Block while idle; while acknowledgements are due, look back every few milliseconds for them.
+                CommittedChunk chunk = unacknowledged.get() > 0 ? committed.poll(2, TimeUnit.MILLISECONDS)
+                        : committed.take();
+                if (chunk != null) {
+                    send(chunk);
+                }
+                acknowledged.drainTo(done);
+                if (!done.isEmpty() && (committed.isEmpty() || done.size() >= MARK_BATCH)) {
+                    mark(done);
+                    done.clear();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "live trace publishing failed; TraceRecovery will publish what is left");
+            }
+        }
+    }
+
+    private void send(CommittedChunk chunk) {
+        unacknowledged.incrementAndGet();
+        events.send(chunk.traces()).whenComplete((ok, failure) -> {
+            if (failure == null) {
+                acknowledged.add(chunk.id());
+            } else {
+                LOG.warnf("chunk %d was not acknowledged (%s); TraceRecovery will publish it", chunk.id(),
+                        failure.getMessage());
+            }
+            unacknowledged.decrementAndGet();
+        });
+    }
+
+    private void mark(List<Long> chunks) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> repository.markPublished(chunks));
         } catch (RuntimeException e) {
-            LOG.warnf("trace publishing will retry: %s", e.getMessage());
+            LOG.warnf("could not mark chunks %s published (%s); TraceRecovery will publish them again", chunks,
+                    e.getMessage());
         }
-    }
-
-    @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void purgePublished() {
-        Instant cutoff = Instant.now().minus(Duration.ofHours(outbox.retentionHours()));
-        QuarkusTransaction.requiringNew().run(() -> repository.purgePublished(cutoff));
-    }
-
-    /** Publishes the chunks it claims inside the caller's transaction; returns how many chunks it claimed. */
-    int publishClaimed() {
-        List<TraceRepository.Chunk> chunks = repository.claimUnpublished(config.publish().chunksPerTransaction());
-        if (chunks.isEmpty()) {
-            return 0;
-        }
-        long t0 = System.nanoTime();
-        List<StoredTrace> traces = repository.readChunks(chunks);
-        long t1 = System.nanoTime();
-        List<CompletableFuture<Void>> acks = new ArrayList<>(traces.size());
-        for (StoredTrace t : traces) {
-            TraceRecordedV1 event = new TraceRecordedV1(t.eventId(), t.receivedAt(), TraceRecordedV1.SCHEMA_VERSION,
-                    TraceService.PRODUCER, t.dedupeKey(), t.trace());
-            acks.add(sender.send(Topics.TRACES, t.dedupeKey(), TraceEventJson.write(event), Map.of()));
-        }
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(outbox.ackTimeoutMs(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("broker did not acknowledge the " + traces.size() + " traces of chunks "
-                    + chunks.stream().map(TraceRepository.Chunk::id).toList(), e);
-        }
-        long t2 = System.nanoTime();
-        repository.markPublished(chunks.stream().map(TraceRepository.Chunk::id).toList());
-        published.increment(traces.size());
-        LOG.debugf("published %d traces of %d chunks: read %d ms, sent and acknowledged %d ms", traces.size(),
-                chunks.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
-        return chunks.size();
     }
 }

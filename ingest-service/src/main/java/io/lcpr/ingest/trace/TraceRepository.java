@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,9 +34,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Trace rows in chunks. A chunk is COPYed into a session-local staging table and moved into {@code trace} with one
- * {@code insert ... select ... on conflict do nothing}: COPY's speed, with a resent record a no-op even when two
- * chunks race. Chunk {@code c} numbers its rows {@code c * 2^20 + i}, so its new traces can be read back by id range.
+ * Trace rows in chunks, written with binary COPY. Chunk {@code c} numbers its rows {@code c * 2^20 + i}, so its new
+ * traces can be read back by id range when the live publisher did not get to them.
  */
 @ApplicationScoped
 public class TraceRepository {
@@ -45,10 +46,9 @@ public class TraceRepository {
             + " parent_request_id, attempt_kind, workload, team, account, provider, model, service_tier, region,"
             + " api_key_id, project_id, prompt_version, model_version, started_at, input_tokens, cache_read_tokens,"
             + " cache_creation_tokens, output_tokens, reasoning_tokens, ttft_ms, e2e_ms, status, error_type,"
-            + " finish_reason, attributes";
+            + " finish_reason, attributes, received_at";
     private static final String STAGE = "create temp table if not exists trace_stage (like trace including defaults) on commit delete rows";
-    private static final String COPY_STAGE = "copy trace_stage (" + COLUMNS + ") from stdin";
-    private static final String COPY_DIRECT = "copy trace (" + COLUMNS + ") from stdin";
+    private static final String COPY_STAGE = "copy trace_stage (" + COLUMNS + ") from stdin (format binary)";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final Duration BOUNDARY = Duration.ofHours(1);
     // A record started within an hour of a month boundary could come back (from another source) with a start on
@@ -58,8 +58,8 @@ public class TraceRepository {
             + "   or s.started_at >= (s.month::timestamp + interval '1 month' - interval '1 hour') at time zone 'UTC')"
             + "  and exists (select 1 from trace t where t.event_id = s.event_id"
             + "   and t.month in ((s.month - interval '1 month')::date, (s.month + interval '1 month')::date)))"
-            + " on conflict (event_id, month) do nothing";
-    private static final String READ_CHUNK = "select " + COLUMNS + ", received_at from trace"
+            + " on conflict (event_id, month) do nothing returning id";
+    private static final String READ_CHUNK = "select " + COLUMNS + " from trace"
             + " where month = any(?) and id >= ? and id < ? order by id";
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
@@ -74,33 +74,47 @@ public class TraceRepository {
 
     /** A trace as stored, with what its event needs. */
     public record StoredTrace(UUID eventId, String dedupeKey, Instant receivedAt, CanonicalTrace trace) {
+        /** The trace keyed for storing: its dedupe key and the event id derived from it. */
+        public static StoredTrace of(CanonicalTrace trace, Instant receivedAt) {
+            String key = DedupeKey.of(trace);
+            return new StoredTrace(DedupeKey.eventId(key), key, receivedAt, trace);
+        }
     }
 
     public long nextChunk() {
-        return ((Number) em.createNativeQuery("select nextval('trace_chunk_seq')").getSingleResult()).longValue();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("select nextval('trace_chunk_seq')");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
     }
 
     /**
-     * Stores the chunk's traces that are new; returns how many were. At most {@link #CHUNK_CAPACITY} traces.
+     * Stores the chunk's traces that are new and returns them. At most {@link #CHUNK_CAPACITY} traces.
      * <p>
-     * Most chunks hold only new traces, so the first try is a plain COPY into {@code trace}, under a savepoint; a
-     * duplicate makes it fail on the unique key, and the chunk then goes through the staging table, which skips the
-     * rows already stored. Chunks with a trace near a month boundary go that way at once (see {@code MOVE}).
+     * Most chunks hold only new traces of one month, so the first try is a plain COPY into that month's partition,
+     * under a savepoint; a duplicate makes it fail on the unique key, and the chunk then goes through the staging
+     * table, which skips the rows already stored. Chunks spanning months or with a trace near a month boundary go that
+     * way at once (see {@code MOVE}).
      */
-    public int insertChunk(long chunk, List<CanonicalTrace> traces) {
+    public List<StoredTrace> insertChunk(long chunk, List<StoredTrace> traces) {
         if (traces.size() > CHUNK_CAPACITY) {
             throw new IllegalArgumentException(traces.size() + " traces exceed a chunk's " + CHUNK_CAPACITY);
         }
-        byte[] rows = CopyText.rows(chunk * CHUNK_CAPACITY, traces).getBytes(StandardCharsets.UTF_8);
-        boolean direct = traces.stream().noneMatch(t -> nearMonthBoundary(t.startedAt()));
+        long firstId = chunk * CHUNK_CAPACITY;
+        byte[] rows = CopyBinary.rows(firstId, traces);
+        LocalDate month = singleMonthAwayFromBoundaries(traces);
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement st = connection.createStatement()) {
-                if (direct) {
+                if (month != null) {
                     st.execute("savepoint trace_copy");
                     try {
-                        int copied = (int) copy(connection, COPY_DIRECT, rows);
+                        copy(connection, "copy " + TracePartitions.partitionOf(month) + " (" + COLUMNS
+                                + ") from stdin (format binary)", rows);
                         st.execute("release savepoint trace_copy");
-                        return copied;
+                        return traces;
                     } catch (SQLException e) {
                         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                             throw e;
@@ -111,9 +125,35 @@ public class TraceRepository {
                 }
                 st.execute(STAGE);
                 copy(connection, COPY_STAGE, rows);
-                return st.executeUpdate(MOVE);
+                Set<Long> added = new HashSet<>();
+                try (ResultSet rs = st.executeQuery(MOVE)) {
+                    while (rs.next()) {
+                        added.add(rs.getLong(1));
+                    }
+                }
+                List<StoredTrace> stored = new ArrayList<>(added.size());
+                for (int i = 0; i < traces.size(); i++) {
+                    if (added.contains(firstId + i)) {
+                        stored.add(traces.get(i));
+                    }
+                }
+                return stored;
             }
         });
+    }
+
+    /** The month all the traces share, or null if they span months or one starts near a month boundary. */
+    private static LocalDate singleMonthAwayFromBoundaries(List<StoredTrace> traces) {
+        LocalDate month = null;
+        for (StoredTrace s : traces) {
+            Instant startedAt = s.trace().startedAt();
+            LocalDate m = TracePartitions.monthOf(startedAt);
+            if (month != null && !month.equals(m) || nearMonthBoundary(startedAt, m)) {
+                return null;
+            }
+            month = m;
+        }
+        return month;
     }
 
     private static long copy(Connection connection, String sql, byte[] rows) throws SQLException {
@@ -128,9 +168,8 @@ public class TraceRepository {
         }
     }
 
-    /** Within an hour of the start or end of its UTC month. */
-    static boolean nearMonthBoundary(Instant startedAt) {
-        LocalDate first = TracePartitions.monthOf(startedAt);
+    /** Within an hour of the start or end of its UTC month, {@code first}. */
+    static boolean nearMonthBoundary(Instant startedAt, LocalDate first) {
         Instant month = first.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant next = first.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return startedAt.isBefore(month.plus(BOUNDARY)) || !startedAt.isBefore(next.minus(BOUNDARY));
@@ -153,13 +192,17 @@ public class TraceRepository {
     public record Chunk(long id, Array months) {
     }
 
-    /** Claims up to {@code limit} unpublished chunks for this transaction (others skip them); oldest first. */
-    public List<Chunk> claimUnpublished(int limit) {
+    /**
+     * Claims up to {@code limit} chunks committed before {@code cutoff} and still unpublished, for this transaction
+     * (others skip them); oldest first.
+     */
+    public List<Chunk> claimUnpublished(Instant cutoff, int limit) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             List<Chunk> chunks = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("select chunk_id, months from trace_chunk"
-                    + " where published_at is null order by chunk_id limit ? for update skip locked")) {
-                ps.setInt(1, limit);
+                    + " where published_at is null and created_at < ? order by chunk_id limit ? for update skip locked")) {
+                ps.setTimestamp(1, Timestamp.from(cutoff));
+                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         chunks.add(new Chunk(rs.getLong(1), rs.getArray(2)));
@@ -221,7 +264,8 @@ public class TraceRepository {
                 rs.getTimestamp(c++).toInstant(), rs.getLong(c++), rs.getLong(c++), rs.getLong(c++), rs.getLong(c++),
                 nullableLong(rs, c++), nullableLong(rs, c++), nullableLong(rs, c++), rs.getString(c++),
                 rs.getString(c++), rs.getString(c++), readAttributes(rs.getString(c++)));
-        return new StoredTrace(eventId, dedupeKey, rs.getTimestamp(c).toInstant(), trace);
+        Instant receivedAt = rs.getTimestamp(c).toInstant();
+        return new StoredTrace(eventId, dedupeKey, receivedAt, trace);
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {

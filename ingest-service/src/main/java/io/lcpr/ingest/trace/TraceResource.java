@@ -19,7 +19,7 @@ public class TraceResource {
     private final BatchIngest<CanonicalTrace> ingest;
 
     public TraceResource(TraceService service, IngestConfig config) {
-        this.ingest = new BatchIngest<>(CanonicalTrace.class, TraceValidator.from(config)::validate, service::store, config.chunkSize());
+        this.ingest = new BatchIngest<>(new CanonicalTraceReader(), TraceValidator.from(config)::validate, service::store, config.chunkSize());
     }
 
     @POST

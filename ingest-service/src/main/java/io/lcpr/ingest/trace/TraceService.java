@@ -1,18 +1,23 @@
 package io.lcpr.ingest.trace;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.HashSet;
 
 import io.lcpr.events.CanonicalTrace;
+import io.lcpr.ingest.trace.TraceRepository.StoredTrace;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /**
  * Stores validated traces. Each chunk's new traces and the chunk's outbox row (trace_chunk) are written in one
- * transaction; TracePublisher turns committed chunks into llm.traces.v1 events, so a crash between storing and
- * publishing loses nothing.
+ * transaction. Once it commits, TracePublisher publishes the chunk's traces from memory; TraceRecovery publishes
+ * from the table whatever that did not, so a crash between storing and publishing loses nothing.
  */
 @ApplicationScoped
 public class TraceService {
@@ -20,27 +25,36 @@ public class TraceService {
 
     private final TraceRepository repository;
     private final TracePartitions partitions;
+    private final Event<CommittedChunk> committed;
 
-    public TraceService(TraceRepository repository, TracePartitions partitions) {
+    public TraceService(TraceRepository repository, TracePartitions partitions, Event<CommittedChunk> committed) {
         this.repository = repository;
         this.partitions = partitions;
+        this.committed = committed;
     }
 
     /** Returns how many of the traces were new; the others had been stored before. */
     @Transactional
     public int store(List<CanonicalTrace> traces) {
+        // The column keeps microseconds; the live event and one read back from the table must carry the same instant.
+        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int added = 0;
         for (int from = 0; from < traces.size(); from += TraceRepository.CHUNK_CAPACITY) {
             List<CanonicalTrace> chunk = traces.subList(from, Math.min(traces.size(), from + TraceRepository.CHUNK_CAPACITY));
             Set<LocalDate> months = new HashSet<>();
-            chunk.forEach(t -> months.add(TracePartitions.monthOf(t.startedAt())));
+            List<StoredTrace> keyed = new ArrayList<>(chunk.size());
+            for (CanonicalTrace t : chunk) {
+                months.add(TracePartitions.monthOf(t.startedAt()));
+                keyed.add(StoredTrace.of(t, receivedAt));
+            }
             partitions.ensure(months);
             long chunkId = repository.nextChunk();
-            int stored = repository.insertChunk(chunkId, chunk);
-            if (stored > 0) {
-                repository.recordChunk(chunkId, months, stored);
+            List<StoredTrace> stored = repository.insertChunk(chunkId, keyed);
+            if (!stored.isEmpty()) {
+                repository.recordChunk(chunkId, months, stored.size());
+                committed.fire(new CommittedChunk(chunkId, stored)); // delivered after the commit, if it commits
             }
-            added += stored;
+            added += stored.size();
         }
         return added;
     }

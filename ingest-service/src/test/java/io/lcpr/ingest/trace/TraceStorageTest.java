@@ -3,9 +3,15 @@ package io.lcpr.ingest.trace;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -13,24 +19,37 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.Goldens;
 import io.lcpr.events.Topics;
 import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.ingest.trace.TraceRepository.StoredTrace;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.lcpr.infra.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-/** Monthly partitions, the two insert paths, and what TracePublisher reads back from the table. */
+/** Monthly partitions, the two insert paths, the live publisher and recovery from the table. */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
 class TraceStorageTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TraceRepository repository;
+
+    @Inject
+    TracePartitions partitions;
+
+    @Inject
+    TraceRecovery recovery;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -104,5 +123,47 @@ class TraceStorageTest {
         assertEquals(TraceService.PRODUCER, published.producer());
         assertEquals(TraceRecordedV1.SCHEMA_VERSION, published.schemaVersion());
         assertEquals(EventJson.MAPPER.treeToValue(sent, io.lcpr.events.CanonicalTrace.class), published.trace());
+        Await.until(Duration.ofSeconds(10), "the live publisher to mark the chunk published",
+                () -> chunkPublishedAt(run) != null);
+    }
+
+    Object chunkPublishedAt(String requestId) {
+        return em.createNativeQuery("select c.published_at from trace t join trace_chunk c on c.chunk_id = t.id / "
+                + TraceRepository.CHUNK_CAPACITY + " where t.request_id = :r").setParameter("r", requestId).getSingleResult();
+    }
+
+    @Test
+    void aChunkCommittedButNeverPublishedLiveIsPublishedFromTheTableOnceOldEnough() throws Exception {
+        String run = UUID.randomUUID().toString();
+        TraceRecordedV1 golden = EventJson.read(Goldens.read(Topics.TRACES), TraceRecordedV1.class);
+        ObjectNode fields = EventJson.MAPPER.valueToTree(golden.trace());
+        fields.put("request_id", run); // its own chain and workload, as above
+        fields.put("work_unit_id", "wu-" + run);
+        fields.put("parent_request_id", "parent-" + run);
+        fields.put("workload", "golden-" + run);
+        CanonicalTrace trace = EventJson.MAPPER.treeToValue(fields, CanonicalTrace.class);
+        StoredTrace stored = StoredTrace.of(trace, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        LocalDate month = TracePartitions.monthOf(trace.startedAt());
+        // Stored and committed without the CommittedChunk event: as if the process died right after the commit.
+        long chunk = QuarkusTransaction.requiringNew().call(() -> {
+            partitions.ensure(Set.of(month));
+            long id = repository.nextChunk();
+            assertEquals(1, repository.insertChunk(id, List.of(stored)).size());
+            repository.recordChunk(id, Set.of(month), 1);
+            return id;
+        });
+
+        recovery.publishPending();
+        assertNull(chunkPublishedAt(run), "younger than ingest.publish.recovery-after.ms: the live path's to publish");
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update trace_chunk set created_at = now() - interval '1 hour' where chunk_id = :c")
+                .setParameter("c", chunk).executeUpdate());
+        recovery.publishPending();
+        Await.until(Duration.ofSeconds(10), "recovery to mark the chunk published", () -> chunkPublishedAt(run) != null);
+        var records = TopicReader.await(bootstrap, Topics.TRACES, r -> r.value().contains(run), 1, Duration.ofSeconds(30));
+        assertEquals(new TraceRecordedV1(stored.eventId(), stored.receivedAt(), TraceRecordedV1.SCHEMA_VERSION,
+                TraceService.PRODUCER, stored.dedupeKey(), trace), EventJson.read(records.get(0).value(), TraceRecordedV1.class),
+                "read back from the table, the event is the one the live path would have sent");
     }
 }

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * CPU seconds (user + system) used so far by the ingest service, PostgreSQL (every backend) and the Kafka broker,
- * read from /proc: on a shared 2-core machine, where the cores went says more than a rate alone. Empty where there
+ * CPU seconds (user + system) used so far by the ingest service, PostgreSQL (every backend), the Kafka broker and
+ * the benchmark's own client, and by the service's threads, read from /proc: on a shared 2-core machine, where the cores went says more than a rate alone. Empty where there
  * is no /proc.
  */
 final class CpuTimes {
@@ -40,10 +40,53 @@ final class CpuTimes {
         return out.isEmpty() ? "n/a (no /proc)" : out.toString().trim();
     }
 
+    /** CPU seconds so far of the service's threads, by what they do (thread names, digits left out). */
+    static Map<String, Double> serviceThreads(long servicePid) {
+        Map<String, Double> seconds = new TreeMap<>();
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(servicePid), "task"))) {
+            threads.forEach(t -> {
+                try {
+                    seconds.merge(threadGroup(Files.readString(t.resolve("comm")).trim()), cpuSeconds(t), Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we looked
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return seconds;
+    }
+
+    private static String threadGroup(String name) {
+        if (name.contains("Compiler")) {
+            return "JIT compiler";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("VM Thread") || name.startsWith("ParGC")) {
+            return "GC";
+        }
+        if (name.startsWith("executor-thread")) {
+            return "request workers";
+        }
+        if (name.startsWith("vert.x-eventloo")) {
+            return "HTTP event loop";
+        }
+        if (name.startsWith("kafka-producer")) {
+            return "Kafka producer I/O";
+        }
+        if (name.startsWith("trace-publisher")) {
+            return "trace publisher";
+        }
+        return "other";
+    }
+
     private static String component(Path proc, long servicePid) {
         try {
-            if (Long.parseLong(proc.getFileName().toString()) == servicePid) {
+            long pid = Long.parseLong(proc.getFileName().toString());
+            if (pid == servicePid) {
                 return "ingest-service";
+            }
+            if (pid == ProcessHandle.current().pid()) {
+                return "benchmark client";
             }
             String comm = Files.readString(proc.resolve("comm")).trim();
             if (comm.equals("postgres")) {
