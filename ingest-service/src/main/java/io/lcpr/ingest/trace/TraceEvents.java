@@ -1,7 +1,7 @@
 package io.lcpr.ingest.trace;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.lcpr.delivery.TopicSender;
@@ -28,13 +28,12 @@ public class TraceEvents {
 
     /** Completes when the broker has acknowledged every one of the traces' events. */
     public CompletableFuture<Void> send(List<StoredTrace> traces) {
-        CompletableFuture<?>[] acks = new CompletableFuture<?>[traces.size()];
-        for (int i = 0; i < acks.length; i++) {
-            StoredTrace t = traces.get(i);
+        List<TopicSender.Keyed> events = new ArrayList<>(traces.size());
+        for (StoredTrace t : traces) {
             TraceRecordedV1 event = new TraceRecordedV1(t.eventId(), t.receivedAt(), TraceRecordedV1.SCHEMA_VERSION,
                     TraceService.PRODUCER, t.dedupeKey(), t.trace());
-            acks[i] = sender.send(Topics.TRACES, t.dedupeKey(), TraceEventJson.write(event), Map.of());
+            events.add(new TopicSender.Keyed(t.dedupeKey(), TraceEventJson.write(event)));
         }
-        return CompletableFuture.allOf(acks).thenRun(() -> published.increment(acks.length));
+        return sender.sendAll(Topics.TRACES, events).thenRun(() -> published.increment(events.size()));
     }
 }

@@ -72,9 +72,10 @@ public class TracePublisher {
         List<Long> done = new ArrayList<>();
         while (!Thread.currentThread().isInterrupted()) {
             try {
-                // Block while idle; while acknowledgements are due, look back every few milliseconds for them.
-                CommittedChunk chunk = unacknowledged.get() > 0 ? committed.poll(2, TimeUnit.MILLISECONDS)
-                        : committed.take();
+                // Block only when nothing is left to mark: no chunk awaiting its acknowledgement (read first; a
+                // callback queues its chunk before it counts down), none acknowledged and not yet marked.
+                boolean idle = unacknowledged.get() == 0 && acknowledged.isEmpty() && done.isEmpty();
+                CommittedChunk chunk = idle ? committed.take() : committed.poll(2, TimeUnit.MILLISECONDS);
                 if (chunk != null) {
                     send(chunk);
                 }

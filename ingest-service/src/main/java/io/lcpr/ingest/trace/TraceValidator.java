@@ -73,24 +73,38 @@ public final class TraceValidator {
 
     // PostgreSQL text cannot hold U+0000; refusing the record names the field instead of failing its whole chunk.
     private static void noNul(int index, CanonicalTrace t) throws InvalidRecordException {
-        String[] names = { "request_id", "trace_id", "span_id", "work_unit_id", "parent_request_id", "attempt_kind",
-                "workload", "team", "account", "provider", "model", "service_tier", "region", "api_key_id",
-                "project_id", "prompt_version", "model_version", "status", "error_type", "finish_reason" };
-        String[] values = { t.requestId(), t.traceId(), t.spanId(), t.workUnitId(), t.parentRequestId(),
-                t.attemptKind(), t.workload(), t.team(), t.account(), t.provider(), t.model(), t.serviceTier(),
-                t.region(), t.apiKeyId(), t.projectId(), t.promptVersion(), t.modelVersion(), t.status(),
-                t.errorType(), t.finishReason() };
-        for (int i = 0; i < names.length; i++) {
-            if (values[i] != null && values[i].indexOf('\0') >= 0) {
-                throw error(index, names[i], "contains a NUL character (U+0000)");
-            }
-        }
+        noNul(index, "request_id", t.requestId());
+        noNul(index, "trace_id", t.traceId());
+        noNul(index, "span_id", t.spanId());
+        noNul(index, "work_unit_id", t.workUnitId());
+        noNul(index, "parent_request_id", t.parentRequestId());
+        noNul(index, "attempt_kind", t.attemptKind());
+        noNul(index, "workload", t.workload());
+        noNul(index, "team", t.team());
+        noNul(index, "account", t.account());
+        noNul(index, "provider", t.provider());
+        noNul(index, "model", t.model());
+        noNul(index, "service_tier", t.serviceTier());
+        noNul(index, "region", t.region());
+        noNul(index, "api_key_id", t.apiKeyId());
+        noNul(index, "project_id", t.projectId());
+        noNul(index, "prompt_version", t.promptVersion());
+        noNul(index, "model_version", t.modelVersion());
+        noNul(index, "status", t.status());
+        noNul(index, "error_type", t.errorType());
+        noNul(index, "finish_reason", t.finishReason());
         if (t.attributes() != null) {
             for (var e : t.attributes().entrySet()) {
                 if (e.getKey().indexOf('\0') >= 0 || e.getValue() != null && e.getValue().indexOf('\0') >= 0) {
                     throw error(index, "attributes." + e.getKey().replace("\0", ""), "contains a NUL character (U+0000)");
                 }
             }
+        }
+    }
+
+    private static void noNul(int index, String field, String value) throws InvalidRecordException {
+        if (value != null && value.indexOf('\0') >= 0) {
+            throw error(index, field, "contains a NUL character (U+0000)");
         }
     }
 

@@ -28,7 +28,8 @@ class TraceEventJsonTest {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("quote\"and\\slash", "line\nbreak \u00e9 \u2028");
         attributes.put("empty", null);
-        CanonicalTrace sparse = new CanonicalTrace(null, null, null, null, null, "first_attempt", null, null, null,
+        attributes.put("controls", "\u0000\u0001\b\f\t\r\u001f\u007f end");
+        CanonicalTrace sparse = new CanonicalTrace(null, null, null, null, null, "first_attempt", null, "t\"e\\am", null,
                 "openai", "gpt-4o", "standard", null, null, null, null, null, Instant.parse("2026-04-15T09:00:00.123456Z"),
                 10L, 0L, 0L, 2L, null, null, null, null, null, null, attributes);
         TraceRecordedV1 event = new TraceRecordedV1(DedupeKey.eventId("k"), Instant.parse("2026-04-15T09:00:01Z"), 1,

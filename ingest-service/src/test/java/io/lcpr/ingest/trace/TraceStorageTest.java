@@ -127,6 +127,18 @@ class TraceStorageTest {
                 () -> chunkPublishedAt(run) != null);
     }
 
+    @Test
+    void theLivePathMarksEveryChunkItPublishesWithoutRecovery() {
+        String run = UUID.randomUUID().toString();
+        for (int i = 0; i < 30; i++) { // one chunk each; acknowledgements race the publisher's loop differently each time
+            post(trace(run + "-" + i, "2026-04-15T09:00:00Z"), 1, 0);
+        }
+        Await.until(Duration.ofSeconds(10), "every chunk marked published", () -> ((Number) em.createNativeQuery(
+                "select count(*) from trace t join trace_chunk c on c.chunk_id = t.id / " + TraceRepository.CHUNK_CAPACITY
+                        + " where t.request_id like :r and c.published_at is not null").setParameter("r", run + "-%")
+                .getSingleResult()).intValue() == 30);
+    }
+
     Object chunkPublishedAt(String requestId) {
         return em.createNativeQuery("select c.published_at from trace t join trace_chunk c on c.chunk_id = t.id / "
                 + TraceRepository.CHUNK_CAPACITY + " where t.request_id = :r").setParameter("r", requestId).getSingleResult();

@@ -57,6 +57,34 @@ final class CpuTimes {
         return seconds;
     }
 
+    /** CPU seconds so far of PostgreSQL's processes, by role (from their process titles). */
+    static Map<String, Double> postgresRoles() {
+        Map<String, Double> seconds = new TreeMap<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                try {
+                    if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
+                        seconds.merge(postgresRole(Files.readString(p.resolve("cmdline"))), cpuSeconds(p), Double::sum);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while we looked
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return seconds;
+    }
+
+    private static String postgresRole(String title) {
+        for (String role : new String[] { "autovacuum", "walwriter", "checkpointer", "background writer" }) {
+            if (title.contains(role)) {
+                return role;
+            }
+        }
+        return title.contains("(") ? "sessions" : "other";
+    }
+
     private static String threadGroup(String name) {
         if (name.contains("Compiler")) {
             return "JIT compiler";

@@ -69,6 +69,7 @@ public final class IngestBenchmark {
                 Copy copyBefore = copyBaseline(infra, total);
                 List<byte[]> bodies = bodies(first, first + total, batch);
                 Map<String, Double> threadsBefore = CpuTimes.serviceThreads(ingest.pid());
+                Map<String, Double> postgresBefore = CpuTimes.postgresRoles();
                 Map<String, Double> cpuBefore = CpuTimes.snapshot(ingest.pid());
                 Instant start = Instant.now();
                 List<Long> latencies = post(ingest, bodies, clients);
@@ -77,6 +78,7 @@ public final class IngestBenchmark {
                 Instant published = Instant.now();
                 Map<String, Double> cpuAfter = CpuTimes.snapshot(ingest.pid());
                 Map<String, Double> threadsAfter = CpuTimes.serviceThreads(ingest.pid());
+                Map<String, Double> postgresAfter = CpuTimes.postgresRoles();
                 double storedSeconds = Duration.between(start, stored).toNanos() / 1e9;
                 double publishedSeconds = Duration.between(start, published).toNanos() / 1e9;
                 Collections.sort(latencies);
@@ -94,6 +96,8 @@ public final class IngestBenchmark {
                 System.out.printf("CPU while storing and publishing: %s%n", CpuTimes.delta(cpuBefore, cpuAfter,
                         publishedSeconds));
                 System.out.printf("ingest-service threads: %s%n", CpuTimes.delta(threadsBefore, threadsAfter,
+                        publishedSeconds));
+                System.out.printf("postgresql processes: %s%n", CpuTimes.delta(postgresBefore, postgresAfter,
                         publishedSeconds));
                 System.out.printf("raw COPY baseline: %,.0f rows/s, the fastest of text and binary COPY before and after"
                         + " the run (text %,.0f / %,.0f, binary %,.0f / %,.0f)%n", copyRate, copyBefore.text(),
