@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -94,7 +95,15 @@ public class TracePublisher {
 
     private void send(CommittedChunk chunk) {
         unacknowledged.incrementAndGet();
-        events.send(chunk.traces()).whenComplete((ok, failure) -> {
+        CompletableFuture<Void> acked;
+        try {
+            acked = events.send(chunk.traces());
+        } catch (RuntimeException e) { // refused before any acknowledgement could come: nothing to wait for
+            unacknowledged.decrementAndGet();
+            LOG.warnf("chunk %d could not be sent (%s); TraceRecovery will publish it", chunk.id(), e.getMessage());
+            return;
+        }
+        acked.whenComplete((ok, failure) -> {
             if (failure == null) {
                 acknowledged.add(chunk.id());
             } else {
