@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU seconds (user + system) used so far by the ingest service, PostgreSQL (every backend), the Kafka broker and
- * the benchmark's own client, and by the service's threads, read from /proc: on a shared 2-core machine, where the cores went says more than a rate alone. Empty where there
- * is no /proc.
+ * the benchmark's own client, by the service's threads and by PostgreSQL's roles, read from /proc: on a shared
+ * 2-core machine, where the cores went says more than a rate alone. Empty where there is no /proc.
  */
 final class CpuTimes {
     private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux the suite runs on
@@ -19,18 +19,7 @@ final class CpuTimes {
     }
 
     static Map<String, Double> snapshot(long servicePid) {
-        Map<String, Double> seconds = new TreeMap<>();
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                String component = component(p, servicePid);
-                if (component != null) {
-                    seconds.merge(component, cpuSeconds(p), Double::sum);
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        }
-        return seconds;
+        return cpuBy(Path.of("/proc"), p -> component(p, servicePid));
     }
 
     static String delta(Map<String, Double> before, Map<String, Double> after, double wallSeconds) {
@@ -42,32 +31,34 @@ final class CpuTimes {
 
     /** CPU seconds so far of the service's threads, by what they do (thread names, digits left out). */
     static Map<String, Double> serviceThreads(long servicePid) {
-        Map<String, Double> seconds = new TreeMap<>();
-        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(servicePid), "task"))) {
-            threads.forEach(t -> {
-                try {
-                    seconds.merge(threadGroup(Files.readString(t.resolve("comm")).trim()), cpuSeconds(t), Double::sum);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended while we looked
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        }
-        return seconds;
+        return cpuBy(Path.of("/proc", Long.toString(servicePid), "task"),
+                t -> threadGroup(Files.readString(t.resolve("comm")).trim()));
     }
 
     /** CPU seconds so far of PostgreSQL's processes, by role (from their process titles). */
     static Map<String, Double> postgresRoles() {
+        return cpuBy(Path.of("/proc"), p -> Files.readString(p.resolve("comm")).trim().equals("postgres")
+                ? postgresRole(Files.readString(p.resolve("cmdline"))) : null);
+    }
+
+    /** Names the group a process or thread directory counts towards, or null to leave it out. */
+    @FunctionalInterface
+    private interface Grouping {
+        String groupOf(Path entry) throws IOException;
+    }
+
+    /** CPU seconds of the numbered entries (processes or threads) under {@code dir}, summed by group. */
+    private static Map<String, Double> cpuBy(Path dir, Grouping grouping) {
         Map<String, Double> seconds = new TreeMap<>();
-        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+        try (Stream<Path> entries = Files.list(dir)) {
+            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 try {
-                    if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
-                        seconds.merge(postgresRole(Files.readString(p.resolve("cmdline"))), cpuSeconds(p), Double::sum);
+                    String group = grouping.groupOf(p);
+                    if (group != null) {
+                        seconds.merge(group, cpuSeconds(p), Double::sum);
                     }
                 } catch (IOException | RuntimeException e) {
-                    // the process ended while we looked
+                    // the process or thread ended while we looked
                 }
             });
         } catch (IOException | RuntimeException e) {
@@ -107,24 +98,20 @@ final class CpuTimes {
         return "other";
     }
 
-    private static String component(Path proc, long servicePid) {
-        try {
-            long pid = Long.parseLong(proc.getFileName().toString());
-            if (pid == servicePid) {
-                return "ingest-service";
-            }
-            if (pid == ProcessHandle.current().pid()) {
-                return "benchmark client";
-            }
-            String comm = Files.readString(proc.resolve("comm")).trim();
-            if (comm.equals("postgres")) {
-                return "postgresql";
-            }
-            if (comm.equals("java") && Files.readString(proc.resolve("cmdline")).contains("kafka.Kafka")) {
-                return "kafka";
-            }
-        } catch (IOException | RuntimeException e) {
-            // the process ended while we looked
+    private static String component(Path proc, long servicePid) throws IOException {
+        long pid = Long.parseLong(proc.getFileName().toString());
+        if (pid == servicePid) {
+            return "ingest-service";
+        }
+        if (pid == ProcessHandle.current().pid()) {
+            return "benchmark client";
+        }
+        String comm = Files.readString(proc.resolve("comm")).trim();
+        if (comm.equals("postgres")) {
+            return "postgresql";
+        }
+        if (comm.equals("java") && Files.readString(proc.resolve("cmdline")).contains("kafka.Kafka")) {
+            return "kafka";
         }
         return null;
     }
