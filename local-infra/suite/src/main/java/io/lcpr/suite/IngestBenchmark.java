@@ -37,7 +37,7 @@ import io.lcpr.infra.Ports;
  * ingest-service until every trace is stored and published to Kafka (the outbox drained), against PostgreSQL's
  * own {@code COPY} (text and binary, the faster counts) of the same rows into a table of the same shape and
  * indexes. Prints traces/s, p99 batch latency, the service's peak RSS, CPU per process and per service thread group,
- * and the ratio. Settings: BENCH_TRACES (1000000), BENCH_BATCH (2000), BENCH_CLIENTS (8), BENCH_WARMUP_TRACES
+ * and the ratio. Settings: BENCH_TRACES (1000000), BENCH_BATCH (2000), BENCH_CLIENTS (4), BENCH_WARMUP_TRACES
  * (60000 a round, not counted), BENCH_WARMUP_ROUNDS (at most 40, fewer once the JIT has settled),
  * BENCH_SERVICE_JVM_OPTS (-Xmx256m -Xmn150m -XX:+UseParallelGC).
  */
@@ -47,7 +47,7 @@ public final class IngestBenchmark {
         Map<String, String> env = System.getenv();
         int total = Integer.parseInt(env.getOrDefault("BENCH_TRACES", "1000000"));
         int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "2000"));
-        int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "8"));
+        int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "4"));
         int warm = Integer.parseInt(env.getOrDefault("BENCH_WARMUP_TRACES", "60000"));
         int rounds = Integer.parseInt(env.getOrDefault("BENCH_WARMUP_ROUNDS", "40"));
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
@@ -59,8 +59,9 @@ public final class IngestBenchmark {
             serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", infra.database().password());
             serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
             // Full JIT, unlike the quick-start options of the suite's tests: throughput is what is measured here. A
-            // young generation over half the heap: with the default third, eight requests in flight and the publisher's
-            // queue outlived young collections every quarter second and were promoted, then collected by full GCs.
+            // young generation over half the heap: with the default third, the requests in flight and the publisher's
+            // queue outlived young collections (four a second with eight clients) and were promoted, then collected by
+            // full GCs.
             String jvm = env.getOrDefault("BENCH_SERVICE_JVM_OPTS", "-Xmx256m -Xmn150m -XX:+UseParallelGC");
             try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", Ports.free(), serviceEnv,
                     work.resolve("logs"), jvm)) {
