@@ -1,5 +1,8 @@
 package io.lcpr.ingest.trace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +25,10 @@ final class CopyBinary {
     static final short COLUMNS = 34;
     private static final long PG_EPOCH_SECOND = 946_684_800L; // 2000-01-01T00:00:00Z, PostgreSQL's day zero
     private static final long PG_EPOCH_DAY = 10_957L;
+    // Whole big-endian ints and longs in one store each: byte by byte, the field writes were the largest single
+    // cost of encoding a chunk in a profile of the ingest benchmark.
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buf;
     private int size;
@@ -157,14 +164,12 @@ final class CopyBinary {
     }
 
     private void int32(int v) {
-        buf[size++] = (byte) (v >>> 24);
-        buf[size++] = (byte) (v >>> 16);
-        buf[size++] = (byte) (v >>> 8);
-        buf[size++] = (byte) v;
+        INT.set(buf, size, v);
+        size += 4;
     }
 
     private void int64(long v) {
-        int32((int) (v >>> 32));
-        int32((int) v);
+        LONG.set(buf, size, v);
+        size += 8;
     }
 }

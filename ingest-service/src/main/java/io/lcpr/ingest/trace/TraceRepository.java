@@ -143,14 +143,19 @@ public class TraceRepository {
 
     /** The month all the traces share, or null if they span months or one starts near a month boundary. */
     private static LocalDate singleMonthAwayFromBoundaries(List<StoredTrace> traces) {
-        LocalDate month = null;
+        if (traces.isEmpty()) {
+            return null;
+        }
+        // The first trace's month and the seconds that are away from its boundaries; a trace outside them is near a
+        // boundary or in another month. Worked out once per chunk, not once per trace.
+        LocalDate month = TracePartitions.monthOf(traces.get(0).trace().startedAt());
+        long from = month.atStartOfDay(ZoneOffset.UTC).toEpochSecond() + BOUNDARY.toSeconds();
+        long to = month.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() - BOUNDARY.toSeconds();
         for (StoredTrace s : traces) {
-            Instant startedAt = s.trace().startedAt();
-            LocalDate m = TracePartitions.monthOf(startedAt);
-            if (month != null && !month.equals(m) || nearMonthBoundary(startedAt, m)) {
+            long second = s.trace().startedAt().getEpochSecond();
+            if (second < from || second >= to) {
                 return null;
             }
-            month = m;
         }
         return month;
     }
@@ -165,13 +170,6 @@ public class TraceRepository {
                 copy.cancelCopy();
             }
         }
-    }
-
-    /** Within an hour of the start or end of its UTC month, {@code first}. */
-    static boolean nearMonthBoundary(Instant startedAt, LocalDate first) {
-        Instant month = first.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant next = first.plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return startedAt.isBefore(month.plus(BOUNDARY)) || !startedAt.isBefore(next.minus(BOUNDARY));
     }
 
     /** The outbox row of a chunk: TracePublisher publishes its traces once this transaction commits. */
