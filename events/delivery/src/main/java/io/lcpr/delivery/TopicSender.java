@@ -25,7 +25,7 @@ public class TopicSender {
     private static final String CHANNEL = "outbox";
 
     private final KafkaClientService clients;
-    private volatile Producer<String, String> producer;
+    private volatile Producer<String, byte[]> producer;
 
     public TopicSender(KafkaClientService clients) {
         this.clients = clients;
@@ -35,7 +35,7 @@ public class TopicSender {
         RecordHeaders kafkaHeaders = new RecordHeaders();
         headers.forEach((k, v) -> kafkaHeaders.add(k, v.getBytes(StandardCharsets.UTF_8)));
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        producer().send(new ProducerRecord<>(topic, null, key, payload, kafkaHeaders), (metadata, failure) -> {
+        producer().send(new ProducerRecord<>(topic, null, key, payload.getBytes(StandardCharsets.UTF_8), kafkaHeaders), (metadata, failure) -> {
             if (failure == null) {
                 acked.complete(null);
             } else {
@@ -45,8 +45,8 @@ public class TopicSender {
         return acked;
     }
 
-    /** An event for {@link #sendAll}: its key and serialized payload. */
-    public record Keyed(String key, String payload) {
+    /** An event for {@link #sendAll}: its key and its payload, already UTF-8 (the hot relay writes bytes directly). */
+    public record Keyed(String key, byte[] payload) {
     }
 
     /**
@@ -67,17 +67,17 @@ public class TopicSender {
                 acked.complete(null);
             }
         };
-        Producer<String, String> p = producer();
+        Producer<String, byte[]> p = producer();
         for (Keyed e : events) {
             p.send(new ProducerRecord<>(topic, e.key(), e.payload()), countdown);
         }
         return acked;
     }
 
-    private Producer<String, String> producer() {
-        Producer<String, String> p = producer;
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> p = producer;
         if (p == null) {
-            p = clients.<String, String> getProducer(CHANNEL).unwrap();
+            p = clients.<String, byte[]> getProducer(CHANNEL).unwrap();
             producer = p;
         }
         return p;

@@ -32,7 +32,7 @@ public class TraceEvents {
         for (StoredTrace t : traces) {
             TraceRecordedV1 event = new TraceRecordedV1(t.eventId(), t.receivedAt(), TraceRecordedV1.SCHEMA_VERSION,
                     TraceService.PRODUCER, t.dedupeKey(), t.trace());
-            events.add(new TopicSender.Keyed(t.dedupeKey(), TraceEventJson.write(event)));
+            events.add(new TopicSender.Keyed(t.dedupeKey(), TraceEventJson.utf8(event)));
         }
         return sender.sendAll(Topics.TRACES, events).thenRun(() -> published.increment(events.size()));
     }
