@@ -12,9 +12,13 @@ public interface IngestConfig {
     @WithDefault("300000")
     long maxFutureSkewMs();
 
-    /** Records stored per transaction while a batch streams in. */
+    /**
+     * Records stored per transaction while a batch streams in. Each chunk costs a transaction, a sequence value, an
+     * outbox row and a COPY round trip; 2000 stored faster than 1000 in the ingest benchmark (PostgreSQL's CPU per
+     * trace 21.4 -> 18.7 µs) at a few MB more per request in flight.
+     */
     @WithName("chunk-size")
-    @WithDefault("1000")
+    @WithDefault("2000")
     int chunkSize();
 
     /** How stored traces are published to llm.traces.v1. */
