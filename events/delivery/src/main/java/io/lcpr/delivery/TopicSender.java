@@ -35,7 +35,8 @@ public class TopicSender {
         RecordHeaders kafkaHeaders = new RecordHeaders();
         headers.forEach((k, v) -> kafkaHeaders.add(k, v.getBytes(StandardCharsets.UTF_8)));
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        producer().send(new ProducerRecord<>(topic, null, key, payload.getBytes(StandardCharsets.UTF_8), kafkaHeaders), (metadata, failure) -> {
+        byte[] value = payload.getBytes(StandardCharsets.UTF_8);
+        producer().send(new ProducerRecord<>(topic, null, key, value, kafkaHeaders), (metadata, failure) -> {
             if (failure == null) {
                 acked.complete(null);
             } else {
