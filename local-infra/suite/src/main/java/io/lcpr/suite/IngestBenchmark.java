@@ -38,7 +38,7 @@ import io.lcpr.infra.Ports;
  * own {@code COPY} (text and binary, the faster counts) of the same rows into a table of the same shape and
  * indexes. Prints traces/s, p99 batch latency, the service's peak RSS, CPU per process and per service thread group,
  * and the ratio. Settings: BENCH_TRACES (1000000), BENCH_BATCH (2000), BENCH_CLIENTS (4), BENCH_WARMUP_TRACES
- * (60000 a round, not counted), BENCH_WARMUP_ROUNDS (at most 40, fewer once the JIT has settled),
+ * (60000 a round, not counted), BENCH_WARMUP_BATCH (200), BENCH_WARMUP_ROUNDS (at most 40, fewer once the JIT has settled),
  * BENCH_SERVICE_JVM_OPTS (-Xmx256m -Xmn150m -XX:+UseParallelGC).
  */
 public final class IngestBenchmark {
@@ -49,6 +49,10 @@ public final class IngestBenchmark {
         int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "2000"));
         int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "4"));
         int warm = Integer.parseInt(env.getOrDefault("BENCH_WARMUP_TRACES", "60000"));
+        // Warm-up batches are small so that per-request and per-chunk code (HTTP, transactions, JDBC, the Kafka
+        // client's network loop) runs often enough to reach C2 before the clock starts, as it does after minutes in
+        // a long-running service; with warm-up batches as big as the measured ones it was still being compiled.
+        int warmBatch = Integer.parseInt(env.getOrDefault("BENCH_WARMUP_BATCH", "200"));
         int rounds = Integer.parseInt(env.getOrDefault("BENCH_WARMUP_ROUNDS", "40"));
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("ingest-bench");
@@ -68,7 +72,7 @@ public final class IngestBenchmark {
                 ingest.awaitReady(Duration.ofSeconds(120));
                 System.out.printf("ingest-service up (%s); %d traces in batches of %d, %d clients%n", jvm, total, batch,
                         clients);
-                int first = warmUp(infra, ingest, warm, batch, clients, rounds);
+                int first = warmUp(infra, ingest, warm, warmBatch, clients, rounds);
                 Copy copyBefore = copyBaseline(infra, total);
                 List<byte[]> bodies = bodies(first, first + total, batch, MEASURED_START);
                 Map<String, Double> threadsBefore = CpuTimes.serviceThreads(ingest.pid());
