@@ -38,8 +38,8 @@ import io.lcpr.infra.Ports;
  * own {@code COPY} (text and binary, the faster counts) of the same rows into a table of the same shape and
  * indexes. Prints traces/s, p99 batch latency, the service's peak RSS, CPU per process and per service thread group,
  * and the ratio. Settings: BENCH_TRACES (1000000), BENCH_BATCH (2000), BENCH_CLIENTS (4), BENCH_WARMUP_TRACES
- * (60000 a round, not counted), BENCH_WARMUP_BATCH (200), BENCH_WARMUP_ROUNDS (at most 40, fewer once the JIT has settled),
- * BENCH_SERVICE_JVM_OPTS (-Xmx256m -Xmn150m -XX:+UseParallelGC).
+ * (60000 a round, not counted), BENCH_WARMUP_BATCH (200), BENCH_WARMUP_ROUNDS (at most 40, fewer once the JIT has
+ * settled), BENCH_SERVICE_JVM_OPTS (-Xmx256m -Xmn150m -XX:+UseParallelGC).
  */
 public final class IngestBenchmark {
 
