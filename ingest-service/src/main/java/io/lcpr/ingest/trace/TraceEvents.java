@@ -29,10 +29,11 @@ public class TraceEvents {
     /** Completes when the broker has acknowledged every one of the traces' events. */
     public CompletableFuture<Void> send(List<StoredTrace> traces) {
         List<TopicSender.Keyed> events = new ArrayList<>(traces.size());
+        TraceEventJson json = new TraceEventJson();
         for (StoredTrace t : traces) {
             TraceRecordedV1 event = new TraceRecordedV1(t.eventId(), t.receivedAt(), TraceRecordedV1.SCHEMA_VERSION,
                     TraceService.PRODUCER, t.dedupeKey(), t.trace());
-            events.add(new TopicSender.Keyed(t.dedupeKey(), TraceEventJson.utf8(event)));
+            events.add(new TopicSender.Keyed(t.dedupeKey(), json.utf8(event)));
         }
         return sender.sendAll(Topics.TRACES, events).thenRun(() -> published.increment(events.size()));
     }

@@ -21,15 +21,18 @@ import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * The live path to llm.traces.v1: a committed chunk's traces are published from memory, without reading them back,
- * and the chunk is marked published once the broker has acknowledged every event (marks are batched). The queue is
- * bounded: when publishing falls behind, the committing request waits for room (back-pressure) up to
- * {@code ingest.publish.queue-wait.ms}, then leaves the chunk to TraceRecovery. Anything not acknowledged stays
- * unpublished in trace_chunk, which TraceRecovery picks up: at least once, whatever fails.
+ * and the chunk is marked published once the broker has acknowledged every event (marks are batched, up to 64 chunks
+ * or 100 ms). The queue is bounded: when publishing falls behind, the committing request waits for room
+ * (back-pressure) up to {@code ingest.publish.queue-wait.ms}, then leaves the chunk to TraceRecovery. Anything not
+ * acknowledged stays unpublished in trace_chunk, which TraceRecovery picks up: at least once, whatever fails.
  */
 @ApplicationScoped
 public class TracePublisher {
     private static final Logger LOG = Logger.getLogger(TracePublisher.class);
     private static final int MARK_BATCH = 64;
+    // Marks wait this long for company: a transaction per acknowledged chunk was a tenth of the publisher's time, and
+    // recovery only looks at chunks seconds old.
+    private static final long MARK_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final TraceEvents events;
     private final TraceRepository repository;
@@ -71,6 +74,7 @@ public class TracePublisher {
 
     private void run() {
         List<Long> done = new ArrayList<>();
+        long firstDoneAt = 0;
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 // Block only when nothing is left to mark: no chunk awaiting its acknowledgement (read first; a
@@ -80,8 +84,12 @@ public class TracePublisher {
                 if (chunk != null) {
                     send(chunk);
                 }
+                if (done.isEmpty()) {
+                    firstDoneAt = System.nanoTime();
+                }
                 acknowledged.drainTo(done);
-                if (!done.isEmpty() && (committed.isEmpty() || done.size() >= MARK_BATCH)) {
+                if (!done.isEmpty()
+                        && (done.size() >= MARK_BATCH || System.nanoTime() - firstDoneAt >= MARK_DELAY_NANOS)) {
                     mark(done);
                     done.clear();
                 }

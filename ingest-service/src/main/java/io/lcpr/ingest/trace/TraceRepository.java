@@ -34,7 +34,7 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Trace rows in chunks, written with binary COPY. Chunk {@code c} numbers its rows {@code c * 2^20 + i}, so its new
- * traces can be read back by id range when the live publisher did not get to them.
+ * traces can be read back by id range (a BRIN on id) when the live publisher did not get to them.
  */
 @ApplicationScoped
 public class TraceRepository {
@@ -60,6 +60,13 @@ public class TraceRepository {
             + " on conflict (event_id, month) do nothing returning id";
     private static final String READ_CHUNK = "select " + COLUMNS + " from trace"
             + " where month = any(?) and id >= ? and id < ? order by id";
+    // Block ranges written since autovacuum last summarized them match every BRIN scan; summarizing the chunks'
+    // partitions first keeps a read to the ranges that hold the chunk. Partition names as ensure_trace_partition
+    // makes them.
+    private static final String SUMMARIZE = "select coalesce(sum(brin_summarize_new_values(p.relid)), 0)"
+            + " from pg_partition_tree('trace_id_blocks') p join pg_index i on i.indexrelid = p.relid"
+            + " where p.isleaf and i.indrelid in"
+            + "  (select to_regclass('trace_' || to_char(m, 'YYYY_MM')) from unnest(?::date[]) m)";
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
@@ -213,6 +220,7 @@ public class TraceRepository {
     /** The traces stored by the given chunks, in id order. */
     public List<StoredTrace> readChunks(List<Chunk> chunks) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
+            summarize(connection, chunks);
             List<StoredTrace> out = new ArrayList<>();
             try (PreparedStatement read = connection.prepareStatement(READ_CHUNK)) {
                 for (Chunk chunk : chunks) {
@@ -228,6 +236,20 @@ public class TraceRepository {
             }
             return out;
         });
+    }
+
+    private static void summarize(Connection connection, List<Chunk> chunks) throws SQLException {
+        Set<Object> months = new HashSet<>();
+        for (Chunk chunk : chunks) {
+            months.addAll(List.of((Object[]) chunk.months().getArray()));
+        }
+        try (PreparedStatement ps = connection.prepareStatement(SUMMARIZE)) {
+            ps.setArray(1, connection.createArrayOf("date", months.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                LOG.debugf("summarized %d BRIN block ranges of trace ids before reading chunks back", rs.getLong(1));
+            }
+        }
     }
 
     public void markPublished(List<Long> chunks) {

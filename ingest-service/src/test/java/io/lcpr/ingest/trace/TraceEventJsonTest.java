@@ -3,6 +3,9 @@ package io.lcpr.ingest.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,5 +38,28 @@ class TraceEventJsonTest {
         TraceRecordedV1 event = new TraceRecordedV1(DedupeKey.eventId("k"), Instant.parse("2026-04-15T09:00:01Z"), 1,
                 TraceService.PRODUCER, "k", sparse);
         assertEquals(EventJson.write(event), TraceEventJson.write(event));
+    }
+
+    @Test
+    void writesInstantsAsInstantToStringDoes() {
+        Random random = new Random(42);
+        List<Instant> instants = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.999999999Z"),
+                Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59.1Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("2024-02-29T12:00:00.000001Z"), Instant.parse("2026-04-15T09:00:00.120Z")));
+        for (int i = 0; i < 2000; i++) {
+            long second = random.nextLong(-70_000_000_000L, 260_000_000_000L);
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(Instant.ofEpochSecond(second, nano));
+        }
+        for (Instant at : instants) {
+            TraceRecordedV1 event = new TraceRecordedV1(DedupeKey.eventId("k"), at, 1, TraceService.PRODUCER, "k", null);
+            assertEquals(EventJson.write(event), TraceEventJson.write(event), at.toString());
+        }
     }
 }

@@ -173,6 +173,11 @@ class TraceStorageTest {
                 .setParameter("c", chunk).executeUpdate());
         recovery.publishPending();
         Await.until(Duration.ofSeconds(10), "recovery to mark the chunk published", () -> chunkPublishedAt(run) != null);
+        assertEquals(0L, ((Number) em.createNativeQuery("select coalesce(sum(brin_summarize_new_values(p.relid)), 0)"
+                + " from pg_partition_tree('trace_id_blocks') p join pg_index i on i.indexrelid = p.relid"
+                + " where p.isleaf and i.indrelid = to_regclass(:partition)")
+                .setParameter("partition", TracePartitions.partitionOf(month)).getSingleResult()).longValue(),
+                "recovery summarized the id index's new block ranges before reading the chunk back");
         var records = TopicReader.await(bootstrap, Topics.TRACES, r -> r.value().contains(run), 1, Duration.ofSeconds(30));
         assertEquals(new TraceRecordedV1(stored.eventId(), stored.receivedAt(), TraceRecordedV1.SCHEMA_VERSION,
                 TraceService.PRODUCER, stored.dedupeKey(), trace), EventJson.read(records.get(0).value(), TraceRecordedV1.class),
