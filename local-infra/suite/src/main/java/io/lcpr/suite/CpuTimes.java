@@ -35,6 +35,28 @@ final class CpuTimes {
                 t -> threadGroup(Files.readString(t.resolve("comm")).trim()));
     }
 
+    /**
+     * CPU seconds so far of the Kafka broker's threads: the JIT compiler, GC, the data plane (network and request
+     * handler threads, one name once the kernel has cut thread names to 15 characters), the rest.
+     */
+    static Map<String, Double> brokerThreads() {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            Path broker = procs.filter(CpuTimes::isBroker).findFirst().orElse(null);
+            return broker == null ? Map.of()
+                    : cpuBy(broker.resolve("task"), t -> brokerThreadGroup(Files.readString(t.resolve("comm")).trim()));
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private static boolean isBroker(Path proc) {
+        try {
+            return "kafka".equals(component(proc, -1));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** CPU seconds so far of PostgreSQL's processes, by role (from their process titles). */
     static Map<String, Double> postgresRoles() {
         return cpuBy(Path.of("/proc"), p -> Files.readString(p.resolve("comm")).trim().equals("postgres")
@@ -96,6 +118,16 @@ final class CpuTimes {
             return "trace publisher";
         }
         return "other";
+    }
+
+    private static String brokerThreadGroup(String name) {
+        if (name.contains("Compiler")) {
+            return "JIT compiler";
+        }
+        if (name.startsWith("GC Thread") || name.startsWith("VM Thread")) {
+            return "GC";
+        }
+        return name.startsWith("data-plane") ? "data plane" : "other";
     }
 
     private static String component(Path proc, long servicePid) throws IOException {

@@ -77,6 +77,7 @@ public final class IngestBenchmark {
                 List<byte[]> bodies = bodies(first, first + total, batch, MEASURED_START);
                 Map<String, Double> threadsBefore = CpuTimes.serviceThreads(ingest.pid());
                 Map<String, Double> postgresBefore = CpuTimes.postgresRoles();
+                Map<String, Double> brokerBefore = CpuTimes.brokerThreads();
                 Map<String, Double> cpuBefore = CpuTimes.snapshot(ingest.pid());
                 Instant start = Instant.now();
                 List<Long> latencies = post(ingest, bodies, clients);
@@ -86,6 +87,7 @@ public final class IngestBenchmark {
                 Map<String, Double> cpuAfter = CpuTimes.snapshot(ingest.pid());
                 Map<String, Double> threadsAfter = CpuTimes.serviceThreads(ingest.pid());
                 Map<String, Double> postgresAfter = CpuTimes.postgresRoles();
+                Map<String, Double> brokerAfter = CpuTimes.brokerThreads();
                 double storedSeconds = Duration.between(start, stored).toNanos() / 1e9;
                 double publishedSeconds = Duration.between(start, published).toNanos() / 1e9;
                 Collections.sort(latencies);
@@ -106,6 +108,7 @@ public final class IngestBenchmark {
                         publishedSeconds));
                 System.out.printf("postgresql processes: %s%n", CpuTimes.delta(postgresBefore, postgresAfter,
                         publishedSeconds));
+                System.out.printf("kafka threads: %s%n", CpuTimes.delta(brokerBefore, brokerAfter, publishedSeconds));
                 System.out.printf("raw COPY baseline: %,.0f rows/s, the fastest of text and binary COPY before and after"
                         + " the run (text %,.0f / %,.0f, binary %,.0f / %,.0f)%n", copyRate, copyBefore.text(),
                         copyAfter.text(), copyBefore.binary(), copyAfter.binary());
