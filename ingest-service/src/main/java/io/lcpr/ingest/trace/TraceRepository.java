@@ -61,12 +61,10 @@ public class TraceRepository {
     private static final String READ_CHUNK = "select " + COLUMNS + " from trace"
             + " where month = any(?) and id >= ? and id < ? order by id";
     // Block ranges written since autovacuum last summarized them match every BRIN scan; summarizing the chunks'
-    // partitions first keeps a read to the ranges that hold the chunk. Partition names as ensure_trace_partition
-    // makes them.
+    // partitions first keeps a read to the ranges that hold the chunk.
     private static final String SUMMARIZE = "select coalesce(sum(brin_summarize_new_values(p.relid)), 0)"
             + " from pg_partition_tree('trace_id_blocks') p join pg_index i on i.indexrelid = p.relid"
-            + " where p.isleaf and i.indrelid in"
-            + "  (select to_regclass('trace_' || to_char(m, 'YYYY_MM')) from unnest(?::date[]) m)";
+            + " where p.isleaf and i.indrelid in (select to_regclass(n) from unnest(?::text[]) n)";
     private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
@@ -239,12 +237,14 @@ public class TraceRepository {
     }
 
     private static void summarize(Connection connection, List<Chunk> chunks) throws SQLException {
-        Set<Object> months = new HashSet<>();
+        Set<String> partitions = new HashSet<>();
         for (Chunk chunk : chunks) {
-            months.addAll(List.of((Object[]) chunk.months().getArray()));
+            for (java.sql.Date month : (java.sql.Date[]) chunk.months().getArray()) {
+                partitions.add(TracePartitions.partitionOf(month.toLocalDate()));
+            }
         }
         try (PreparedStatement ps = connection.prepareStatement(SUMMARIZE)) {
-            ps.setArray(1, connection.createArrayOf("date", months.toArray()));
+            ps.setArray(1, connection.createArrayOf("text", partitions.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 LOG.debugf("summarized %d BRIN block ranges of trace ids before reading chunks back", rs.getLong(1));
