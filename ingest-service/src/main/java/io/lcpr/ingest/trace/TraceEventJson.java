@@ -201,7 +201,7 @@ final class TraceEventJson {
         }
 
         /** A non-negative value in exactly {@code width} digits, zero-padded; room already ensured. */
-        private void fixed(int value, int width) {
+        private void fixed(long value, int width) {
             for (int i = size + width - 1; i >= size; i--) {
                 buf[i] = (byte) ('0' + value % 10);
                 value /= 10;
@@ -289,12 +289,7 @@ final class TraceEventJson {
 
         private void digits(long v) {
             ensure(20);
-            int end = size + digitCount(v);
-            size = end;
-            do {
-                buf[--end] = (byte) ('0' + v % 10);
-                v /= 10;
-            } while (v != 0);
+            fixed(v, digitCount(v));
         }
 
         private static int digitCount(long v) {

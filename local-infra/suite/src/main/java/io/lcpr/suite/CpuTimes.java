@@ -98,12 +98,21 @@ final class CpuTimes {
         return title.contains("(") ? "sessions" : "other";
     }
 
-    private static String threadGroup(String name) {
+    /** The JVM's own threads, in the service and the broker alike; null for the others. */
+    private static String jvmThreadGroup(String name) {
         if (name.contains("Compiler")) {
             return "JIT compiler";
         }
         if (name.startsWith("GC Thread") || name.startsWith("VM Thread") || name.startsWith("ParGC")) {
             return "GC";
+        }
+        return null;
+    }
+
+    private static String threadGroup(String name) {
+        String jvm = jvmThreadGroup(name);
+        if (jvm != null) {
+            return jvm;
         }
         if (name.startsWith("executor-thread")) {
             return "request workers";
@@ -121,11 +130,9 @@ final class CpuTimes {
     }
 
     private static String brokerThreadGroup(String name) {
-        if (name.contains("Compiler")) {
-            return "JIT compiler";
-        }
-        if (name.startsWith("GC Thread") || name.startsWith("VM Thread")) {
-            return "GC";
+        String jvm = jvmThreadGroup(name);
+        if (jvm != null) {
+            return jvm;
         }
         return name.startsWith("data-plane") ? "data plane" : "other";
     }

@@ -50,10 +50,11 @@ public final class IngestBenchmark {
         int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "2000"));
         int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "4"));
         int warm = Integer.parseInt(env.getOrDefault("BENCH_WARMUP_TRACES", "60000"));
-        // Warm-up rounds alternate small batches, so that per-request and per-chunk code (HTTP, transactions, JDBC,
-        // the Kafka client's network loop) runs often enough to reach C2 before the clock starts, as it does after
-        // minutes in a long-running service, with batches of the measured size, whose full chunks take branches a
-        // small batch never does (with small batches alone the measured run set off some 400 compilations).
+        // Warm-up rounds alternate two batch sizes. Small batches run per-request and per-chunk code (HTTP,
+        // transactions, JDBC, the Kafka client's network loop) often enough to reach C2 before the clock starts, as
+        // it does after minutes in a long-running service. Batches of the measured size fill whole chunks, which
+        // takes branches a small batch never does: with small batches alone the measured run set off some 400
+        // compilations.
         int warmBatch = Integer.parseInt(env.getOrDefault("BENCH_WARMUP_BATCH", "200"));
         int rounds = Integer.parseInt(env.getOrDefault("BENCH_WARMUP_ROUNDS", "40"));
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
