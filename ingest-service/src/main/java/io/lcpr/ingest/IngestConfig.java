@@ -3,10 +3,14 @@ package io.lcpr.ingest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import io.lcpr.ingest.trace.publish.TraceRecovery;
 
 /** Ingest limits and batching. */
 @ConfigMapping(prefix = "ingest")
 public interface IngestConfig {
+    /** The producer named in every event ingest-service publishes. */
+    String PRODUCER = "ingest-service";
+
     /** How far in the future a trace's started_at may be before it is refused as a clock error. */
     @WithName("max-future-skew.ms")
     @WithDefault("300000")

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.events.Goldens;
@@ -18,46 +20,61 @@ import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.TeamAllocationV1;
 import io.lcpr.events.Topics;
 import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.GoldenShape;
+import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.infra.TopicReader;
 import io.lcpr.infra.TopicWriter;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
-/** Consumer side of lcpr.computed.v1 and reconciliation.completed.v1 from their golden files. */
+/**
+ * Consumer side of lcpr.computed.v1 and reconciliation.completed.v1 from their golden files, producer side of
+ * chargeback.allocations.monthly.v1 against its golden file (the same example, 000's month).
+ */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class ChargebackServiceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    static String bootstrap() {
+        return LocalInfraTestResource.bootstrapServers();
+    }
 
     @Test
-    void allocatesOnceWhenTheRunIsCompleteWhateverTheOrderAndReplays() {
+    void allocatesOnceWhenTheRunIsCompleteWhateverTheOrderAndReplays() throws Exception {
         String lcpr = Goldens.read(Topics.LCPR_COMPUTED);
         String completed = Goldens.read(Topics.RECONCILIATION_COMPLETED);
         LcprComputedV1 golden = EventJson.read(lcpr, LcprComputedV1.class);
         // the run's completion arrives first; the workload it announced arrives later, then both again
-        TopicWriter.send(bootstrap, Topics.RECONCILIATION_COMPLETED, "k", completed);
-        TopicWriter.send(bootstrap, Topics.LCPR_COMPUTED, "support", lcpr);
-        TopicWriter.send(bootstrap, Topics.RECONCILIATION_COMPLETED, "k", completed);
-        TopicWriter.send(bootstrap, Topics.LCPR_COMPUTED, "support", lcpr);
+        TopicWriter.send(bootstrap(), Topics.RECONCILIATION_COMPLETED, "k", completed);
+        TopicWriter.send(bootstrap(), Topics.LCPR_COMPUTED, "support", lcpr);
+        TopicWriter.send(bootstrap(), Topics.RECONCILIATION_COMPLETED, "k", completed);
+        TopicWriter.send(bootstrap(), Topics.LCPR_COMPUTED, "support", lcpr);
 
         String run = golden.runId().toString();
-        var records = TopicReader.await(bootstrap, Topics.ALLOCATIONS_MONTHLY, r -> r.value().contains(run), 2,
-                Duration.ofSeconds(8)); // asks for two so that a duplicate allocation would be seen
-        assertEquals(1, records.size(), "one team, allocated once");
-        ConsumerRecord<String, String> record = records.get(0);
+        var records = TopicReader.await(bootstrap(), Topics.ALLOCATIONS_MONTHLY, r -> r.value().contains(run), 3,
+                Duration.ofSeconds(8)); // asks for three so that a duplicate allocation would be seen
+        assertEquals(2, records.size(), "two teams, each allocated once");
+        ConsumerRecord<String, String> record = records.stream().filter(r -> r.key().equals("support-platform"))
+                .findFirst().orElseThrow();
+        GoldenShape.assertSameShape(Topics.ALLOCATIONS_MONTHLY, record.value(), "byWorkload");
+        ObjectNode published = (ObjectNode) EventJson.MAPPER.readTree(record.value());
+        ObjectNode expected = (ObjectNode) EventJson.MAPPER.readTree(Goldens.read(Topics.ALLOCATIONS_MONTHLY));
+        published.remove(List.of("eventId", "occurredAt"));
+        expected.remove(List.of("eventId", "occurredAt"));
+        GoldenShape.assertSameFigures(expected, published, "the golden allocation, figure for figure");
+
         TeamAllocationV1 allocation = EventJson.read(record.value(), TeamAllocationV1.class);
-        assertEquals("support-platform", record.key());
-        assertEquals(0, golden.loadedCost().compareTo(allocation.amount()));
-        assertEquals(0, new BigDecimal("140.65").compareTo(allocation.totalAllocated()));
+        assertEquals(0, golden.loadedCost().compareTo(allocation.totalAllocated()));
+        BigDecimal sum = records.stream().map(r -> EventJson.read(r.value(), TeamAllocationV1.class).amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, golden.loadedCost().compareTo(sum), "the teams' amounts add up to the loaded cost");
         assertEquals(TeamAllocationV1.CLOUDEVENT_TYPE, header(record, "ce_type"));
         assertEquals(allocation.eventId().toString(), header(record, "ce_id"));
         assertEquals("1.0", header(record, "ce_specversion"));
 
         given().queryParam("period", golden.period()).get("/api/chargeback/allocations").then().statusCode(200)
-                .body("size()", equalTo(1)).body("[0].team", equalTo("support-platform"))
-                .body("[0].amount", equalTo(140.65f));
+                .body("size()", equalTo(2)).body("[0].team", equalTo("support-platform"))
+                .body("[0].amount", equalTo(18384.0f)).body("[1].team", equalTo("support-tools"));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

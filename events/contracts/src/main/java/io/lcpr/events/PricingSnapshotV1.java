@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.lcpr.price.PriceHistory;
-import io.lcpr.price.Rates;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -28,19 +26,5 @@ public record PricingSnapshotV1(UUID eventId, Instant occurredAt, int schemaVers
 
     public String key() {
         return provider + "|" + model + "|" + serviceTier + "|" + (region == null ? "" : region) + "|" + effectiveFrom;
-    }
-
-    public Rates rates() {
-        BigDecimal read = cacheReadPerMillion != null ? cacheReadPerMillion : inputPerMillion;
-        BigDecimal write = cacheWritePerMillion != null ? cacheWritePerMillion : inputPerMillion;
-        return new Rates(inputPerMillion, read, write, cacheWrite1hPerMillion, outputPerMillion, reasoningPerMillion,
-                longContextThresholdTokens == null ? null : new Rates.LongContext(longContextThresholdTokens,
-                        longContextInputPerMillion, longContextCacheReadPerMillion, longContextCacheWritePerMillion,
-                        longContextOutputPerMillion));
-    }
-
-    public PriceHistory.Entry toEntry() {
-        return new PriceHistory.Entry(snapshotId.toString(), provider, model, serviceTier, region == null ? "" : region,
-                effectiveFrom, effectiveTo, versionOrder, currency, rates());
     }
 }

@@ -1,15 +1,23 @@
 package io.lcpr.events;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Topic names are contracts (DESIGN.md section 2): a change is a new version, never an edit.
- * Dead-letter topics are named per consuming service so a poisoned record is traced to who refused it.
+ * The suite's topics. Names are contracts (DESIGN.md section 2): a change is a new version, never an edit.
+ * <ul>
+ * <li>Event topics: {@code <family>.<what>.v<N>}, each with a golden JSON file ({@link Goldens}) that producer and
+ * consumer tests read. {@code llm.traces.raw} is the one without a version: outside gateways produce to it under that
+ * name, so it keeps it; its records are canonical traces (DESIGN.md section 3), their golden file is
+ * {@code llm.traces.raw.json}.</li>
+ * <li>Dead-letter topics: {@code <consuming service>.dlq}, one per service that consumes, so a refused record is
+ * traced to who refused it. A dead letter is the refused record's value unchanged, with its origin and the reason
+ * in headers ({@link #DEAD_LETTER_HEADERS}).</li>
+ * </ul>
  */
 public final class Topics {
     public static final String TRACES_RAW = "llm.traces.raw";
     public static final String TRACES = "llm.traces.v1";
-    public static final String TRACES_DLQ = "llm.traces.dlq";
     public static final String OUTCOMES = "llm.outcomes.v1";
     public static final String PRICING_SNAPSHOTS = "pricing.snapshots.v1";
     public static final String PRICING_ALIASES = "pricing.aliases.v1";
@@ -17,17 +25,20 @@ public final class Topics {
     public static final String PRICING_REVENUE_TERMS = "pricing.revenue-terms.v1";
     public static final String RECONCILIATION_COMPLETED = "reconciliation.completed.v1";
     public static final String LCPR_COMPUTED = "lcpr.computed.v1";
-    public static final String INCIDENTS = "incidents.v1";
-    public static final String ALERTS = "alerts.v1";
     public static final String ALLOCATIONS_MONTHLY = "chargeback.allocations.monthly.v1";
+
+    public static final String INGEST_DLQ = "ingest-service.dlq";
     public static final String RECONCILE_DLQ = "reconcile-service.dlq";
     public static final String CHARGEBACK_DLQ = "chargeback-service.dlq";
     public static final String GRAPHQL_DLQ = "graphql-api.dlq";
 
-    public static final List<TopicSpec> ALL = List.of(
+    /** Headers every dead letter carries: where the record was read and why it was refused. */
+    public static final List<String> DEAD_LETTER_HEADERS = List.of("dead-letter-reason", "dead-letter-topic",
+            "dead-letter-partition", "dead-letter-offset");
+
+    public static final List<TopicSpec> EVENTS = List.of(
             new TopicSpec(TRACES_RAW, 6, false),
             new TopicSpec(TRACES, 6, false),
-            new TopicSpec(TRACES_DLQ, 1, false),
             new TopicSpec(OUTCOMES, 3, false),
             new TopicSpec(PRICING_SNAPSHOTS, 1, true),
             new TopicSpec(PRICING_ALIASES, 1, true),
@@ -35,12 +46,15 @@ public final class Topics {
             new TopicSpec(PRICING_REVENUE_TERMS, 1, true),
             new TopicSpec(RECONCILIATION_COMPLETED, 1, false),
             new TopicSpec(LCPR_COMPUTED, 3, false),
-            new TopicSpec(INCIDENTS, 1, false),
-            new TopicSpec(ALERTS, 1, false),
-            new TopicSpec(ALLOCATIONS_MONTHLY, 3, false),
+            new TopicSpec(ALLOCATIONS_MONTHLY, 3, false));
+
+    public static final List<TopicSpec> DEAD_LETTERS = List.of(
+            new TopicSpec(INGEST_DLQ, 1, false),
             new TopicSpec(RECONCILE_DLQ, 1, false),
             new TopicSpec(CHARGEBACK_DLQ, 1, false),
             new TopicSpec(GRAPHQL_DLQ, 1, false));
+
+    public static final List<TopicSpec> ALL = Stream.concat(EVENTS.stream(), DEAD_LETTERS.stream()).toList();
 
     private Topics() {
     }

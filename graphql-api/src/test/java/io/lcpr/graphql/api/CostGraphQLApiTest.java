@@ -7,25 +7,26 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.events.Goldens;
 import io.lcpr.events.Topics;
 import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.infra.TopicWriter;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
 
 /** Consumer side of lcpr.computed.v1, chargeback.allocations.monthly.v1 and reconciliation.completed.v1. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class CostGraphQLApiTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    static String bootstrap() {
+        return LocalInfraTestResource.bootstrapServers();
+    }
 
     static ValidatableResponse graphql(String query) {
         return given().contentType("application/json").body(Map.of("query", query)).post("/graphql").then()
@@ -35,10 +36,10 @@ class CostGraphQLApiTest {
     @Test
     void answersFromProjectedGoldenEventsOnceEach() {
         for (int i = 0; i < 2; i++) { // a replayed topic changes nothing
-            TopicWriter.send(bootstrap, Topics.LCPR_COMPUTED, "support", Goldens.read(Topics.LCPR_COMPUTED));
-            TopicWriter.send(bootstrap, Topics.ALLOCATIONS_MONTHLY, "support-platform",
+            TopicWriter.send(bootstrap(), Topics.LCPR_COMPUTED, "support", Goldens.read(Topics.LCPR_COMPUTED));
+            TopicWriter.send(bootstrap(), Topics.ALLOCATIONS_MONTHLY, "support-platform",
                     Goldens.read(Topics.ALLOCATIONS_MONTHLY));
-            TopicWriter.send(bootstrap, Topics.RECONCILIATION_COMPLETED, "2026-04",
+            TopicWriter.send(bootstrap(), Topics.RECONCILIATION_COMPLETED, "2026-04",
                     Goldens.read(Topics.RECONCILIATION_COMPLETED));
         }
         String query = """
@@ -52,13 +53,13 @@ class CostGraphQLApiTest {
                     && answer.<java.util.List<?>> path("data.allocations").size() > 0;
         });
         graphql(query)
-                .body("data.lcpr.loadedCost", equalTo(140.65f))
-                .body("data.lcpr.acceptedUnits", equalTo(820))
-                .body("data.lcpr.unrecovered", equalTo(130))
-                .body("data.lcpr.calls.find { it.attemptKind == 'retry' }.calls", equalTo(70))
+                .body("data.lcpr.loadedCost", equalTo(19150.0f))
+                .body("data.lcpr.acceptedUnits", equalTo(82000))
+                .body("data.lcpr.unrecovered", equalTo(17500))
+                .body("data.lcpr.calls.find { it.attemptKind == 'retry' }.calls", equalTo(6200))
                 .body("data.allocations.size()", equalTo(1))
                 .body("data.allocations[0].team", equalTo("support-platform"))
-                .body("data.allocations[0].amount", equalTo(18400.25f))
+                .body("data.allocations[0].amount", equalTo(18384.0f))
                 .body("data.allocations[0].workloads[0].workload", equalTo("support"))
                 .body("data.reconciliation.accounts[0].status", equalTo("trusted"));
     }

@@ -6,9 +6,9 @@ import java.util.List;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.ingest.IngestConfig;
 import io.lcpr.ingest.batch.RecordBinder.InvalidRecordException;
-import io.lcpr.ingest.trace.TraceService;
-import io.lcpr.ingest.trace.TraceValidator;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.lcpr.ingest.trace.TraceService;
+import io.lcpr.ingest.trace.read.TraceValidator;
 
 /** Maps decoded spans, validates them like any trace, stores the valid ones; answers in OTLP's partial-success terms. */
 @ApplicationScoped

@@ -10,9 +10,9 @@ import io.lcpr.events.EventJson;
 import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.Topics;
-import io.lcpr.ingest.trace.TraceService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.lcpr.ingest.IngestConfig;
 
 /** Stores outcomes once each (by outcome id, else content) and publishes llm.outcomes.v1 in the same transaction. */
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class OutcomeService {
                 UUID eventId = UUID.nameUUIDFromBytes(keys.get(i).getBytes(StandardCharsets.UTF_8));
                 String messageKey = o.workUnitId() != null ? o.workUnitId() : o.requestId();
                 outbox.add(Topics.OUTCOMES, messageKey, new OutcomeRecordedV1(eventId, now,
-                        OutcomeRecordedV1.SCHEMA_VERSION, TraceService.PRODUCER, o));
+                        OutcomeRecordedV1.SCHEMA_VERSION, IngestConfig.PRODUCER, o));
                 added++;
             }
         }

@@ -14,10 +14,12 @@ import io.lcpr.ingest.IngestConfig;
 import io.lcpr.ingest.batch.RecordBinder.InvalidRecordException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.lcpr.ingest.trace.read.CanonicalTraceReader;
+import io.lcpr.ingest.trace.read.TraceValidator;
 
 /**
  * Canonical traces from gateways that produce to {@code llm.traces.raw}, one per record. A poll's valid records
- * are stored in one transaction; each refused one goes to {@code llm.traces.dlq} through the outbox in that same
+ * are stored in one transaction; each refused one goes to {@code ingest-service.dlq} through the outbox in that same
  * transaction, with why and where it came from in its headers, so the offset is committed only once both are safe.
  */
 @ApplicationScoped
@@ -59,7 +61,7 @@ public class RawTraceService {
         headers.put("dead-letter-partition", Integer.toString(r.partition()));
         headers.put("dead-letter-offset", Long.toString(r.offset()));
         String id = r.topic() + "/" + r.partition() + "/" + r.offset();
-        outbox.addRaw(UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Topics.TRACES_DLQ,
+        outbox.addRaw(UUID.nameUUIDFromBytes(id.getBytes(java.nio.charset.StandardCharsets.UTF_8)), Topics.INGEST_DLQ,
                 r.key(), r.value() == null ? "" : r.value(), headers);
     }
 }

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.lcpr.ingest.trace.read.CanonicalTraceReader;
+import io.lcpr.ingest.trace.read.TraceValidator;
 
 /** Canonical trace records, as a JSON array or NDJSON. */
 @Path("/api/traces")

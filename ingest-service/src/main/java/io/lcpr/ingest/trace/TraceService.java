@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Set;
 
 import io.lcpr.events.CanonicalTrace;
-import io.lcpr.ingest.trace.TraceRepository.StoredTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import io.lcpr.ingest.trace.store.TraceRepository;
+import io.lcpr.ingest.trace.store.StoredTrace;
+import io.lcpr.ingest.trace.store.TracePartitions;
+import io.lcpr.ingest.trace.publish.CommittedChunk;
+import io.lcpr.ingest.trace.publish.TraceRecovery;
+import io.lcpr.ingest.trace.publish.TracePublisher;
 
 /**
  * Stores validated traces. Each chunk's new traces and the chunk's outbox row (trace_chunk) are written in one
@@ -21,8 +26,6 @@ import jakarta.transaction.Transactional;
  */
 @ApplicationScoped
 public class TraceService {
-    public static final String PRODUCER = "ingest-service";
-
     private final TraceRepository repository;
     private final TracePartitions partitions;
     private final Event<CommittedChunk> committed;

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.infra.Await;
-import io.lcpr.infra.LocalInfraTestResource;
-import io.lcpr.ingest.trace.TraceEntity;
+import io.lcpr.infra.LocalInfraProfile;
+import io.lcpr.events.CanonicalTrace;
+import io.lcpr.ingest.trace.StoredTraces;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -25,14 +26,14 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 
 /** A real client: the OpenTelemetry Java SDK sends GenAI spans; the stored records match attribute for attribute. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class OtelSdkClientTest {
 
     @TestHTTPResource("/v1/traces")
@@ -66,23 +67,23 @@ class OtelSdkClientTest {
     }
 
     static void assertStored(String responseId, Instant start) {
-        Await.until(Duration.ofSeconds(20), "trace " + responseId, () -> TraceEntity.count("requestId", responseId) == 1);
-        TraceEntity t = TraceEntity.find("requestId", responseId).singleResult();
-        assertEquals("openai", t.provider);
-        assertEquals("gpt-4o-2024-08-06", t.model);
-        assertEquals("priority", t.serviceTier);
-        assertEquals(start, t.startedAt);
-        assertEquals(3100, t.inputTokens);
-        assertEquals(1800, t.cacheReadTokens);
-        assertEquals(340, t.outputTokens);
-        assertEquals(920L, t.ttftMs);
-        assertEquals(3800L, t.e2eMs);
-        assertEquals("length", t.finishReason);
-        assertEquals("support", t.workload);
-        assertEquals("support-platform", t.team);
-        assertEquals("ticket-" + responseId, t.workUnitId);
-        assertEquals("retry", t.attemptKind);
-        assertEquals("parent-" + responseId, t.parentRequestId);
+        Await.until(Duration.ofSeconds(20), "trace " + responseId, () -> StoredTraces.byRequestId(responseId).size() == 1);
+        CanonicalTrace t = StoredTraces.one(responseId);
+        assertEquals("openai", t.provider());
+        assertEquals("gpt-4o-2024-08-06", t.model());
+        assertEquals("priority", t.serviceTier());
+        assertEquals(start, t.startedAt());
+        assertEquals(3100, t.inputTokens());
+        assertEquals(1800, t.cacheReadTokens());
+        assertEquals(340, t.outputTokens());
+        assertEquals(920L, t.ttftMs());
+        assertEquals(3800L, t.e2eMs());
+        assertEquals("length", t.finishReason());
+        assertEquals("support", t.workload());
+        assertEquals("support-platform", t.team());
+        assertEquals("ticket-" + responseId, t.workUnitId());
+        assertEquals("retry", t.attemptKind());
+        assertEquals("parent-" + responseId, t.parentRequestId());
     }
 
     @Test

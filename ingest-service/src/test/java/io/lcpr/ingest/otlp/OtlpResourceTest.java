@@ -13,14 +13,15 @@ import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.infra.SharedData;
-import io.lcpr.ingest.trace.TraceEntity;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.lcpr.events.CanonicalTrace;
+import io.lcpr.ingest.trace.StoredTraces;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class OtlpResourceTest {
 
     @Test
@@ -35,11 +36,11 @@ class OtlpResourceTest {
         }
         given().contentType("application/json").header("Content-Encoding", "gzip").body(gz.toByteArray())
                 .post("/v1/traces").then().statusCode(200);
-        TraceEntity t = TraceEntity.find("requestId", "chatcmpl-123").singleResult();
-        assertEquals("gpt-4o-mini-2024-07-18", t.model);
-        assertEquals(1200, t.inputTokens);
-        assertEquals(1024, t.cacheReadTokens);
-        assertEquals(420L, t.ttftMs);
+        CanonicalTrace t = StoredTraces.one("chatcmpl-123");
+        assertEquals("gpt-4o-mini-2024-07-18", t.model());
+        assertEquals(1200, t.inputTokens());
+        assertEquals(1024, t.cacheReadTokens());
+        assertEquals(420L, t.ttftMs());
     }
 
     @Test

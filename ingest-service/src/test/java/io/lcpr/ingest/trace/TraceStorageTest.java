@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,18 +25,29 @@ import io.lcpr.events.Topics;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraTestResource;
-import io.lcpr.ingest.trace.TraceRepository.StoredTrace;
+import io.lcpr.infra.LocalInfraProfile;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.lcpr.infra.TopicReader;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.lcpr.ingest.trace.publish.CommittedChunk;
+import io.lcpr.ingest.trace.publish.TraceRecovery;
+import io.lcpr.ingest.IngestConfig;
+import io.lcpr.ingest.trace.store.TraceRepository;
+import io.lcpr.ingest.trace.store.TracePartitions;
+import io.lcpr.ingest.trace.store.DedupeKey;
+import io.lcpr.ingest.trace.store.StoredTrace;
 
 /** Monthly partitions, the two insert paths, the live publisher and recovery from the table. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class TraceStorageTest {
+
+    static String bootstrap() {
+        return LocalInfraTestResource.bootstrapServers();
+    }
 
     @Inject
     EntityManager em;
@@ -50,9 +60,6 @@ class TraceStorageTest {
 
     @Inject
     TraceRecovery recovery;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
 
     static String trace(String requestId, String startedAt) {
         return """
@@ -101,7 +108,7 @@ class TraceStorageTest {
                 + trace(run + "-new", "2026-04-15T09:00:01Z"), 1, 2);
         assertEquals(1, stored(run + "-old"));
         assertEquals(1, stored(run + "-new"));
-        var events = TopicReader.await(bootstrap, Topics.TRACES, r -> r.value().contains(run), 2, Duration.ofSeconds(30));
+        var events = TopicReader.await(bootstrap(), Topics.TRACES, r -> r.value().contains(run), 2, Duration.ofSeconds(30));
         assertEquals(2, events.size(), "one event per stored trace");
     }
 
@@ -116,11 +123,11 @@ class TraceStorageTest {
         sent.put("workload", "golden-" + run);
         post(EventJson.MAPPER.writeValueAsString(sent), 1, 0);
 
-        var records = TopicReader.await(bootstrap, Topics.TRACES, r -> r.value().contains(run), 1, Duration.ofSeconds(30));
+        var records = TopicReader.await(bootstrap(), Topics.TRACES, r -> r.value().contains(run), 1, Duration.ofSeconds(30));
         TraceRecordedV1 published = EventJson.read(records.get(0).value(), TraceRecordedV1.class);
         assertEquals("req:openai:" + run, published.dedupeKey());
         assertEquals(DedupeKey.eventId(published.dedupeKey()), published.eventId());
-        assertEquals(TraceService.PRODUCER, published.producer());
+        assertEquals(IngestConfig.PRODUCER, published.producer());
         assertEquals(TraceRecordedV1.SCHEMA_VERSION, published.schemaVersion());
         assertEquals(EventJson.MAPPER.treeToValue(sent, io.lcpr.events.CanonicalTrace.class), published.trace());
         Await.until(Duration.ofSeconds(10), "the live publisher to mark the chunk published",
@@ -178,9 +185,9 @@ class TraceStorageTest {
                 + " where p.isleaf and i.indrelid = to_regclass(:partition)")
                 .setParameter("partition", TracePartitions.partitionOf(month)).getSingleResult()).longValue(),
                 "recovery summarized the id index's new block ranges before reading the chunk back");
-        var records = TopicReader.await(bootstrap, Topics.TRACES, r -> r.value().contains(run), 1, Duration.ofSeconds(30));
+        var records = TopicReader.await(bootstrap(), Topics.TRACES, r -> r.value().contains(run), 1, Duration.ofSeconds(30));
         assertEquals(new TraceRecordedV1(stored.eventId(), stored.receivedAt(), TraceRecordedV1.SCHEMA_VERSION,
-                TraceService.PRODUCER, stored.dedupeKey(), trace), EventJson.read(records.get(0).value(), TraceRecordedV1.class),
+                IngestConfig.PRODUCER, stored.dedupeKey(), trace), EventJson.read(records.get(0).value(), TraceRecordedV1.class),
                 "read back from the table, the event is the one the live path would have sent");
     }
 }

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import io.lcpr.demo.TwelveRequestTrace;
 import io.lcpr.events.EventJson;
-import io.lcpr.infra.LocalInfraTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.lcpr.infra.LocalInfraProfile;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** Retry chains and the twenty-trace exercise over the 12-request trace of 000. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class WorkUnitResourceTest {
 
     static void post(String path, java.util.List<?> records) {

@@ -1,15 +1,28 @@
 package io.lcpr.infra;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Gives a {@code @QuarkusTest} a real PostgreSQL server and Kafka broker (or the ones named by {@code DATABASE_URL}
- * and {@code KAFKA_BOOTSTRAP_SERVERS}). One pair per test JVM: started on first use, stopped at JVM exit.
+ * Gives a {@code @QuarkusTest} or {@code @QuarkusIntegrationTest} a real PostgreSQL server and Kafka broker (or the
+ * ones named by {@code DATABASE_URL} and {@code KAFKA_BOOTSTRAP_SERVERS}). One pair per test JVM: started on first
+ * use, stopped at JVM exit. Use it through {@link LocalInfraProfile}.
  */
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
+    // System properties, not static fields, carry the addresses to the tests: a @QuarkusTest class sees this class
+    // through another class loader than the one that started the infrastructure.
+    private static final String BOOTSTRAP = "lcpr.test.kafka.bootstrap-servers";
+    private static final String JDBC_URL = "lcpr.test.datasource.jdbc-url";
+    private static final String USERNAME = "lcpr.test.datasource.username";
+    private static final String PASSWORD = "lcpr.test.datasource.password";
+
     private static LocalInfra infra;
 
     static synchronized LocalInfra shared() {
@@ -24,15 +37,49 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
     @Override
     public Map<String, String> start() {
         LocalInfra started = shared();
+        String password = started.database().password() == null ? "" : started.database().password();
+        System.setProperty(BOOTSTRAP, started.bootstrapServers());
+        System.setProperty(JDBC_URL, started.database().jdbcUrl());
+        System.setProperty(USERNAME, started.database().username());
+        System.setProperty(PASSWORD, password);
         return Map.of(
                 "quarkus.datasource.jdbc.url", started.database().jdbcUrl(),
                 "quarkus.datasource.username", started.database().username(),
-                "quarkus.datasource.password", started.database().password() == null ? "" : started.database().password(),
+                "quarkus.datasource.password", password,
                 "kafka.bootstrap.servers", started.bootstrapServers());
     }
 
     @Override
     public void stop() {
         // kept for the next test class of this JVM; the shutdown hook stops it
+    }
+
+    /** The test broker's address, for tests that write or read topics (also against the packaged application). */
+    public static String bootstrapServers() {
+        return required(BOOTSTRAP);
+    }
+
+    /** A count read straight from the test database, e.g. of a service's rows. */
+    public static long count(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(required(JDBC_URL), required(USERNAME), required(PASSWORD));
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("test query failed: " + sql, e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException(property + " is not set: is the test class annotated @TestProfile(LocalInfraProfile.class)?");
+        }
+        return value;
     }
 }

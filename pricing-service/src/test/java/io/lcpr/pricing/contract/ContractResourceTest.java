@@ -11,23 +11,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.events.ProviderContractV1;
 import io.lcpr.events.Topics;
 import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.infra.TopicReader;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class ContractResourceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    static String bootstrap() {
+        return LocalInfraTestResource.bootstrapServers();
+    }
 
     @Test
     void aContractsBatchDiscountPricesTheBatchTierAndTheContractIsPublished() {
@@ -44,7 +45,7 @@ class ContractResourceTest {
         given().queryParam("provider", p).queryParam("model", "m").queryParam("tier", "batch")
                 .queryParam("at", "2026-02-01").get("/api/pricing/price").then().statusCode(200)
                 .body("basis", equalTo("contract_batch_discount")).body("rates.inputPerMillion", equalTo(0.9f));
-        var records = TopicReader.await(bootstrap, Topics.PRICING_CONTRACTS, r -> r.value().contains(p), 1,
+        var records = TopicReader.await(bootstrap(), Topics.PRICING_CONTRACTS, r -> r.value().contains(p), 1,
                 Duration.ofSeconds(30));
         ProviderContractV1 event = EventJson.read(records.get(0).value(), ProviderContractV1.class);
         assertEquals("America/Los_Angeles", event.billingTimeZone());

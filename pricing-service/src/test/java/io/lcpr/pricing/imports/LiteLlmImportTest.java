@@ -8,14 +8,14 @@ import java.nio.file.Files;
 
 import org.junit.jupiter.api.Test;
 
-import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.infra.SharedData;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** The real LiteLLM file imported whole through the API, twice. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class LiteLlmImportTest {
 
     @Test

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.demo.TwelveRequestTrace;
@@ -23,16 +22,18 @@ import io.lcpr.events.EventJson;
 import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.Topics;
 import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.infra.TopicReader;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class SnapshotResourceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    static String bootstrap() {
+        return LocalInfraTestResource.bootstrapServers();
+    }
 
     static String entry(String provider, String model, String from, String to, String input, String output) {
         return """
@@ -56,7 +57,7 @@ class SnapshotResourceTest {
         post(entry(p, "route-b", "2026-04-01T00:00:00Z", null, "1.80", "8.00")).statusCode(201);
         post(entry(p, "route-b", "2026-04-01T00:00:00Z", null, "1.80", "8.00")).statusCode(200)
                 .body("created", equalTo(false));
-        var records = TopicReader.await(bootstrap, Topics.PRICING_SNAPSHOTS, r -> r.value().contains(p), 2,
+        var records = TopicReader.await(bootstrap(), Topics.PRICING_SNAPSHOTS, r -> r.value().contains(p), 2,
                 Duration.ofSeconds(8));
         assertEquals(1, records.size(), "the same content twice is one version, one event");
         PricingSnapshotV1 event = EventJson.read(records.get(0).value(), PricingSnapshotV1.class);

@@ -8,7 +8,7 @@ import io.lcpr.events.EventJson;
 import io.lcpr.events.ProviderContractV1;
 import io.lcpr.reconcile.invoice.InvoiceEntity;
 import io.lcpr.reconcile.pricing.ContractCopyEntity;
-import io.lcpr.reconcile.reconciliation.Period;
+import io.lcpr.reconcile.period.Period;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;

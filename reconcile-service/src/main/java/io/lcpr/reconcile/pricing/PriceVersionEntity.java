@@ -3,10 +3,6 @@ package io.lcpr.reconcile.pricing;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.lcpr.events.EventJson;
-import io.lcpr.events.PricingSnapshotV1;
-import io.lcpr.events.ProviderContractV1;
-import io.lcpr.price.PriceHistory;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,7 +13,7 @@ import jakarta.persistence.Table;
 
 /**
  * Local copy of pricing.snapshots.v1, one row per entry: costing never calls pricing-service on its hot path, and
- * reads prices with the same rules (PriceHistory) pricing-service answers with.
+ * reads prices with the same rules (PriceHistory, built by PricingCopyService) pricing-service answers with.
  */
 @Entity
 @Table(name = "price_version")
@@ -43,17 +39,4 @@ public class PriceVersionEntity extends PanacheEntityBase {
     public Instant effectiveTo;
     @Column(nullable = false, columnDefinition = "text")
     public String event;
-
-    /** Every price entry, alias and contract batch discount received: the same rules pricing-service applies. */
-    public static PriceHistory history() {
-        PriceHistory history = new PriceHistory();
-        PriceVersionEntity.<PriceVersionEntity> listAll()
-                .forEach(v -> history.add(EventJson.read(v.event, PricingSnapshotV1.class).toEntry()));
-        PriceAliasEntity.<PriceAliasEntity> listAll().forEach(a -> history.alias(a.key.provider, a.key.alias, a.model));
-        ContractCopyEntity.<ContractCopyEntity> listAll().stream()
-                .map(c -> EventJson.read(c.event, ProviderContractV1.class))
-                .filter(c -> c.batchDiscountFactor() != null)
-                .forEach(c -> history.batchFactor(c.provider(), c.batchDiscountFactor()));
-        return history;
-    }
 }

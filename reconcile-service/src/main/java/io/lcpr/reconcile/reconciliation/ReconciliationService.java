@@ -30,7 +30,8 @@ import io.lcpr.reconcile.lcpr.LcprCalculator;
 import io.lcpr.reconcile.lcpr.PricedCall;
 import io.lcpr.reconcile.lcpr.Verdict;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
-import io.lcpr.reconcile.pricing.PriceVersionEntity;
+import io.lcpr.reconcile.period.Period;
+import io.lcpr.reconcile.pricing.PricingCopyService;
 import io.lcpr.reconcile.usage.OutcomeVerdictEntity;
 import io.lcpr.reconcile.usage.UsageCallEntity;
 import io.lcpr.reconcile.workload.PeriodCostInputEntity;
@@ -48,9 +49,11 @@ public class ReconciliationService {
     private static final Logger LOG = Logger.getLogger(ReconciliationService.class);
 
     private final Outbox outbox;
+    private final PricingCopyService pricing;
 
-    public ReconciliationService(Outbox outbox) {
+    public ReconciliationService(Outbox outbox, PricingCopyService pricing) {
         this.outbox = outbox;
+        this.pricing = pricing;
     }
 
     /** What a run decided: the completion event and one LCPR event per workload. */
@@ -58,11 +61,11 @@ public class ReconciliationService {
     }
 
     @Transactional
-    public RunResult run(String label) {
-        Period period = Period.parse(label);
+    public RunResult run(Period period) {
+        String label = period.label();
         List<Call> calls = UsageCallEntity.<UsageCallEntity> list("startedAt >= ?1 and startedAt < ?2",
                 period.start(), period.end()).stream().map(UsageCallEntity::toCall).toList();
-        PriceHistory prices = PriceVersionEntity.history();
+        PriceHistory prices = pricing.history();
         List<PricedCall> priced = new ArrayList<>(calls.size());
         Map<String, Long> unpriced = new TreeMap<>();
         for (Call call : calls) {
@@ -111,9 +114,9 @@ public class ReconciliationService {
         return new RunResult(completed, results);
     }
 
-    public Optional<LcprComputedV1> latest(String period, String workload) {
+    public Optional<LcprComputedV1> latest(Period period, String workload) {
         return LcprResultEntity.<LcprResultEntity> find("period = ?1 and workload = ?2 order by createdAt desc, id desc",
-                period, workload).firstResultOptional().map(r -> EventJson.read(r.event, LcprComputedV1.class));
+                period.label(), workload).firstResultOptional().map(r -> EventJson.read(r.event, LcprComputedV1.class));
     }
 
     private void persist(UUID runId, String label, Instant now, ReconciliationCompletedV1 completed,

@@ -5,16 +5,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.events.InvalidEventException;
-import io.lcpr.events.ModelAliasV1;
 import io.lcpr.events.OutcomeRecordedV1;
-import io.lcpr.events.ProviderContractV1;
-import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.TraceRecordedV1;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Kafka adapter: parses and hands over. Transient failures (database) are retried here; an unparseable record
+ * Kafka adapter for traces and outcomes: parses and hands over. Transient failures (database) are retried here; an unparseable record
  * aborts the retries and the channel's dead-letter policy sends it to reconcile-service.dlq.
  */
 @ApplicationScoped
@@ -37,26 +34,5 @@ public class UsageEventsConsumer {
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onOutcome(String payload) {
         service.record(EventJson.read(payload, OutcomeRecordedV1.class));
-    }
-
-    @Incoming("prices")
-    @Blocking
-    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
-    public void onPrice(String payload) {
-        service.record(EventJson.read(payload, PricingSnapshotV1.class));
-    }
-
-    @Incoming("aliases")
-    @Blocking
-    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
-    public void onAlias(String payload) {
-        service.record(EventJson.read(payload, ModelAliasV1.class));
-    }
-
-    @Incoming("contracts")
-    @Blocking
-    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
-    public void onContract(String payload) {
-        service.record(EventJson.read(payload, ProviderContractV1.class));
     }
 }

@@ -2,20 +2,15 @@ package io.lcpr.reconcile.usage;
 
 import io.lcpr.delivery.Inbox;
 import io.lcpr.events.CanonicalTrace;
-import io.lcpr.events.ModelAliasV1;
-import io.lcpr.events.ProviderContractV1;
-import io.lcpr.events.EventJson;
 import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
-import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.TraceRecordedV1;
-import io.lcpr.reconcile.pricing.ContractCopyEntity;
-import io.lcpr.reconcile.pricing.PriceAliasEntity;
+import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PriceVersionEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Applies consumed events to reconcile's local copies, each event once (inbox row in the same transaction). */
+/** Applies consumed traces and outcomes to reconcile's usage copies, each event once (inbox row in the same transaction). */
 @ApplicationScoped
 public class UsageService {
     private final Inbox inbox;
@@ -70,52 +65,8 @@ public class UsageService {
         e.persist();
     }
 
-    @Transactional
-    public void record(PricingSnapshotV1 event) {
-        if (!inbox.firstDelivery("reconcile.prices", event.eventId())
-                || PriceVersionEntity.count("snapshotId", event.snapshotId()) > 0) {
-            return;
-        }
-        PriceVersionEntity e = new PriceVersionEntity();
-        e.snapshotId = event.snapshotId();
-        e.versionOrder = event.versionOrder();
-        e.provider = event.provider();
-        e.model = event.model();
-        e.serviceTier = event.serviceTier();
-        e.region = event.region() == null ? "" : event.region();
-        e.effectiveFrom = event.effectiveFrom();
-        e.effectiveTo = event.effectiveTo();
-        e.event = EventJson.write(event);
-        e.persist();
-    }
-
-    @Transactional
-    public void record(ModelAliasV1 event) {
-        if (!inbox.firstDelivery("reconcile.aliases", event.eventId())) {
-            return;
-        }
-        PriceAliasEntity.Key key = new PriceAliasEntity.Key(event.provider(), event.alias());
-        PriceAliasEntity a = PriceAliasEntity.<PriceAliasEntity> findByIdOptional(key).orElseGet(PriceAliasEntity::new);
-        a.key = key;
-        a.model = event.model();
-        a.persist();
-    }
-
-    @Transactional
-    public void record(ProviderContractV1 event) {
-        if (!inbox.firstDelivery("reconcile.contracts", event.eventId())) {
-            return;
-        }
-        ContractCopyEntity c = ContractCopyEntity.<ContractCopyEntity> findByIdOptional(event.contractId())
-                .orElseGet(ContractCopyEntity::new);
-        c.contractId = event.contractId();
-        c.provider = event.provider();
-        c.event = EventJson.write(event);
-        c.persist();
-    }
-
-    public UsageSummary summary(java.time.Instant from, java.time.Instant to) {
-        return new UsageSummary(UsageCallEntity.count("startedAt >= ?1 and startedAt < ?2", from, to),
+    public UsageSummary summary(Period period) {
+        return new UsageSummary(UsageCallEntity.count("startedAt >= ?1 and startedAt < ?2", period.start(), period.end()),
                 OutcomeVerdictEntity.count(), PriceVersionEntity.count());
     }
 

@@ -2,7 +2,7 @@ package io.lcpr.reconcile.workload;
 
 import java.math.BigDecimal;
 
-import io.lcpr.reconcile.reconciliation.Period;
+import io.lcpr.reconcile.period.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;

@@ -9,36 +9,39 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.events.Goldens;
 import io.lcpr.events.LcprComputedV1;
+import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.Topics;
 import io.lcpr.infra.Await;
+import io.lcpr.infra.GoldenShape;
 import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.infra.TopicReader;
 import io.lcpr.infra.TopicWriter;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /** The consumer side of the trace, outcome and price contracts, read from their golden files. */
 @QuarkusTest
-@QuarkusTestResource(value = LocalInfraTestResource.class, restrictToAnnotatedClass = false)
+@TestProfile(LocalInfraProfile.class)
 class ReconciliationResourceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrap;
+    static String bootstrap() {
+        return LocalInfraTestResource.bootstrapServers();
+    }
 
     @Test
     void goldenEventsAreConsumedOnceAndReconciled() {
         String period = "2026-04-15";
         String trace = Goldens.read(Topics.TRACES);
         String price = Goldens.read(Topics.PRICING_SNAPSHOTS);
-        TopicWriter.send(bootstrap, Topics.PRICING_SNAPSHOTS, "k", price);
-        TopicWriter.send(bootstrap, Topics.TRACES, "k", trace, trace); // redelivered: counted once
-        TopicWriter.send(bootstrap, Topics.OUTCOMES, "k", Goldens.read(Topics.OUTCOMES));
+        TopicWriter.send(bootstrap(), Topics.PRICING_SNAPSHOTS, "k", price);
+        TopicWriter.send(bootstrap(), Topics.TRACES, "k", trace, trace); // redelivered: counted once
+        TopicWriter.send(bootstrap(), Topics.OUTCOMES, "k", Goldens.read(Topics.OUTCOMES));
         awaitUsage(period, 1, 1);
 
         given().contentType("application/json")
@@ -58,21 +61,32 @@ class ReconciliationResourceTest {
                 .get("/api/lcpr").then().statusCode(200).extract().asString(), LcprComputedV1.class);
         assertEquals(0, new BigDecimal("0.00736").compareTo(lcpr.inferenceCost()));
         assertEquals(0, new BigDecimal("0.01").compareTo(lcpr.loadedCost()), "delta brings loaded cost to the invoice");
-        var published = TopicReader.await(bootstrap, Topics.LCPR_COMPUTED, r -> r.value().contains(run), 1,
+        var published = TopicReader.await(bootstrap(), Topics.LCPR_COMPUTED, r -> r.value().contains(run), 1,
                 Duration.ofSeconds(30));
         assertEquals(1, published.size());
+        GoldenShape.assertSameShape(Topics.LCPR_COMPUTED, published.get(0).value(), "callsByAttemptKind",
+                "traceCostByTeam");
+        assertEquals(lcpr, EventJson.read(published.get(0).value(), LcprComputedV1.class), "served as published");
+
+        var completed = TopicReader.await(bootstrap(), Topics.RECONCILIATION_COMPLETED, r -> r.value().contains(run),
+                1, Duration.ofSeconds(30));
+        GoldenShape.assertSameShape(Topics.RECONCILIATION_COMPLETED, completed.get(0).value());
+        var account = EventJson.read(completed.get(0).value(), ReconciliationCompletedV1.class).accounts().get(0);
+        // invoice $0.01 against $0.00736 traced: delta $0.00264, 26.4% of the invoice
+        assertEquals(0, new BigDecimal("0.00264").compareTo(account.delta()), account.toString());
+        assertEquals(0, new BigDecimal("26.4").compareTo(account.deltaPct()), account.toString());
     }
 
     /** Aliases and contract batch discounts from pricing-service apply here exactly as pricing-service applies them. */
     @Test
     void aliasesAndContractBatchDiscountsArriveFromPricing() {
-        TopicWriter.send(bootstrap, Topics.PRICING_SNAPSHOTS, "k", Goldens.read(Topics.PRICING_SNAPSHOTS));
-        TopicWriter.send(bootstrap, Topics.PRICING_ALIASES, "k", Goldens.read(Topics.PRICING_ALIASES));
-        TopicWriter.send(bootstrap, Topics.PRICING_CONTRACTS, "k", Goldens.read(Topics.PRICING_CONTRACTS));
+        TopicWriter.send(bootstrap(), Topics.PRICING_SNAPSHOTS, "k", Goldens.read(Topics.PRICING_SNAPSHOTS));
+        TopicWriter.send(bootstrap(), Topics.PRICING_ALIASES, "k", Goldens.read(Topics.PRICING_ALIASES));
+        TopicWriter.send(bootstrap(), Topics.PRICING_CONTRACTS, "k", Goldens.read(Topics.PRICING_CONTRACTS));
         java.time.Instant at = java.time.Instant.parse("2026-05-02T10:00:00Z");
         // "support-default" is an alias of gpt-4.1-mini ($1.80 / $8.00): 1,000 in + 100 out = $0.0026;
         // the batch call has no batch price: the contract's 0.45 factor gives $0.00117
-        TopicWriter.send(bootstrap, Topics.TRACES, "k",
+        TopicWriter.send(bootstrap(), Topics.TRACES, "k",
                 trace("alias-call", "support-default", "standard", at),
                 trace("batch-call", "gpt-4.1-mini", "batch", at.plusSeconds(1)));
         Await.until(Duration.ofSeconds(30), "two calls on 2026-05-02", () -> given().queryParam("period", "2026-05-02")
@@ -95,8 +109,8 @@ class ReconciliationResourceTest {
     @Test
     void anUnreadableRecordGoesToTheDeadLetterTopicWithItsReason() {
         String marker = "not-json-" + System.nanoTime();
-        TopicWriter.send(bootstrap, Topics.TRACES, marker, "{" + marker);
-        var dead = TopicReader.await(bootstrap, Topics.RECONCILE_DLQ, r -> r.value().contains(marker), 1,
+        TopicWriter.send(bootstrap(), Topics.TRACES, marker, "{" + marker);
+        var dead = TopicReader.await(bootstrap(), Topics.RECONCILE_DLQ, r -> r.value().contains(marker), 1,
                 Duration.ofSeconds(30));
         assertEquals(1, dead.size());
         var reason = dead.get(0).headers().lastHeader("dead-letter-reason");

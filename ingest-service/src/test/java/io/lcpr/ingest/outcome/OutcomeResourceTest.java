@@ -1,0 +1,55 @@
+package io.lcpr.ingest.outcome;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.lcpr.events.EventJson;
+import io.lcpr.events.Goldens;
+import io.lcpr.events.OutcomeRecordedV1;
+import io.lcpr.events.Topics;
+import io.lcpr.infra.GoldenShape;
+import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.TopicReader;
+import io.lcpr.infra.LocalInfraProfile;
+import io.lcpr.ingest.IngestConfig;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Producer side of llm.outcomes.v1: the golden outcome posted as a client would, published as the golden says. */
+@QuarkusTest
+@TestProfile(LocalInfraProfile.class)
+class OutcomeResourceTest {
+
+    @Test
+    void theGoldenOutcomeIsStoredOnceAndPublishedAsItsGoldenFile() throws Exception {
+        OutcomeRecordedV1 golden = EventJson.read(Goldens.read(Topics.OUTCOMES), OutcomeRecordedV1.class);
+        String run = UUID.randomUUID().toString();
+        ObjectNode outcome = (ObjectNode) EventJson.MAPPER.readTree(Goldens.read(Topics.OUTCOMES)).get("outcome");
+        outcome.put("outcome_id", "eval-" + run);
+        outcome.put("work_unit_id", "ticket-" + run);
+        String body = EventJson.MAPPER.writeValueAsString(outcome);
+        byte[] twice = (body + "\n" + body).getBytes(StandardCharsets.UTF_8);
+        given().contentType("application/x-ndjson").body(twice).post("/api/outcomes").then().statusCode(200)
+                .body("accepted", equalTo(1)).body("duplicates", equalTo(1));
+
+        var records = TopicReader.await(LocalInfraTestResource.bootstrapServers(), Topics.OUTCOMES,
+                r -> r.value().contains(run), 2, Duration.ofSeconds(10));
+        assertEquals(1, records.size(), "one outcome, one event");
+        assertEquals("ticket-" + run, records.get(0).key(), "keyed by work unit, so a unit's outcomes meet");
+        GoldenShape.assertSameShape(Topics.OUTCOMES, records.get(0).value());
+        OutcomeRecordedV1 published = EventJson.read(records.get(0).value(), OutcomeRecordedV1.class);
+        assertEquals(IngestConfig.PRODUCER, published.producer());
+        assertEquals(OutcomeRecordedV1.SCHEMA_VERSION, published.schemaVersion());
+        assertEquals(EventJson.read(body, golden.outcome().getClass()), published.outcome());
+        assertEquals(golden.outcome().score(), published.outcome().score());
+    }
+}

@@ -1,0 +1,65 @@
+package io.lcpr.ingest.trace.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import io.lcpr.infra.LocalPostgres;
+import io.lcpr.infra.Ports;
+
+/** Upgrading a database that holds V1's unpartitioned traces: every row moves, with the event id it was published under. */
+class TraceMigrationTest {
+
+    @Test
+    void v2MovesV1TracesIntoMonthlyPartitionsWithTheirEventIds() throws Exception {
+        Path dir = Files.createTempDirectory("trace-migration");
+        try (LocalPostgres pg = LocalPostgres.start(dir, Ports.free());
+                Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password())) {
+            flyway(pg, "1").migrate();
+            try (Statement st = c.createStatement()) {
+                st.execute("""
+                        insert into ingest.trace (dedupe_key, request_id, attempt_kind, provider, model, service_tier,
+                          started_at, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens)
+                        values ('req:openai:a', 'a', 'first_attempt', 'openai', 'gpt-4o', 'standard',
+                                '2026-03-31T23:59:59Z', 10, 0, 0, 1),
+                               ('req:openai:b', 'b', 'retry', 'openai', 'gpt-4o', 'standard',
+                                '2026-04-01T00:00:00Z', 20, 5, 0, 2)""");
+            }
+            flyway(pg, "latest").migrate();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("select request_id, tableoid::regclass::text, month::text, event_id,"
+                            + " dedupe_key, input_tokens from ingest.trace order by request_id")) {
+                rs.next();
+                assertRow(rs, "a", "ingest.trace_2026_03", "2026-03-01", 10);
+                rs.next();
+                assertRow(rs, "b", "ingest.trace_2026_04", "2026-04-01", 20);
+                assertEquals(false, rs.next());
+            }
+        }
+    }
+
+    private static void assertRow(ResultSet rs, String request, String partition, String month, long input)
+            throws Exception {
+        assertEquals(request, rs.getString(1));
+        assertEquals(partition, rs.getString(2));
+        assertEquals(month, rs.getString(3));
+        assertEquals(UUID.nameUUIDFromBytes(rs.getString(5).getBytes(StandardCharsets.UTF_8)), rs.getObject(4, UUID.class));
+        assertEquals(input, rs.getLong(6));
+    }
+
+    private static Flyway flyway(LocalPostgres pg, String target) {
+        return Flyway.configure().dataSource(pg.jdbcUrl(), pg.username(), pg.password()).schemas("ingest")
+                .defaultSchema("ingest").locations("classpath:db/migration", "classpath:db/delivery").target(target)
+                .load();
+    }
+}

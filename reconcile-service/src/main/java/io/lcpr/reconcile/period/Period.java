@@ -1,0 +1,40 @@
+package io.lcpr.reconcile.period;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+import jakarta.ws.rs.BadRequestException;
+
+/** A billing period: a month ({@code 2026-04}) or a day ({@code 2026-04-15}), half-open [start, end) in UTC. */
+public record Period(String label, Instant start, Instant end) {
+
+    public static Period parse(String label) {
+        if (label == null) {
+            throw new IllegalArgumentException("period is required (YYYY-MM or YYYY-MM-DD)");
+        }
+        try {
+            if (label.length() == 7) {
+                YearMonth month = YearMonth.parse(label);
+                return new Period(label, month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC),
+                        month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            }
+            LocalDate day = LocalDate.parse(label);
+            return new Period(label, day.atStartOfDay().toInstant(ZoneOffset.UTC),
+                    day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("period '" + label + "' is not YYYY-MM or YYYY-MM-DD");
+        }
+    }
+
+    /** For REST adapters: a missing or malformed period is the caller's mistake (400), said as parse says it. */
+    public static Period fromRequest(String label) {
+        try {
+            return parse(label);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.lcpr.reconcile.pricing;
+
+import io.lcpr.delivery.Inbox;
+import io.lcpr.events.EventJson;
+import io.lcpr.events.ModelAliasV1;
+import io.lcpr.events.PricingSnapshotV1;
+import io.lcpr.events.ProviderContractV1;
+import io.lcpr.price.PriceHistory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * reconcile-service's copies of pricing-service's price entries, aliases and contracts, each event applied once
+ * (inbox row in the same transaction), and the price history built from them.
+ */
+@ApplicationScoped
+public class PricingCopyService {
+    private final Inbox inbox;
+
+    public PricingCopyService(Inbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Transactional
+    public void record(PricingSnapshotV1 event) {
+        if (!inbox.firstDelivery("reconcile.prices", event.eventId())
+                || PriceVersionEntity.count("snapshotId", event.snapshotId()) > 0) {
+            return;
+        }
+        PriceVersionEntity e = new PriceVersionEntity();
+        e.snapshotId = event.snapshotId();
+        e.versionOrder = event.versionOrder();
+        e.provider = event.provider();
+        e.model = event.model();
+        e.serviceTier = event.serviceTier();
+        e.region = event.region() == null ? "" : event.region();
+        e.effectiveFrom = event.effectiveFrom();
+        e.effectiveTo = event.effectiveTo();
+        e.event = EventJson.write(event);
+        e.persist();
+    }
+
+    @Transactional
+    public void record(ModelAliasV1 event) {
+        if (!inbox.firstDelivery("reconcile.aliases", event.eventId())) {
+            return;
+        }
+        PriceAliasEntity.Key key = new PriceAliasEntity.Key(event.provider(), event.alias());
+        PriceAliasEntity a = PriceAliasEntity.<PriceAliasEntity> findByIdOptional(key).orElseGet(PriceAliasEntity::new);
+        a.key = key;
+        a.model = event.model();
+        a.persist();
+    }
+
+    @Transactional
+    public void record(ProviderContractV1 event) {
+        if (!inbox.firstDelivery("reconcile.contracts", event.eventId())) {
+            return;
+        }
+        ContractCopyEntity c = ContractCopyEntity.<ContractCopyEntity> findByIdOptional(event.contractId())
+                .orElseGet(ContractCopyEntity::new);
+        c.contractId = event.contractId();
+        c.provider = event.provider();
+        c.event = EventJson.write(event);
+        c.persist();
+    }
+
+    /** Every price entry, alias and contract batch discount received: the same rules pricing-service applies. */
+    @Transactional
+    public PriceHistory history() {
+        PriceHistory history = new PriceHistory();
+        PriceVersionEntity.<PriceVersionEntity> listAll()
+                .forEach(v -> history.add(SnapshotEntries.entry(EventJson.read(v.event, PricingSnapshotV1.class))));
+        PriceAliasEntity.<PriceAliasEntity> listAll().forEach(a -> history.alias(a.key.provider, a.key.alias, a.model));
+        ContractCopyEntity.<ContractCopyEntity> listAll().stream()
+                .map(c -> EventJson.read(c.event, ProviderContractV1.class))
+                .filter(c -> c.batchDiscountFactor() != null)
+                .forEach(c -> history.batchFactor(c.provider(), c.batchDiscountFactor()));
+        return history;
+    }
+}
