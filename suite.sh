@@ -4,6 +4,7 @@
 #   ./suite.sh test          every test: unit, @QuarkusTest per service (real broker and database), end to end
 #   ./suite.sh native-check  Quarkus native build steps for every service (sources only: no GraalVM needed)
 #   ./suite.sh bench-ingest  ingest throughput against a raw COPY baseline measured in the same run
+#   ./suite.sh bench-reconcile  reconcile-service on a generated month: consumption, end to end, run time, RSS
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -50,6 +51,13 @@ case "${1:-}" in
     exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
       io.lcpr.suite.IngestBenchmark
     ;;
+  bench-reconcile)
+    if [ ! -f local-infra/suite/target/suite.classpath ] || [ ! -f reconcile-service/target/quarkus-app/quarkus-run.jar ]; then
+      "${MVN[@]}" -q install -DskipTests
+    fi
+    exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
+      io.lcpr.suite.ReconcileBenchmark
+    ;;
   test)
     shift
     exec "${MVN[@]}" verify "$@"
@@ -60,7 +68,7 @@ case "${1:-}" in
       -pl ingest-service,pricing-service,reconcile-service,chargeback-service,graphql-api -am "$@"
     ;;
   *)
-    sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

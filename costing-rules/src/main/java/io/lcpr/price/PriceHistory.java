@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Every price version of every key, and the one rule for "the price of model M, tier T at instant I" used by
@@ -39,10 +41,15 @@ public final class PriceHistory {
     private final Map<String, List<Entry>> byKey = new HashMap<>();
     private final Map<String, String> aliases = new HashMap<>();
     private final Map<String, BigDecimal> batchFactorByProvider = new HashMap<>();
+    private final NavigableSet<Instant> boundaries = new TreeSet<>();
 
     public PriceHistory add(Entry entry) {
         List<Entry> entries = byKey.computeIfAbsent(entry.key(), k -> new ArrayList<>());
         entries.add(entry);
+        boundaries.add(entry.effectiveFrom());
+        if (entry.effectiveTo() != null) {
+            boundaries.add(entry.effectiveTo());
+        }
         entries.sort(Comparator.comparing(Entry::effectiveFrom).thenComparing(Entry::versionOrder));
         return this;
     }
@@ -77,6 +84,15 @@ public final class PriceHistory {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether some price may change strictly inside (from, to): an entry of any key starts or ends there. Calls
+     * summed over such a window cannot share one quote; they are priced one by one.
+     */
+    public boolean changesWithin(Instant from, Instant to) {
+        Instant next = boundaries.higher(from);
+        return next != null && next.isBefore(to);
     }
 
     /** The entry of one key in force at an instant: the newest version's statement of the latest start before it. */

@@ -32,7 +32,20 @@ public record Rates(BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion, 
      * rate when the snapshot prices them apart.
      */
     public BigDecimal cost(Usage u) {
-        boolean longPrompt = longContext != null && u.inputTokens() > longContext.thresholdTokens();
+        return cost(u, isLongPrompt(u.inputTokens()));
+    }
+
+    /** Whether a call with this many input tokens is priced at the long-context rates. */
+    public boolean isLongPrompt(long inputTokens) {
+        return longContext != null && inputTokens > longContext.thresholdTokens();
+    }
+
+    /**
+     * The cost of token counts all on one side of the long-context threshold: one call, or the sums of many calls
+     * (the formula is linear, so the cost of the sums is the sum of the costs, exactly). For sums, the reasoning
+     * count must be the sum of each call's reasoning tokens up to its output tokens.
+     */
+    public BigDecimal cost(Usage u, boolean longPrompt) {
         BigDecimal in = longPrompt ? longContext.inputPerMillion() : inputPerMillion;
         BigDecimal read = longPrompt ? orElse(longContext.cacheReadPerMillion(), in) : cacheReadPerMillion;
         BigDecimal write = longPrompt ? orElse(longContext.cacheWritePerMillion(), in) : cacheWritePerMillion;

@@ -47,4 +47,16 @@ class RatesTest {
         assertEquals("contract_batch_discount", q.basis());
         assertEquals(0, d("1.2").compareTo(q.rates().inputPerMillion()));
     }
+
+    @Test
+    void aPriceChangeInsideAWindowIsSeenAndOneOnItsEdgeIsNot() {
+        PriceHistory h = new PriceHistory().add(new PriceHistory.Entry("a", "openai", "m", "standard", "",
+                Instant.parse("2026-04-01T00:00:00Z"), null, 1, "USD", SONNET)).add(new PriceHistory.Entry("b",
+                        "openai", "m", "standard", "", Instant.parse("2026-04-14T10:30:00Z"), null, 2, "USD", SONNET));
+        Instant hour = Instant.parse("2026-04-14T10:00:00Z");
+        assertEquals(true, h.changesWithin(hour, hour.plusSeconds(3600)));
+        assertEquals(false, h.changesWithin(hour.plusSeconds(1800), hour.plusSeconds(3600)), "a start on the edge");
+        assertEquals(false, h.changesWithin(Instant.parse("2026-04-01T00:00:00Z"),
+                Instant.parse("2026-04-01T01:00:00Z")));
+    }
 }

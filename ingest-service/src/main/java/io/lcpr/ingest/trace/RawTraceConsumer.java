@@ -1,13 +1,10 @@
 package io.lcpr.ingest.trace;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.lcpr.delivery.ConsumedRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,10 +25,6 @@ public class RawTraceConsumer {
     @Blocking
     @Retry(maxRetries = 5, delay = 500)
     public void onBatch(ConsumerRecords<String, String> records) {
-        List<RawTraceService.RawRecord> batch = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> r : records) {
-            batch.add(new RawTraceService.RawRecord(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
-        }
-        service.ingest(batch);
+        service.ingest(ConsumedRecord.of(records));
     }
 }

@@ -2,9 +2,6 @@ package io.lcpr.reconcile.lcpr;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,49 +17,38 @@ public final class LcprCalculator {
     private LcprCalculator() {
     }
 
-    public static WorkloadLcpr compute(String workload, List<PricedCall> calls, Map<String, List<Verdict>> verdictsByUnit,
-            AcceptancePolicy policy, CostInputs inputs, BigDecimal delta) {
+    /** From a workload's cost slices and its judged units: what a run reads from the folded data. */
+    public static WorkloadLcpr compute(String workload, List<CostSlice> slices, UnitTally units, CostInputs inputs,
+            BigDecimal delta) {
         BigDecimal inference = BigDecimal.ZERO;
         BigDecimal graders = BigDecimal.ZERO;
         Map<String, Long> callsByKind = new TreeMap<>();
         Map<String, BigDecimal> costByTeam = new TreeMap<>();
-        Map<String, List<Call>> attemptsByUnit = new LinkedHashMap<>();
-        for (PricedCall pc : calls) {
-            Call c = pc.call();
-            callsByKind.merge(c.attemptKind(), 1L, Long::sum);
-            costByTeam.merge(c.teamOrUnknown(), pc.cost(), BigDecimal::add);
-            if (c.isGrader()) {
-                graders = graders.add(pc.cost());
+        for (CostSlice s : slices) {
+            callsByKind.merge(s.attemptKind(), s.calls(), Long::sum);
+            costByTeam.merge(s.team(), s.cost(), BigDecimal::add);
+            if (s.isGrader()) {
+                graders = graders.add(s.cost());
             } else {
-                inference = inference.add(pc.cost());
-                attemptsByUnit.computeIfAbsent(c.unitKey(), k -> new ArrayList<>()).add(c);
+                inference = inference.add(s.cost());
             }
         }
-        Map<UnitResult, Long> results = new EnumMap<>(UnitResult.class);
-        BigDecimal human = inputs.humanReviewCost();
-        for (Map.Entry<String, List<Call>> unit : attemptsByUnit.entrySet()) {
-            List<Verdict> verdicts = verdictsByUnit.getOrDefault(unit.getKey(), List.of());
-            UnitResult result = Acceptance.judge(unit.getValue(), verdicts, policy);
-            results.merge(result, 1L, Long::sum);
-            human = human.add(humanCost(verdicts, inputs));
-        }
-        long attempted = attemptsByUnit.size();
-        long accepted = results.getOrDefault(UnitResult.FIRST_ATTEMPT_PASS, 0L)
-                + results.getOrDefault(UnitResult.RECOVERED, 0L);
+        BigDecimal human = inputs.humanReviewCost().add(units.humanCaseCost());
+        long attempted = units.attempted();
+        long accepted = units.accepted();
         BigDecimal eval = graders.add(inputs.evalOtherCost());
         BigDecimal loaded = inference.add(eval).add(human).add(inputs.opsCost()).add(delta);
         return new WorkloadLcpr(workload, inference, eval, human, inputs.opsCost(), delta, loaded,
                 ratio(loaded, accepted), ratio(inference, attempted), attempted, accepted,
-                results.getOrDefault(UnitResult.FIRST_ATTEMPT_PASS, 0L), results.getOrDefault(UnitResult.RECOVERED, 0L),
-                results.getOrDefault(UnitResult.ESCALATED, 0L), results.getOrDefault(UnitResult.UNRECOVERED, 0L),
-                callsByKind, costByTeam);
+                units.count(UnitResult.FIRST_ATTEMPT_PASS), units.count(UnitResult.RECOVERED),
+                units.count(UnitResult.ESCALATED), units.count(UnitResult.UNRECOVERED), callsByKind, costByTeam);
     }
 
-    /** A human case costs what its escalation says, else the workload's cost per case; a unit is one case. */
-    private static BigDecimal humanCost(List<Verdict> verdicts, CostInputs inputs) {
-        return verdicts.stream().filter(v -> "escalation".equals(v.kind())).findFirst()
-                .map(v -> v.humanCost() != null ? v.humanCost() : inputs.humanCostPerCase())
-                .orElse(BigDecimal.ZERO);
+    /** The reference path: every call of the workload priced one by one and every unit judged from its calls. */
+    public static WorkloadLcpr compute(String workload, List<PricedCall> calls, Map<String, List<Verdict>> verdictsByUnit,
+            AcceptancePolicy policy, CostInputs inputs, BigDecimal delta) {
+        UnitTally units = UnitTally.of(calls.stream().map(PricedCall::call).toList(), verdictsByUnit, policy, inputs);
+        return compute(workload, calls.stream().map(CostSlice::of).toList(), units, inputs, delta);
     }
 
     private static BigDecimal ratio(BigDecimal amount, long units) {

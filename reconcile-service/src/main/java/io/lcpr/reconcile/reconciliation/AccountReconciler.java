@@ -12,13 +12,16 @@ import java.util.TreeMap;
 import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
 import io.lcpr.money.Money;
 import io.lcpr.money.Split;
+import io.lcpr.reconcile.lcpr.Call;
+import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.lcpr.PricedCall;
 
 /**
  * Reconciles each provider account on its own: delta = invoice - trace-derived cost, and delta % against the
  * invoice (000's $650 on $14,850 = 4.4%), trusted below the threshold. Each account's delta is allocated to
  * workloads in proportion to their trace-derived cost in that account. A call is matched to the most specific
- * invoice (its own billing account before a provider-wide one).
+ * invoice (its own billing account before a provider-wide one). An invoice without traced cost keeps its delta:
+ * it goes to the unknown bucket.
  */
 public final class AccountReconciler {
     public static final BigDecimal TRUST_THRESHOLD_PCT = new BigDecimal("5");
@@ -30,28 +33,33 @@ public final class AccountReconciler {
     private AccountReconciler() {
     }
 
+    /** The reference path: every call priced one by one. */
     public static Result reconcile(List<PricedCall> priced, Map<String, Long> unpricedByAccount,
+            List<InvoiceTotal> invoices) {
+        return reconcileSlices(priced.stream().map(CostSlice::of).toList(), unpricedByAccount, invoices);
+    }
+
+    public static Result reconcileSlices(List<CostSlice> slices, Map<String, Long> unpricedByAccount,
             List<InvoiceTotal> invoices) {
         List<InvoiceTotal> bySpecificity = new ArrayList<>(invoices);
         bySpecificity.sort(Comparator.comparing((InvoiceTotal i) -> "*".equals(i.billingAccount())));
-        Map<InvoiceTotal, List<PricedCall>> matched = new LinkedHashMap<>();
-        bySpecificity.forEach(i -> matched.put(i, new ArrayList<>()));
+        Map<InvoiceTotal, Map<String, BigDecimal>> matched = new LinkedHashMap<>();
+        bySpecificity.forEach(i -> matched.put(i, new TreeMap<>()));
         Map<String, BigDecimal> uninvoiced = new TreeMap<>();
-        for (PricedCall pc : priced) {
+        for (CostSlice slice : slices) {
             InvoiceTotal invoice = bySpecificity.stream()
-                    .filter(i -> i.covers(pc.call().provider(), pc.call().projectId())).findFirst().orElse(null);
+                    .filter(i -> i.covers(slice.provider(), slice.projectId())).findFirst().orElse(null);
             if (invoice != null) {
-                matched.get(invoice).add(pc);
+                matched.get(invoice).merge(slice.workload(), slice.cost(), BigDecimal::add);
             } else {
-                uninvoiced.merge(pc.call().account(), pc.cost(), BigDecimal::add);
+                uninvoiced.merge(slice.account(), slice.cost(), BigDecimal::add);
             }
         }
         List<AccountReconciliation> accounts = new ArrayList<>();
         Map<String, BigDecimal> deltaByWorkload = new TreeMap<>();
-        for (Map.Entry<InvoiceTotal, List<PricedCall>> e : matched.entrySet()) {
+        for (Map.Entry<InvoiceTotal, Map<String, BigDecimal>> e : matched.entrySet()) {
             InvoiceTotal invoice = e.getKey();
-            Map<String, BigDecimal> costByWorkload = new TreeMap<>();
-            e.getValue().forEach(pc -> costByWorkload.merge(pc.call().workloadOrUnknown(), pc.cost(), BigDecimal::add));
+            Map<String, BigDecimal> costByWorkload = e.getValue();
             BigDecimal traceCost = costByWorkload.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal delta = invoice.total().subtract(traceCost);
             BigDecimal pct = invoice.total().signum() == 0 ? null
@@ -60,9 +68,13 @@ public final class AccountReconciler {
             String key = invoice.provider() + "/" + invoice.billingAccount();
             accounts.add(new AccountReconciliation(invoice.provider(), invoice.billingAccount(), Money.of(traceCost),
                     Money.of(invoice.total()), Money.of(delta), pct, status, unpricedByAccount.getOrDefault(key, 0L)));
-            if (!costByWorkload.isEmpty()) {
+            if (costByWorkload.values().stream().anyMatch(c -> c.signum() != 0)) {
                 Split.proportional(delta, costByWorkload, MONEY_SCALE)
                         .forEach((w, d) -> deltaByWorkload.merge(w, d, BigDecimal::add));
+            } else {
+                // No traced cost to spread it by: the delta stays whole in the unknown bucket (the account is named
+                // in its reconciliation line), never dropped.
+                deltaByWorkload.merge(Call.UNKNOWN, delta, BigDecimal::add);
             }
         }
         uninvoiced.forEach((account, cost) -> {

@@ -1,6 +1,8 @@
 package io.lcpr.reconcile.reconciliation;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.UUID;
 
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.reconcile.period.Period;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -17,19 +20,37 @@ import jakarta.ws.rs.core.Response;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReconciliationResource {
+    private final ReconciliationRuns runs;
     private final ReconciliationService reconciliations;
 
-    public ReconciliationResource(ReconciliationService reconciliations) {
+    public ReconciliationResource(ReconciliationRuns runs, ReconciliationService reconciliations) {
+        this.runs = runs;
         this.reconciliations = reconciliations;
     }
 
-    /** Body: {"period": "2026-04"} or a day, "2026-04-15". */
+    /**
+     * Body: {"period": "2026-04"} or a day, "2026-04-15". 201 with the run when it completed within
+     * reconcile.run.answer-within.ms, 202 with its Location while it runs, 200 with the earlier run when the inputs
+     * have not changed since (nothing is published again), 500 naming the reason when it failed.
+     */
     @POST
     @Path("/reconciliations")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response run(Map<String, String> body) {
-        Period period = Period.fromRequest(body.get("period"));
-        return Response.status(Response.Status.CREATED).entity(reconciliations.run(period)).build();
+        ReconciliationRuns.RunView run = runs.start(Period.fromRequest(body.get("period")));
+        URI location = URI.create("/api/reconciliations/" + run.runId());
+        Response.Status status = switch (run.status()) {
+            case ReconciliationRunEntity.RUNNING -> Response.Status.ACCEPTED;
+            case ReconciliationRunEntity.FAILED -> Response.Status.INTERNAL_SERVER_ERROR;
+            default -> run.existing() ? Response.Status.OK : Response.Status.CREATED;
+        };
+        return Response.status(status).location(location).entity(run).build();
+    }
+
+    @GET
+    @Path("/reconciliations/{id}")
+    public ReconciliationRuns.RunView run(@PathParam("id") UUID id) {
+        return runs.find(id).orElseThrow(() -> new NotFoundException("no reconciliation run " + id));
     }
 
     @GET

@@ -4,14 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
@@ -26,22 +24,21 @@ import io.lcpr.reconcile.invoice.InvoiceEntity;
 import io.lcpr.reconcile.lcpr.AcceptancePolicy;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostInputs;
+import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.lcpr.LcprCalculator;
-import io.lcpr.reconcile.lcpr.PricedCall;
-import io.lcpr.reconcile.lcpr.Verdict;
+import io.lcpr.reconcile.lcpr.UnitTally;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
-import io.lcpr.reconcile.usage.OutcomeVerdictEntity;
-import io.lcpr.reconcile.usage.UsageCallEntity;
+import io.lcpr.reconcile.usage.UsageRepository;
 import io.lcpr.reconcile.workload.PeriodCostInputEntity;
 import io.lcpr.reconcile.workload.WorkloadSettingsEntity;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 /**
- * Runs the monthly (or daily) reconciliation of a period: prices every call at the snapshot in force, reconciles
- * each provider account against its invoice, computes LCPR per workload, and publishes the results.
+ * Runs the monthly (or daily) reconciliation of a period: the trace-derived cost at the snapshot in force, each
+ * provider account against its invoice, LCPR per workload, and publishes the results.
  */
 @ApplicationScoped
 public class ReconciliationService {
@@ -50,54 +47,62 @@ public class ReconciliationService {
 
     private final Outbox outbox;
     private final PricingCopyService pricing;
+    private final UsageRepository usage;
 
-    public ReconciliationService(Outbox outbox, PricingCopyService pricing) {
+    public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage) {
         this.outbox = outbox;
         this.pricing = pricing;
+        this.usage = usage;
     }
 
     /** What a run decided: the completion event and one LCPR event per workload. */
-    public record RunResult(ReconciliationCompletedV1 reconciliation, List<LcprComputedV1> lcpr) {
+    public record RunResult(ReconciliationCompletedV1 reconciliation, List<LcprComputedV1> lcpr,
+            BigDecimal estimatedFromSamples, long hourlyRollups, long callsPricedOneByOne, long workUnits) {
     }
 
-    @Transactional
-    public RunResult run(Period period) {
+    /**
+     * Reconciles a period from its folded data: the hourly token rollups priced at the price in force (PeriodCosts),
+     * each account against its invoice, each work unit judged as it streams by. Memory holds one slice per account,
+     * workload, team and attempt kind and one work unit at a time, whatever the size of the month; each phase is its
+     * own short transaction, and the results and their events are written together in the last.
+     */
+    public RunResult run(Period period, UUID runId, Consumer<String> progress) {
         String label = period.label();
-        List<Call> calls = UsageCallEntity.<UsageCallEntity> list("startedAt >= ?1 and startedAt < ?2",
-                period.start(), period.end()).stream().map(UsageCallEntity::toCall).toList();
-        PriceHistory prices = pricing.history();
-        List<PricedCall> priced = new ArrayList<>(calls.size());
-        Map<String, Long> unpriced = new TreeMap<>();
-        for (Call call : calls) {
-            Optional<PriceHistory.Quote> quote = prices.quote(call.provider(), call.model(), call.serviceTier(), null,
-                    call.startedAt());
-            if (quote.isPresent()) {
-                priced.add(new PricedCall(call, quote.get().rates().cost(call.usage())));
-            } else {
-                unpriced.merge(call.account(), 1L, Long::sum);
-            }
+        progress.accept("pricing hourly rollups");
+        PriceHistory prices = QuarkusTransaction.requiringNew().call(pricing::history);
+        PeriodCosts costs = new PeriodCosts(prices, usage::callsOf);
+        QuarkusTransaction.requiringNew().run(() -> usage.streamHourly(period, costs::add));
+        if (!costs.unpricedByAccount().isEmpty()) {
+            LOG.warnf("period %s: calls with no price in force, left out of cost and reported: %s", label,
+                    costs.unpricedByAccount());
         }
-        if (!unpriced.isEmpty()) {
-            LOG.warnf("period %s: calls with no price in force, left out of cost and reported: %s", label, unpriced);
-        }
-        List<InvoiceTotal> invoices = InvoiceEntity.<InvoiceEntity> list("period", label).stream()
-                .map(i -> new InvoiceTotal(i.provider, i.billingAccount, i.total)).toList();
-        AccountReconciler.Result accounts = AccountReconciler.reconcile(priced, unpriced, invoices);
-        Map<String, List<Verdict>> verdicts = verdictsByUnit(calls);
+        List<CostSlice> slices = costs.slices();
+        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label));
+        AccountReconciler.Result accounts = AccountReconciler.reconcileSlices(slices, costs.unpricedByAccount(),
+                inputs.invoices());
 
-        UUID runId = UUID.randomUUID();
+        progress.accept("judging work units");
+        Map<String, UnitTally> units = new TreeMap<>();
+        long[] unitCount = new long[1];
+        QuarkusTransaction.requiringNew().run(() -> usage.streamUnits(period, u -> {
+            String workload = u.workload().isEmpty() ? Call.UNKNOWN : u.workload();
+            units.computeIfAbsent(workload, w -> new UnitTally()).add(u.finalAttempt(), u.attempts(), u.verdicts(),
+                    inputs.policy(workload), inputs.costs(workload));
+            unitCount[0]++;
+        }));
+
+        Map<String, List<CostSlice>> byWorkload = new TreeMap<>();
+        slices.forEach(s -> byWorkload.computeIfAbsent(s.workload(), w -> new ArrayList<>()).add(s));
+        units.keySet().forEach(w -> byWorkload.computeIfAbsent(w, k -> new ArrayList<>()));
+        accounts.deltaByWorkload().keySet().forEach(w -> byWorkload.computeIfAbsent(w, k -> new ArrayList<>()));
+
+        progress.accept("publishing");
         Instant now = Instant.now();
-        Map<String, List<PricedCall>> byWorkload = priced.stream()
-                .collect(Collectors.groupingBy(pc -> pc.call().workloadOrUnknown(), TreeMap::new, Collectors.toList()));
         List<LcprComputedV1> results = new ArrayList<>();
-        for (Map.Entry<String, List<PricedCall>> w : byWorkload.entrySet()) {
+        for (Map.Entry<String, List<CostSlice>> w : byWorkload.entrySet()) {
             String workload = w.getKey();
-            AcceptancePolicy policy = WorkloadSettingsEntity.<WorkloadSettingsEntity> findByIdOptional(workload)
-                    .map(WorkloadSettingsEntity::policy).orElse(AcceptancePolicy.DEFAULT);
-            CostInputs inputs = PeriodCostInputEntity.<PeriodCostInputEntity> findByIdOptional(
-                    new PeriodCostInputEntity.Key(label, workload)).map(PeriodCostInputEntity::inputs)
-                    .orElse(CostInputs.NONE);
-            WorkloadLcpr l = LcprCalculator.compute(workload, w.getValue(), verdicts, policy, inputs,
+            WorkloadLcpr l = LcprCalculator.compute(workload, w.getValue(),
+                    units.getOrDefault(workload, new UnitTally()), inputs.costs(workload),
                     accounts.deltaByWorkload().getOrDefault(workload, BigDecimal.ZERO));
             results.add(new LcprComputedV1(UUID.randomUUID(), now, LcprComputedV1.SCHEMA_VERSION, PRODUCER, runId,
                     label, workload, "USD", Money.of(l.inferenceCost()), Money.of(l.evalCost()),
@@ -108,10 +113,37 @@ public class ReconciliationService {
         ReconciliationCompletedV1 completed = new ReconciliationCompletedV1(UUID.randomUUID(), now,
                 ReconciliationCompletedV1.SCHEMA_VERSION, PRODUCER, runId, label, period.start(), period.end(), "USD",
                 accounts.accounts(), results.stream().map(LcprComputedV1::workload).toList());
-        persist(runId, label, now, completed, results);
-        LOG.infof("period %s: run %s reconciled %d calls (%d unpriced), %d accounts, %d workloads", label, runId,
-                calls.size(), calls.size() - priced.size(), accounts.accounts().size(), results.size());
-        return new RunResult(completed, results);
+        BigDecimal estimated = costs.estimatedFromSamples();
+        QuarkusTransaction.requiringNew().run(() -> persist(runId, label, now, completed, results, costs.rollups(),
+                costs.pricedOneByOne(), unitCount[0], Money.of(estimated)));
+        LOG.infof("period %s: run %s priced %d hourly rollups (%d calls one by one), judged %d work units, %d accounts,"
+                + " %d workloads; %s of the cost estimated from sampled calls", label, runId, costs.rollups(),
+                costs.pricedOneByOne(), unitCount[0], accounts.accounts().size(), results.size(), estimated);
+        return new RunResult(completed, results, Money.of(estimated), costs.rollups(), costs.pricedOneByOne(),
+                unitCount[0]);
+    }
+
+    /** The period's small inputs, read once: invoices, acceptance policies, cost inputs. */
+    private record Inputs(List<InvoiceTotal> invoices, Map<String, AcceptancePolicy> policies,
+            Map<String, CostInputs> costInputs) {
+        static Inputs of(String label) {
+            List<InvoiceTotal> invoices = InvoiceEntity.<InvoiceEntity> list("period", label).stream()
+                    .map(i -> new InvoiceTotal(i.provider, i.billingAccount, i.total)).toList();
+            Map<String, AcceptancePolicy> policies = new HashMap<>();
+            WorkloadSettingsEntity.<WorkloadSettingsEntity> listAll().forEach(w -> policies.put(w.name, w.policy()));
+            Map<String, CostInputs> costs = new HashMap<>();
+            PeriodCostInputEntity.<PeriodCostInputEntity> list("key.period", label)
+                    .forEach(c -> costs.put(c.key.workload, c.inputs()));
+            return new Inputs(invoices, policies, costs);
+        }
+
+        AcceptancePolicy policy(String workload) {
+            return policies.getOrDefault(workload, AcceptancePolicy.DEFAULT);
+        }
+
+        CostInputs costs(String workload) {
+            return costInputs.getOrDefault(workload, CostInputs.NONE);
+        }
     }
 
     public Optional<LcprComputedV1> latest(Period period, String workload) {
@@ -120,13 +152,16 @@ public class ReconciliationService {
     }
 
     private void persist(UUID runId, String label, Instant now, ReconciliationCompletedV1 completed,
-            List<LcprComputedV1> results) {
-        ReconciliationRunEntity run = new ReconciliationRunEntity();
-        run.id = runId;
-        run.period = label;
-        run.createdAt = now;
+            List<LcprComputedV1> results, long rollups, long oneByOne, long workUnits, BigDecimal estimated) {
+        ReconciliationRunEntity run = ReconciliationRunEntity.findById(runId);
         run.summary = EventJson.write(completed);
-        run.persist();
+        run.status = ReconciliationRunEntity.COMPLETED;
+        run.progress = null;
+        run.finishedAt = now;
+        run.hourlyRollups = rollups;
+        run.callsPricedOneByOne = oneByOne;
+        run.workUnits = workUnits;
+        run.estimatedFromSamples = estimated;
         for (LcprComputedV1 r : results) {
             LcprResultEntity e = new LcprResultEntity();
             e.runId = runId;
@@ -144,35 +179,5 @@ public class ReconciliationService {
         Map<String, BigDecimal> rounded = new TreeMap<>();
         amounts.forEach((k, v) -> rounded.put(k, Money.of(v)));
         return rounded;
-    }
-
-    /** Verdicts about the period's work units, whether keyed by work unit or by one of its calls. */
-    private static Map<String, List<Verdict>> verdictsByUnit(List<Call> calls) {
-        Map<String, String> unitOfRequest = new HashMap<>();
-        calls.forEach(c -> {
-            if (c.requestId() != null) {
-                unitOfRequest.put(c.requestId(), c.unitKey());
-            }
-        });
-        Set<String> units = calls.stream().map(Call::unitKey).collect(Collectors.toSet());
-        Map<String, List<Verdict>> byUnit = new LinkedHashMap<>();
-        for (List<String> chunk : chunks(new ArrayList<>(units))) {
-            OutcomeVerdictEntity.<OutcomeVerdictEntity> list("workUnitId in ?1", chunk)
-                    .forEach(v -> byUnit.computeIfAbsent(v.workUnitId, k -> new ArrayList<>()).add(v.toVerdict()));
-        }
-        for (List<String> chunk : chunks(new ArrayList<>(unitOfRequest.keySet()))) {
-            OutcomeVerdictEntity.<OutcomeVerdictEntity> list("workUnitId is null and requestId in ?1", chunk)
-                    .forEach(v -> byUnit.computeIfAbsent(unitOfRequest.get(v.requestId), k -> new ArrayList<>())
-                            .add(v.toVerdict()));
-        }
-        return byUnit;
-    }
-
-    private static List<List<String>> chunks(List<String> values) {
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < values.size(); i += 5000) {
-            chunks.add(values.subList(i, Math.min(values.size(), i + 5000)));
-        }
-        return chunks;
     }
 }

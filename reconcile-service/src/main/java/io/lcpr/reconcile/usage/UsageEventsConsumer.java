@@ -1,38 +1,37 @@
 package io.lcpr.reconcile.usage;
 
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.lcpr.events.EventJson;
-import io.lcpr.events.InvalidEventException;
-import io.lcpr.events.OutcomeRecordedV1;
-import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.delivery.ConsumedRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Kafka adapter for traces and outcomes: parses and hands over. Transient failures (database) are retried here; an unparseable record
- * aborts the retries and the channel's dead-letter policy sends it to reconcile-service.dlq.
+ * Kafka adapter for traces and outcomes, a poll at a time. A record that is not a readable event is dead-lettered
+ * by UsageBatches itself (with the reason), in the poll's transaction; transient failures (database) are retried
+ * here, and a poll failing past its retries goes to the channel's dead-letter topic whole.
  */
 @ApplicationScoped
 public class UsageEventsConsumer {
-    private final UsageService service;
+    private final UsageBatches batches;
 
-    public UsageEventsConsumer(UsageService service) {
-        this.service = service;
+    public UsageEventsConsumer(UsageBatches batches) {
+        this.batches = batches;
     }
 
     @Incoming("traces")
     @Blocking
-    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
-    public void onTrace(String payload) {
-        service.record(EventJson.read(payload, TraceRecordedV1.class));
+    @Retry(maxRetries = 5, delay = 500)
+    public void onTraces(ConsumerRecords<String, String> records) {
+        batches.traces(ConsumedRecord.of(records));
     }
 
     @Incoming("outcomes")
     @Blocking
-    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
-    public void onOutcome(String payload) {
-        service.record(EventJson.read(payload, OutcomeRecordedV1.class));
+    @Retry(maxRetries = 5, delay = 500)
+    public void onOutcomes(ConsumerRecords<String, String> records) {
+        batches.outcomes(ConsumedRecord.of(records));
     }
 }

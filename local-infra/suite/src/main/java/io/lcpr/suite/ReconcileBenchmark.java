@@ -1,0 +1,295 @@
+package io.lcpr.suite;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lcpr.events.EventJson;
+import io.lcpr.events.Topics;
+import io.lcpr.infra.Await;
+import io.lcpr.infra.LocalInfra;
+import io.lcpr.infra.Ports;
+import io.lcpr.infra.TopicReader;
+import io.lcpr.infra.TopicWriter;
+
+/**
+ * reconcile-service at production scale (`./suite.sh bench-reconcile`). Generates a month (ReconcileMonth) and
+ * sends it through ingest-service as NDJSON, with a third of the units' eval verdicts, then measures:
+ * <ol>
+ * <li>reconcile-service alone consuming and folding the month from the pre-filled llm.traces.v1 (it starts once
+ * ingest has published everything);</li>
+ * <li>the whole pipeline on a second month, from the first byte sent to ingest until the last trace is folded, with
+ * the largest consumer lag seen;</li>
+ * <li>POST /api/reconciliations for the first month until its last lcpr.computed.v1 is on the topic;</li>
+ * <li>each service's peak RSS, and the month's trace-derived total and per-workload loaded cost against the
+ * benchmark's own sum over the generated calls, to the cent.</li>
+ * </ol>
+ * Settings: BENCH_TRACES (10000000), BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS
+ * (-Xmx256m -XX:+UseParallelGC).
+ */
+public final class ReconcileBenchmark {
+    private static final YearMonth FIRST = YearMonth.of(2027, 3);
+    private static final YearMonth SECOND = YearMonth.of(2027, 4);
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        long traces = Long.parseLong(env.getOrDefault("BENCH_TRACES", "10000000"));
+        int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "5000"));
+        int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "2"));
+        String jvm = env.getOrDefault("BENCH_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseParallelGC");
+        Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("reconcile-bench");
+        try (LocalInfra infra = LocalInfra.start(work, Map.of())) {
+            Map<String, String> serviceEnv = new HashMap<>();
+            serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", infra.database().jdbcUrl());
+            serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", infra.database().username());
+            serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", infra.database().password());
+            serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+            ReconcileMonth first = new ReconcileMonth(FIRST, traces);
+            ReconcileMonth second = new ReconcileMonth(SECOND, traces);
+            for (ReconcileMonth m : List.of(first, second)) {
+                m.prices().forEach(p -> TopicWriter.send(infra.bootstrapServers(), Topics.PRICING_SNAPSHOTS,
+                        p.key(), EventJson.write(p)));
+            }
+            try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", Ports.free(), serviceEnv,
+                    work.resolve("logs"), jvm)) {
+                ingest.awaitReady(Duration.ofSeconds(120));
+                System.out.printf("%,d traces a month (%,d work units), batches of %d from %d clients; services: %s%n",
+                        traces, first.unitCount(), batch, clients, jvm);
+
+                // 1. the first month into ingest and onto llm.traces.v1, reconcile not running
+                Instant sendStart = Instant.now();
+                ReconcileMonth.Expected expected = send(ingest, first, batch, clients);
+                IngestBenchmark.awaitPublished(infra);
+                System.out.printf("month %s sent through ingest and published in %.1f s (%,d calls, %,d unpriced)%n",
+                        FIRST, seconds(sendStart), expected.calls, expected.unpriced);
+
+                try (ServiceProcess reconcile = ServiceProcess.start(root, "reconcile-service", Ports.free(),
+                        serviceEnv, work.resolve("logs"), jvm)) {
+                    reconcile.awaitReady(Duration.ofSeconds(120));
+                    Instant consumeStart = Instant.now();
+                    LagWatch lag = new LagWatch(infra.bootstrapServers());
+                    awaitFolded(reconcile, FIRST, expected.calls, lag);
+                    double alone = seconds(consumeStart);
+                    System.out.printf("reconcile-service alone: %,d traces consumed and folded in %.1f s: %,.0f traces/s"
+                            + " (target >= 50,000)%n", expected.calls, alone, expected.calls / alone);
+
+                    // 2. the second month end to end, both services running
+                    LagWatch e2eLag = new LagWatch(infra.bootstrapServers());
+                    Instant e2eStart = Instant.now();
+                    Future<ReconcileMonth.Expected> sending = Executors.newSingleThreadExecutor()
+                            .submit(() -> send(ingest, second, batch, clients));
+                    ReconcileMonth.Expected expectedSecond = sending.get();
+                    double sent = seconds(e2eStart);
+                    awaitFolded(reconcile, SECOND, expectedSecond.calls, e2eLag);
+                    double e2e = seconds(e2eStart);
+                    System.out.printf("end to end: %,d traces sent in %.1f s, all folded %.1f s after the first byte:"
+                            + " %,.0f traces/s (target >= 25,000); largest consumer lag %,d%n", expectedSecond.calls,
+                            sent, e2e, expectedSecond.calls / e2e, e2eLag.max());
+
+                    // 3. the first month's reconciliation and LCPR
+                    Instant runStart = Instant.now();
+                    Http.Reply reply = Http.postJson(reconcile.url() + "/api/reconciliations",
+                            Map.of("period", FIRST.toString())).expect(201, 202);
+                    double answered = seconds(runStart);
+                    JsonNode run = reply.json();
+                    String runId = run.path("reconciliation").path("runId").asText();
+                    int workloads = run.path("lcpr").size();
+                    TopicReader.await(infra.bootstrapServers(), Topics.LCPR_COMPUTED, r -> r.value().contains(runId),
+                            workloads, Duration.ofMinutes(2));
+                    System.out.printf("reconciliation of %s: answered in %.2f s, last of %d lcpr.computed.v1 events on"
+                            + " the topic %.2f s after the request (target < 2 s)%n", FIRST, answered, workloads,
+                            seconds(runStart));
+
+                    // 4. memory and the figures
+                    System.out.printf("peak RSS: ingest-service %d MiB, reconcile-service %d MiB (target < 512)%n",
+                            ingest.peakRssBytes() >> 20, reconcile.peakRssBytes() >> 20);
+                    check(run, expected);
+                }
+            }
+        }
+    }
+
+    /** Sends a month's calls as NDJSON batches, and a third of the units' eval verdicts; returns what it sent. */
+    static ReconcileMonth.Expected send(ServiceProcess ingest, ReconcileMonth month, int batch, int clients)
+            throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ReconcileMonth.Expected expected = new ReconcileMonth.Expected();
+        AtomicLong nextUnit = new AtomicLong();
+        long units = month.unitCount();
+        int unitsPerBatch = Math.max(1, (int) (batch / 1.15));
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                long from;
+                while ((from = nextUnit.getAndAdd(unitsPerBatch)) < units) {
+                    ByteArrayOutputStream traces = new ByteArrayOutputStream(batch * 420);
+                    ByteArrayOutputStream outcomes = new ByteArrayOutputStream(batch * 40);
+                    for (long u = from; u < Math.min(units, from + unitsPerBatch); u++) {
+                        List<ReconcileMonth.GenCall> calls = month.unit(u);
+                        ReconcileMonth.GenCall last = null;
+                        for (ReconcileMonth.GenCall call : calls) {
+                            expected.add(call, month.costE10(call));
+                            traces.writeBytes(line(call).getBytes(StandardCharsets.UTF_8));
+                            if (!"eval_grader".equals(call.attemptKind())) {
+                                last = call;
+                            }
+                        }
+                        if (u % 3 == 0) {
+                            outcomes.writeBytes(verdict(last, u % 7 != 0).getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                    post(http, ingest.url() + "/api/traces", traces.toByteArray());
+                    post(http, ingest.url() + "/api/outcomes", outcomes.toByteArray());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        pool.shutdown();
+        return expected;
+    }
+
+    private static void post(HttpClient http, String url, byte[] body) throws Exception {
+        if (body.length == 0) {
+            return;
+        }
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered HTTP " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    static String line(ReconcileMonth.GenCall c) {
+        return "{\"request_id\":\"" + c.requestId() + "\",\"work_unit_id\":\"" + c.unitId() + "\",\"attempt_kind\":\""
+                + c.attemptKind() + "\",\"workload\":\"" + c.workloadName() + "\","
+                + (c.team() == null ? "" : "\"team\":\"" + c.team() + "\",") + "\"provider\":\"" + c.provider()
+                + "\",\"model\":\"" + c.model() + "\",\"project_id\":\"" + c.account() + "\",\"started_at\":\""
+                + c.startedAt() + "\",\"input_tokens\":" + c.input() + ",\"cache_read_tokens\":" + c.cacheRead()
+                + ",\"cache_creation_tokens\":" + c.cacheWrite() + ",\"output_tokens\":" + c.output()
+                + ",\"ttft_ms\":" + c.ttftMs() + ",\"e2e_ms\":" + c.e2eMs() + "}\n";
+    }
+
+    static String verdict(ReconcileMonth.GenCall last, boolean passed) {
+        return "{\"outcome_id\":\"eval-" + last.requestId() + "\",\"kind\":\"eval\",\"request_id\":\""
+                + last.requestId() + "\",\"work_unit_id\":\"" + last.unitId() + "\",\"passed\":" + passed
+                + ",\"observed_at\":\"" + last.startedAt().plusSeconds(60) + "\"}\n";
+    }
+
+    /** Waits until reconcile-service has folded every call of the month, sampling the consumer lag meanwhile. */
+    static void awaitFolded(ServiceProcess reconcile, YearMonth month, long calls, LagWatch lag) {
+        Await.until(Duration.ofMinutes(30), "reconcile-service to fold " + calls + " calls of " + month, () -> {
+            lag.sample();
+            long folded = Http.get(reconcile.url() + "/api/usage?period=" + month).expect(200).json().path("calls")
+                    .asLong();
+            return folded >= calls;
+        });
+    }
+
+    /** The reconciliation's figures against the benchmark's own sums, to the cent. */
+    static void check(JsonNode run, ReconcileMonth.Expected expected) {
+        Map<String, BigDecimal> loaded = new HashMap<>();
+        BigDecimal traced = BigDecimal.ZERO;
+        for (JsonNode l : run.path("lcpr")) {
+            loaded.put(l.path("workload").asText(), l.path("loadedCost").decimalValue());
+            traced = traced.add(l.path("inferenceCost").decimalValue()).add(l.path("evalCost").decimalValue());
+        }
+        List<String> wrong = new ArrayList<>();
+        Set<String> workloads = expected.byWorkload.keySet();
+        for (String w : workloads) {
+            BigDecimal want = cents(ReconcileMonth.dollars(expected.byWorkload.get(w)[0]));
+            BigDecimal got = loaded.get(w) == null ? null : cents(loaded.get(w));
+            if (!want.equals(got)) {
+                wrong.add(w + ": expected " + want + ", reconciled " + got);
+            }
+        }
+        if (!loaded.keySet().equals(workloads)) {
+            wrong.add("workloads: expected " + workloads + ", reconciled " + loaded.keySet());
+        }
+        BigDecimal total = cents(ReconcileMonth.dollars(expected.totalE10()));
+        if (!total.equals(cents(traced))) {
+            wrong.add("trace-derived total: expected " + total + ", reconciled " + cents(traced));
+        }
+        System.out.printf("trace-derived total %s over %d workloads (%,d unpriced calls left out): %s%n", total,
+                workloads.size(), expected.unpriced, wrong.isEmpty() ? "equal to the benchmark's own sum, to the cent,"
+                        + " in total and per workload" : "DIFFERS: " + wrong);
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException("the reconciled month differs from the generated one: " + wrong);
+        }
+    }
+
+    private static BigDecimal cents(BigDecimal dollars) {
+        return dollars.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static double seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toNanos() / 1e9;
+    }
+
+    /** The reconcile-service group's lag on llm.traces.v1, read from the broker as any operator would. */
+    static final class LagWatch {
+        private final String bootstrap;
+        private long max;
+
+        LagWatch(String bootstrap) {
+            this.bootstrap = bootstrap;
+        }
+
+        void sample() {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("reconcile-service")
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> ends = committed.keySet().stream()
+                        .filter(tp -> tp.topic().equals(Topics.TRACES))
+                        .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> latest = admin.listOffsets(ends).all()
+                        .get();
+                long lag = 0;
+                for (var e : latest.entrySet()) {
+                    OffsetAndMetadata c = committed.get(e.getKey());
+                    lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+                }
+                max = Math.max(max, lag);
+            } catch (Exception e) {
+                // the group may not have committed yet: nothing to sample
+            }
+        }
+
+        long max() {
+            return max;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.lcpr.reconcile;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** reconcile-service settings (environment: RECONCILE_CONSUMER_LAG_POLL_INTERVAL_MS, ...). */
+@ConfigMapping(prefix = "reconcile")
+public interface ReconcileConfig {
+    /** The consumer group reconcile-service consumes traces and outcomes in; its lag is read for this group. */
+    @WithName("consumer-group")
+    @WithDefault("reconcile-service")
+    String consumerGroup();
+
+    /** How often the consumer lag on llm.traces.v1 and llm.outcomes.v1 is read from the broker. */
+    @WithName("consumer-lag.poll-interval.ms")
+    @WithDefault("5000")
+    long consumerLagPollIntervalMs();
+
+    /** How long POST /api/reconciliations waits for its run before answering 202 with the run's Location. */
+    @WithName("run.answer-within.ms")
+    @WithDefault("10000")
+    long runAnswerWithinMs();
+}

@@ -1,0 +1,162 @@
+package io.lcpr.reconcile.reconciliation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+
+import io.lcpr.events.EventJson;
+import io.lcpr.events.LcprComputedV1;
+import io.lcpr.events.ReconciliationCompletedV1;
+import io.lcpr.reconcile.ReconcileConfig;
+import io.lcpr.reconcile.period.Period;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The lifecycle of reconciliation runs. A run of a period whose inputs have not changed since a run completed (or
+ * while one is running) is that run: nothing is published twice, so a retried job never sends teams a second set of
+ * allocations. A run of changed inputs is a new run that names the one it supersedes. Runs execute one at a time on
+ * their own thread; a failure, out of memory included, marks the run failed with its reason, and the service and its
+ * consumers keep working.
+ */
+@ApplicationScoped
+public class ReconciliationRuns {
+    private static final Logger LOG = Logger.getLogger(ReconciliationRuns.class);
+
+    /** A run as the API shows it; the events once it has completed. */
+    public record RunView(UUID runId, String period, String status, String progress, String error, UUID supersedes,
+            Instant createdAt, Instant finishedAt, Work work, ReconciliationCompletedV1 reconciliation,
+            List<LcprComputedV1> lcpr, boolean existing) {
+    }
+
+    /** What a completed run read and how much of its cost is an estimate from sampled calls. */
+    public record Work(Long hourlyRollups, Long callsPricedOneByOne, Long workUnits, BigDecimal estimatedFromSamples) {
+    }
+
+    private final ReconciliationService service;
+    private final EntityManager em;
+    private final ReconcileConfig config;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "reconciliation-run");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ReconciliationRuns(ReconciliationService service, EntityManager em, ReconcileConfig config) {
+        this.service = service;
+        this.em = em;
+        this.config = config;
+    }
+
+    /** Starts a run of the period (or finds the one of the same inputs) and waits up to answer-within.ms for it. */
+    public RunView start(Period period) {
+        String inputs = QuarkusTransaction.requiringNew().call(() -> fingerprint(period));
+        Optional<RunView> same = QuarkusTransaction.requiringNew().call(() -> ReconciliationRunEntity
+                .<ReconciliationRunEntity> find("period = ?1 and inputs = ?2 and status in (?3, ?4)"
+                        + " order by createdAt desc", period.label(), inputs, ReconciliationRunEntity.COMPLETED,
+                        ReconciliationRunEntity.RUNNING)
+                .firstResultOptional().map(r -> view(r, true)));
+        if (same.isPresent()) {
+            LOG.infof("period %s: inputs unchanged since run %s (%s); nothing new to publish", period.label(),
+                    same.get().runId(), same.get().status());
+            return same.get();
+        }
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            ReconciliationRunEntity run = new ReconciliationRunEntity();
+            run.id = id;
+            run.period = period.label();
+            run.createdAt = Instant.now();
+            run.status = ReconciliationRunEntity.RUNNING;
+            run.inputs = inputs;
+            run.progress = "queued";
+            run.supersedes = ReconciliationRunEntity.<ReconciliationRunEntity> find(
+                    "period = ?1 and status = ?2 order by createdAt desc", period.label(),
+                    ReconciliationRunEntity.COMPLETED).firstResultOptional().map(r -> r.id).orElse(null);
+            run.persist();
+        });
+        Future<?> done = executor.submit(() -> execute(id, period));
+        try {
+            done.get(config.runAnswerWithinMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // still running: the caller gets 202 and follows the run's Location
+        } catch (Exception e) {
+            LOG.debugf("run %s ended with %s", id, e);
+        }
+        return find(id).orElseThrow();
+    }
+
+    public Optional<RunView> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> ReconciliationRunEntity
+                .<ReconciliationRunEntity> findByIdOptional(id).map(r -> view(r, false)));
+    }
+
+    private void execute(UUID id, Period period) {
+        try {
+            service.run(period, id, progress -> QuarkusTransaction.requiringNew().run(() -> em
+                    .createQuery("update ReconciliationRunEntity set progress = :p where id = :id")
+                    .setParameter("p", progress).setParameter("id", id).executeUpdate()));
+        } catch (Throwable t) { // an OutOfMemoryError too: the run fails, the service goes on
+            LOG.errorf(t, "period %s: run %s failed", period.label(), id);
+            String reason = t.getClass().getSimpleName() + ": " + t.getMessage();
+            QuarkusTransaction.requiringNew().run(() -> em.createQuery("update ReconciliationRunEntity set status = :s,"
+                    + " error = :e, progress = null, finishedAt = :at where id = :id")
+                    .setParameter("s", ReconciliationRunEntity.FAILED).setParameter("e", reason)
+                    .setParameter("at", Instant.now()).setParameter("id", id).executeUpdate());
+        }
+    }
+
+    /**
+     * What a run of the period reads, summarized: the folded usage of the period, the verdicts, prices, aliases,
+     * contracts, the period's invoices and cost inputs, the workloads' acceptance rules. Usage only grows, so sums
+     * and counts tell a change.
+     */
+    private String fingerprint(Period period) {
+        return (String) em.createNativeQuery("""
+                select md5(concat_ws('|',
+                  (select count(*) || ':' || coalesce(sum(calls), 0) || ':' || coalesce(sum(input_tokens), 0) || ':'
+                       || coalesce(sum(cache_read_tokens), 0) || ':' || coalesce(sum(cache_creation_tokens), 0) || ':'
+                       || coalesce(sum(output_tokens), 0) || ':' || coalesce(sum(reasoning_apart), 0)
+                   from usage_hourly where hour >= :start and hour < :end),
+                  (select count(*) || ':' || coalesce(sum(attempts), 0) from work_unit
+                   where final_started_at >= :start and final_started_at < :end),
+                  (select count(*) || ':' || coalesce(max(id), 0) || ':' || count(unit_key) from outcome_verdict),
+                  (select count(*) || ':' || coalesce(max(id), 0) from price_version),
+                  (select md5(coalesce(string_agg(a::text, ',' order by provider, alias), '')) from price_alias a),
+                  (select md5(coalesce(string_agg(event, ',' order by contract_id), '')) from provider_contract),
+                  (select md5(coalesce(string_agg(i.provider || '/' || i.billing_account || '=' || i.total || i.currency,
+                       ',' order by i.provider, i.billing_account), '')) from invoice i where i.period = :label),
+                  (select md5(coalesce(string_agg(w::text, ',' order by name), '')) from workload_settings w),
+                  (select md5(coalesce(string_agg(c::text, ',' order by workload), '')) from period_cost_input c
+                   where c.period = :label)))
+                """).setParameter("start", period.start()).setParameter("end", period.end())
+                .setParameter("label", period.label()).getSingleResult();
+    }
+
+    private static RunView view(ReconciliationRunEntity r, boolean existing) {
+        ReconciliationCompletedV1 summary = r.summary == null ? null
+                : EventJson.read(r.summary, ReconciliationCompletedV1.class);
+        List<LcprComputedV1> lcpr = summary == null ? List.of()
+                : LcprResultEntity.<LcprResultEntity> list("runId = ?1 order by workload", r.id).stream()
+                        .map(e -> EventJson.read(e.event, LcprComputedV1.class)).toList();
+        Work work = new Work(r.hourlyRollups, r.callsPricedOneByOne, r.workUnits, r.estimatedFromSamples);
+        return new RunView(r.id, r.period, r.status, r.progress, r.error, r.supersedes, r.createdAt, r.finishedAt,
+                work, summary, lcpr, existing);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,349 @@
+package io.lcpr.reconcile.usage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.hibernate.Session;
+
+import io.lcpr.events.CanonicalTrace;
+import io.lcpr.events.Outcome;
+import io.lcpr.events.OutcomeRecordedV1;
+import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.reconcile.lcpr.Call;
+import io.lcpr.reconcile.lcpr.Verdict;
+import io.lcpr.reconcile.period.Period;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * reconcile-service's usage store. A poll's traces go in as one statement: the new calls (dedupe key unique), their
+ * hourly token sums and their work units folded in the same statement, so what is folded is exactly what is stored,
+ * once. Reads: the folded data of a period, and calls one by one where a rollup cannot be priced whole.
+ */
+@ApplicationScoped
+public class UsageRepository {
+    /** Sampling weight of a trace (a sender that keeps one call in ten says 10); absent means 1. */
+    public static final String SAMPLING_WEIGHT_ATTRIBUTE = "lcpr.sampling_weight";
+
+    private static final String INSERT_TRACES = """
+            with input as (
+                select distinct on (dedupe_key) t.*, timestamptz 'epoch' + t.started_micros * interval '1 microsecond'
+                    as started_at
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],
+                    ?::int8[], ?::int4[], ?::text[], ?::int2[])
+                as t(dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id, model,
+                    service_tier, started_micros, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
+                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, prompt_class)
+            ), new as (
+                insert into usage_call (dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider,
+                    project_id, model, service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens,
+                    output_tokens, reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key)
+                select dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id, model,
+                    service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
+                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key
+                from input
+                on conflict (dedupe_key) do nothing
+                returning dedupe_key
+            ), fresh as (
+                select i.* from input i join new using (dedupe_key)
+            ), hourly as (
+                insert into usage_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
+                    attempt_kind, prompt_class, sampled, calls, input_tokens, cache_read_tokens, cache_creation_tokens,
+                    output_tokens, reasoning_apart, min_input, max_input)
+                select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
+                    coalesce(workload, ''), coalesce(team, ''), attempt_kind, prompt_class, weight > 1, sum(weight),
+                    sum(weight * input_tokens), sum(weight * cache_read_tokens), sum(weight * cache_creation_tokens),
+                    sum(weight * output_tokens), sum(weight * least(reasoning_tokens, output_tokens)),
+                    min(input_tokens), max(input_tokens)
+                from fresh
+                group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+                order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+                on conflict (hour, provider, project_id, model, service_tier, workload, team, attempt_kind,
+                    prompt_class, sampled) do update set
+                    calls = h.calls + excluded.calls,
+                    input_tokens = h.input_tokens + excluded.input_tokens,
+                    cache_read_tokens = h.cache_read_tokens + excluded.cache_read_tokens,
+                    cache_creation_tokens = h.cache_creation_tokens + excluded.cache_creation_tokens,
+                    output_tokens = h.output_tokens + excluded.output_tokens,
+                    reasoning_apart = h.reasoning_apart + excluded.reasoning_apart,
+                    min_input = least(h.min_input, excluded.min_input),
+                    max_input = greatest(h.max_input, excluded.max_input)
+            ), units as (
+                insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
+                    final_ttft_ms, final_e2e_ms)
+                select distinct on (unit_key) unit_key, coalesce(workload, ''), count(*) over (partition by unit_key),
+                    started_at, coalesce(request_id, ''), ttft_ms, e2e_ms
+                from fresh where attempt_kind <> 'eval_grader'
+                order by unit_key, started_at desc, coalesce(request_id, '') desc
+                on conflict (unit_key) do update set
+                    attempts = u.attempts + excluded.attempts,
+                    workload = case when (excluded.final_started_at, excluded.final_request_id)
+                        > (u.final_started_at, u.final_request_id) then excluded.workload else u.workload end,
+                    final_request_id = case when (excluded.final_started_at, excluded.final_request_id)
+                        > (u.final_started_at, u.final_request_id) then excluded.final_request_id
+                        else u.final_request_id end,
+                    final_ttft_ms = case when (excluded.final_started_at, excluded.final_request_id)
+                        > (u.final_started_at, u.final_request_id) then excluded.final_ttft_ms else u.final_ttft_ms end,
+                    final_e2e_ms = case when (excluded.final_started_at, excluded.final_request_id)
+                        > (u.final_started_at, u.final_request_id) then excluded.final_e2e_ms else u.final_e2e_ms end,
+                    final_started_at = greatest(u.final_started_at, excluded.final_started_at)
+            ), resolved as (
+                update outcome_verdict v set unit_key = f.unit_key
+                from fresh f where v.unit_key is null and v.request_id = f.request_id
+            )
+            select count(*) from fresh
+            """;
+
+    private static final String INSERT_OUTCOMES = """
+            insert into outcome_verdict (event_id, kind, request_id, work_unit_id, passed, human_cost, observed_at,
+                unit_key)
+            select t.event_id, t.kind, t.request_id, t.work_unit_id, t.passed, t.human_cost,
+                timestamptz 'epoch' + t.observed_micros * interval '1 microsecond',
+                coalesce(t.work_unit_id, (select c.unit_key from usage_call c where c.request_id = t.request_id
+                    limit 1))
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::numeric[], ?::int8[])
+                as t(event_id, kind, request_id, work_unit_id, passed, human_cost, observed_micros)
+            on conflict (event_id) do nothing
+            """;
+
+    private final EntityManager em;
+
+    public UsageRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Stores and folds the traces not stored before; returns how many were new. */
+    public int insertTraces(List<TraceRecordedV1> events) {
+        int n = events.size();
+        Object[][] columns = new Object[21][n];
+        for (int i = 0; i < n; i++) {
+            TraceRecordedV1 e = events.get(i);
+            CanonicalTrace t = e.trace();
+            Object[] row = { e.dedupeKey(), t.requestId(), t.workUnitId(), t.attemptKind(), t.workload(), t.team(),
+                    t.provider(), t.projectId(), t.model(), t.serviceTier(), micros(t.startedAt()), t.inputTokens(),
+                    t.cacheReadOrZero(), t.cacheCreationOrZero(), t.outputOrZero(),
+                    t.reasoningTokens() == null ? 0L : t.reasoningTokens(), t.ttftMs(), t.e2eMs(), weight(t),
+                    unitKey(t), promptClass(t.inputTokens()) };
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        String[] types = { "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int8",
+                "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int4", "text", "int2" };
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(INSERT_TRACES)) {
+                for (int c = 0; c < types.length; c++) {
+                    ps.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    /** Stores the outcomes not stored before, each tied to its work unit when that is known. */
+    public int insertOutcomes(List<OutcomeRecordedV1> events) {
+        int n = events.size();
+        Object[][] columns = new Object[7][n];
+        for (int i = 0; i < n; i++) {
+            OutcomeRecordedV1 e = events.get(i);
+            Outcome o = e.outcome();
+            Object[] row = { e.eventId(), o.kind(), o.requestId(), o.workUnitId(), o.passed(), o.humanCost(),
+                    micros(o.observedAt() != null ? o.observedAt() : e.occurredAt()) };
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+        }
+        String[] types = { "uuid", "text", "text", "text", "bool", "numeric", "int8" };
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(INSERT_OUTCOMES)) {
+                for (int c = 0; c < types.length; c++) {
+                    ps.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** One hourly rollup row: a key and its weighted token sums. */
+    public record Hourly(Instant hour, String provider, String projectId, String model, String serviceTier,
+            String workload, String team, String attemptKind, int promptClass, boolean sampled, long calls,
+            long inputTokens, long cacheReadTokens, long cacheCreationTokens, long outputTokens, long reasoningApart,
+            long minInput, long maxInput) {
+    }
+
+    public void streamHourly(Period period, Consumer<Hourly> sink) {
+        session().doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("select hour, provider, project_id, model,"
+                    + " service_tier, workload, team, attempt_kind, prompt_class, sampled, calls, input_tokens,"
+                    + " cache_read_tokens, cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input"
+                    + " from usage_hourly where hour >= ? and hour < ?")) {
+                ps.setFetchSize(10_000);
+                ps.setObject(1, period.start().atOffset(ZoneOffset.UTC));
+                ps.setObject(2, period.end().atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new Hourly(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                                rs.getInt(9), rs.getBoolean(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                                rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18)));
+                    }
+                }
+            }
+        });
+    }
+
+    /** A stored call with its sampling weight. */
+    public record WeightedCall(Call call, int weight) {
+    }
+
+    /** The calls a rollup row sums (same hour and key). */
+    public List<WeightedCall> callsOf(Hourly h) {
+        return session().doReturningWork(connection -> {
+            List<WeightedCall> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("select request_id, work_unit_id, attempt_kind,"
+                    + " workload, team, provider, project_id, model, service_tier, started_at, input_tokens,"
+                    + " cache_read_tokens, cache_creation_tokens, output_tokens, reasoning_tokens, ttft_ms, e2e_ms,"
+                    + " weight from usage_call where started_at >= ? and started_at < ? and provider = ?"
+                    + " and coalesce(project_id, '') = ? and model = ? and service_tier = ?"
+                    + " and coalesce(workload, '') = ? and coalesce(team, '') = ? and attempt_kind = ?"
+                    + " and (weight > 1) = ?")) {
+                ps.setObject(1, h.hour().atOffset(ZoneOffset.UTC));
+                ps.setObject(2, h.hour().plusSeconds(3600).atOffset(ZoneOffset.UTC));
+                ps.setString(3, h.provider());
+                ps.setString(4, h.projectId());
+                ps.setString(5, h.model());
+                ps.setString(6, h.serviceTier());
+                ps.setString(7, h.workload());
+                ps.setString(8, h.team());
+                ps.setString(9, h.attemptKind());
+                ps.setBoolean(10, h.sampled());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Call c = new Call(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getTimestamp(10).toInstant(), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                                rs.getLong(14), rs.getLong(15), nullableLong(rs, 16), nullableLong(rs, 17));
+                        if (promptClass(c.inputTokens()) == h.promptClass()) {
+                            out.add(new WeightedCall(c, rs.getInt(18)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A work unit as folded, with every verdict about it. */
+    public record Unit(String unitKey, String workload, long attempts, Call finalAttempt, List<Verdict> verdicts) {
+    }
+
+    /** The work units whose final attempt started in the period, one at a time, each with its verdicts. */
+    public void streamUnits(Period period, Consumer<Unit> sink) {
+        session().doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("select u.unit_key, u.workload, u.attempts,"
+                    + " u.final_request_id, u.final_started_at, u.final_ttft_ms, u.final_e2e_ms, v.kind, v.request_id,"
+                    + " v.work_unit_id, v.passed, v.human_cost, v.observed_at"
+                    + " from work_unit u left join outcome_verdict v on v.unit_key = u.unit_key"
+                    + " where u.final_started_at >= ? and u.final_started_at < ? order by u.unit_key")) {
+                ps.setFetchSize(10_000);
+                ps.setObject(1, period.start().atOffset(ZoneOffset.UTC));
+                ps.setObject(2, period.end().atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    String current = null;
+                    String workload = null;
+                    long attempts = 0;
+                    Call last = null;
+                    List<Verdict> verdicts = new ArrayList<>();
+                    while (rs.next()) {
+                        String key = rs.getString(1);
+                        if (!key.equals(current)) {
+                            if (current != null) {
+                                sink.accept(new Unit(current, workload, attempts, last, verdicts));
+                            }
+                            current = key;
+                            workload = rs.getString(2);
+                            attempts = rs.getLong(3);
+                            String request = rs.getString(4);
+                            last = new Call(request.isEmpty() ? null : request, null, "final", workload, null, null,
+                                    null, null, null, rs.getTimestamp(5).toInstant(), 0, 0, 0, 0, 0,
+                                    nullableLong(rs, 6), nullableLong(rs, 7));
+                            verdicts = new ArrayList<>();
+                        }
+                        String kind = rs.getString(8);
+                        if (kind != null) {
+                            Timestamp observed = rs.getTimestamp(13);
+                            verdicts.add(new Verdict(kind, rs.getString(9), rs.getString(10),
+                                    (Boolean) rs.getObject(11), rs.getBigDecimal(12),
+                                    observed == null ? null : observed.toInstant()));
+                        }
+                    }
+                    if (current != null) {
+                        sink.accept(new Unit(current, workload, attempts, last, verdicts));
+                    }
+                }
+            }
+        });
+    }
+
+    /** What has been received: calls started in the period, outcomes and price versions overall. */
+    public long[] counts(Period period) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("select"
+                    + " (select count(*) from usage_call where started_at >= ? and started_at < ?),"
+                    + " (select count(*) from outcome_verdict), (select count(*) from price_version)")) {
+                ps.setObject(1, period.start().atOffset(ZoneOffset.UTC));
+                ps.setObject(2, period.end().atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3) };
+                }
+            }
+        });
+    }
+
+    /** floor(log2(input tokens)), -1 for none: the rollup class a long-context threshold is checked against. */
+    public static int promptClass(long inputTokens) {
+        return inputTokens <= 0 ? -1 : 63 - Long.numberOfLeadingZeros(inputTokens);
+    }
+
+    static String unitKey(CanonicalTrace t) {
+        return t.workUnitId() != null ? t.workUnitId() : "request:" + t.requestId();
+    }
+
+    static int weight(CanonicalTrace t) {
+        String w = t.attributes() == null ? null : t.attributes().get(SAMPLING_WEIGHT_ATTRIBUTE);
+        if (w == null) {
+            return 1;
+        }
+        try {
+            int weight = Integer.parseInt(w.trim());
+            return weight >= 1 ? weight : 1;
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static long micros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}
