@@ -59,7 +59,7 @@ create index outcome_verdict_unresolved on outcome_verdict (request_id) where un
 insert into usage_hourly
 select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
        coalesce(workload, ''), coalesce(team, ''), attempt_kind,
-       case when input_tokens <= 0 then -1 else floor(log(2, input_tokens::numeric))::smallint end, weight > 1,
+       case when input_tokens <= 0 then -1 else 64 - position('1' in input_tokens::bit(64)::text) end, weight > 1,
        sum(weight), sum(weight * input_tokens), sum(weight * cache_read_tokens), sum(weight * cache_creation_tokens),
        sum(weight * output_tokens), sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens),
        max(input_tokens)

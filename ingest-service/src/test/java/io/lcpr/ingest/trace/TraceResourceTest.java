@@ -47,14 +47,15 @@ class TraceResourceTest {
                 .body("received", equalTo(3)).body("accepted", equalTo(3)).body("duplicates", equalTo(0));
         given().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("/api/traces").then().statusCode(200)
                 .body("accepted", equalTo(0)).body("duplicates", equalTo(3));
-        assertEquals(3, LocalInfraTestResource.count("select count(*) from ingest.trace where request_id like ?", run + "-%"));
+        assertEquals(3, LocalInfraTestResource.count("select count(*) from ingest.trace where request_id like ?",
+                run + "-%"));
 
         var records = TopicReader.await(bootstrap(), Topics.TRACES, r -> r.value().contains(run), 3,
                 Duration.ofSeconds(30));
         Set<String> seen = new HashSet<>();
         for (var r : records) {
             TraceRecordedV1 event = EventJson.read(r.value(), TraceRecordedV1.class);
-            assertEquals(r.key(), event.dedupeKey());
+            assertEquals(event.trace().workUnitId(), r.key(), "keyed by work unit, as its outcomes are");
             seen.add(event.eventId().toString());
         }
         int mine = records.size();

@@ -56,8 +56,8 @@ import io.lcpr.infra.TopicWriter;
  * (-Xmx256m -XX:+UseParallelGC).
  */
 public final class ReconcileBenchmark {
-    private static final YearMonth FIRST = YearMonth.of(2027, 3);
-    private static final YearMonth SECOND = YearMonth.of(2027, 4);
+    private static final YearMonth FIRST = YearMonth.of(2026, 7);
+    private static final YearMonth SECOND = YearMonth.of(2026, 8);
 
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
@@ -97,7 +97,7 @@ public final class ReconcileBenchmark {
                     reconcile.awaitReady(Duration.ofSeconds(120));
                     Instant consumeStart = Instant.now();
                     LagWatch lag = new LagWatch(infra.bootstrapServers());
-                    awaitFolded(reconcile, FIRST, expected.calls, lag);
+                    awaitFolded(reconcile, FIRST, expected.calls, expected.outcomes, lag);
                     double alone = seconds(consumeStart);
                     System.out.printf("reconcile-service alone: %,d traces consumed and folded in %.1f s: %,.0f traces/s"
                             + " (target >= 50,000)%n", expected.calls, alone, expected.calls / alone);
@@ -109,7 +109,8 @@ public final class ReconcileBenchmark {
                             .submit(() -> send(ingest, second, batch, clients));
                     ReconcileMonth.Expected expectedSecond = sending.get();
                     double sent = seconds(e2eStart);
-                    awaitFolded(reconcile, SECOND, expectedSecond.calls, e2eLag);
+                    awaitFolded(reconcile, SECOND, expectedSecond.calls, expected.outcomes + expectedSecond.outcomes,
+                            e2eLag);
                     double e2e = seconds(e2eStart);
                     System.out.printf("end to end: %,d traces sent in %.1f s, all folded %.1f s after the first byte:"
                             + " %,.0f traces/s (target >= 25,000); largest consumer lag %,d%n", expectedSecond.calls,
@@ -165,6 +166,7 @@ public final class ReconcileBenchmark {
                             }
                         }
                         if (u % 3 == 0) {
+                            expected.outcome();
                             outcomes.writeBytes(verdict(last, u % 7 != 0).getBytes(StandardCharsets.UTF_8));
                         }
                     }
@@ -189,7 +191,9 @@ public final class ReconcileBenchmark {
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered HTTP " + r.statusCode() + ": " + r.body());
+            String answer = r.body();
+            throw new IllegalStateException(url + " answered HTTP " + r.statusCode() + ": "
+                    + (answer.length() > 500 ? answer.substring(0, 500) + "..." : answer));
         }
     }
 
@@ -209,13 +213,15 @@ public final class ReconcileBenchmark {
                 + ",\"observed_at\":\"" + last.startedAt().plusSeconds(60) + "\"}\n";
     }
 
-    /** Waits until reconcile-service has folded every call of the month, sampling the consumer lag meanwhile. */
-    static void awaitFolded(ServiceProcess reconcile, YearMonth month, long calls, LagWatch lag) {
+    /**
+     * Waits until reconcile-service has folded every call of the month and holds at least {@code outcomes} outcomes
+     * (all months), sampling the consumer lag meanwhile.
+     */
+    static void awaitFolded(ServiceProcess reconcile, YearMonth month, long calls, long outcomes, LagWatch lag) {
         Await.until(Duration.ofMinutes(30), "reconcile-service to fold " + calls + " calls of " + month, () -> {
             lag.sample();
-            long folded = Http.get(reconcile.url() + "/api/usage?period=" + month).expect(200).json().path("calls")
-                    .asLong();
-            return folded >= calls;
+            JsonNode usage = Http.get(reconcile.url() + "/api/usage?period=" + month).expect(200).json();
+            return usage.path("calls").asLong() >= calls && usage.path("outcomes").asLong() >= outcomes;
         });
     }
 

@@ -167,6 +167,11 @@ final class ReconcileMonth {
         final Map<String, long[]> byWorkload = new TreeMap<>();
         long calls;
         long unpriced;
+        long outcomes;
+
+        synchronized void outcome() {
+            outcomes++;
+        }
 
         synchronized void add(GenCall c, long costE10) {
             calls++;

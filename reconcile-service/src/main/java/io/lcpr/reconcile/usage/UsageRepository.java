@@ -32,6 +32,63 @@ public class UsageRepository {
     /** Sampling weight of a trace (a sender that keeps one call in ten says 10); absent means 1. */
     public static final String SAMPLING_WEIGHT_ATTRIBUTE = "lcpr.sampling_weight";
 
+    /** Adds a rollup's sums to the stored ones: folding is commutative, so replicas and rebuilds may interleave. */
+    private static final String HOURLY_ADD = """
+            on conflict (hour, provider, project_id, model, service_tier, workload, team, attempt_kind, prompt_class,
+                sampled) do update set
+                calls = h.calls + excluded.calls,
+                input_tokens = h.input_tokens + excluded.input_tokens,
+                cache_read_tokens = h.cache_read_tokens + excluded.cache_read_tokens,
+                cache_creation_tokens = h.cache_creation_tokens + excluded.cache_creation_tokens,
+                output_tokens = h.output_tokens + excluded.output_tokens,
+                reasoning_apart = h.reasoning_apart + excluded.reasoning_apart,
+                min_input = least(h.min_input, excluded.min_input),
+                max_input = greatest(h.max_input, excluded.max_input)
+            """;
+    /** Merges a unit's attempts into the stored unit: the later final attempt wins, counts add up. */
+    private static final String UNIT_MERGE = """
+            on conflict (unit_key) do update set
+                attempts = u.attempts + excluded.attempts,
+                workload = case when (excluded.final_started_at, excluded.final_request_id)
+                    > (u.final_started_at, u.final_request_id) then excluded.workload else u.workload end,
+                final_request_id = case when (excluded.final_started_at, excluded.final_request_id)
+                    > (u.final_started_at, u.final_request_id) then excluded.final_request_id else u.final_request_id end,
+                final_ttft_ms = case when (excluded.final_started_at, excluded.final_request_id)
+                    > (u.final_started_at, u.final_request_id) then excluded.final_ttft_ms else u.final_ttft_ms end,
+                final_e2e_ms = case when (excluded.final_started_at, excluded.final_request_id)
+                    > (u.final_started_at, u.final_request_id) then excluded.final_e2e_ms else u.final_e2e_ms end,
+                final_started_at = greatest(u.final_started_at, excluded.final_started_at)
+            """;
+    /** A day's hourly rollups recomputed from its stored calls (after deleting them, in the same transaction). */
+    private static final String REBUILD_HOURLY = """
+            insert into usage_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
+                attempt_kind, prompt_class, sampled, calls, input_tokens, cache_read_tokens, cache_creation_tokens,
+                output_tokens, reasoning_apart, min_input, max_input)
+            select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
+                coalesce(workload, ''), coalesce(team, ''), attempt_kind,
+                case when input_tokens <= 0 then -1 else 64 - position('1' in input_tokens::bit(64)::text) end,
+                weight > 1, sum(weight), sum(weight * input_tokens), sum(weight * cache_read_tokens),
+                sum(weight * cache_creation_tokens), sum(weight * output_tokens),
+                sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens), max(input_tokens)
+            from usage_call where started_at >= ? and started_at < ?
+            group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+            """ + HOURLY_ADD;
+    /** The work units with a call in a range, deleted to be recomputed. */
+    private static final String TOUCHED_UNITS = """
+            select distinct unit_key from usage_call
+            where started_at >= ? and started_at < ? and attempt_kind <> 'eval_grader'
+            """;
+    /** The work units with a call in a range, recomputed from all their stored calls. */
+    private static final String REBUILD_UNITS = "with touched as (" + TOUCHED_UNITS + ")\n" + """
+            insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
+                final_ttft_ms, final_e2e_ms)
+            select distinct on (c.unit_key) c.unit_key, coalesce(c.workload, ''),
+                count(*) over (partition by c.unit_key), c.started_at, coalesce(c.request_id, ''), c.ttft_ms, c.e2e_ms
+            from usage_call c join touched using (unit_key)
+            where c.attempt_kind <> 'eval_grader'
+            order by c.unit_key, c.started_at desc, coalesce(c.request_id, '') desc
+            """ + UNIT_MERGE;
+
     private static final String INSERT_TRACES = """
             with input as (
                 select distinct on (dedupe_key) t.*, timestamptz 'epoch' + t.started_micros * interval '1 microsecond'
@@ -66,16 +123,7 @@ public class UsageRepository {
                 from fresh
                 group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
                 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-                on conflict (hour, provider, project_id, model, service_tier, workload, team, attempt_kind,
-                    prompt_class, sampled) do update set
-                    calls = h.calls + excluded.calls,
-                    input_tokens = h.input_tokens + excluded.input_tokens,
-                    cache_read_tokens = h.cache_read_tokens + excluded.cache_read_tokens,
-                    cache_creation_tokens = h.cache_creation_tokens + excluded.cache_creation_tokens,
-                    output_tokens = h.output_tokens + excluded.output_tokens,
-                    reasoning_apart = h.reasoning_apart + excluded.reasoning_apart,
-                    min_input = least(h.min_input, excluded.min_input),
-                    max_input = greatest(h.max_input, excluded.max_input)
+                """ + HOURLY_ADD + """
             ), units as (
                 insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
                     final_ttft_ms, final_e2e_ms)
@@ -83,18 +131,7 @@ public class UsageRepository {
                     started_at, coalesce(request_id, ''), ttft_ms, e2e_ms
                 from fresh where attempt_kind <> 'eval_grader'
                 order by unit_key, started_at desc, coalesce(request_id, '') desc
-                on conflict (unit_key) do update set
-                    attempts = u.attempts + excluded.attempts,
-                    workload = case when (excluded.final_started_at, excluded.final_request_id)
-                        > (u.final_started_at, u.final_request_id) then excluded.workload else u.workload end,
-                    final_request_id = case when (excluded.final_started_at, excluded.final_request_id)
-                        > (u.final_started_at, u.final_request_id) then excluded.final_request_id
-                        else u.final_request_id end,
-                    final_ttft_ms = case when (excluded.final_started_at, excluded.final_request_id)
-                        > (u.final_started_at, u.final_request_id) then excluded.final_ttft_ms else u.final_ttft_ms end,
-                    final_e2e_ms = case when (excluded.final_started_at, excluded.final_request_id)
-                        > (u.final_started_at, u.final_request_id) then excluded.final_e2e_ms else u.final_e2e_ms end,
-                    final_started_at = greatest(u.final_started_at, excluded.final_started_at)
+                """ + UNIT_MERGE + """
             ), resolved as (
                 update outcome_verdict v set unit_key = f.unit_key
                 from fresh f where v.unit_key is null and v.request_id = f.request_id
@@ -292,6 +329,38 @@ public class UsageRepository {
                         sink.accept(new Unit(current, workload, attempts, last, verdicts));
                     }
                 }
+            }
+        });
+    }
+
+    /** Recomputes one day's hourly rollups from its stored calls; returns the rollup rows written. */
+    public int rebuildHourly(Instant from, Instant to) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from usage_hourly where hour >= ? and hour < ?");
+                    PreparedStatement insert = connection.prepareStatement(REBUILD_HOURLY)) {
+                for (PreparedStatement ps : new PreparedStatement[] { delete, insert }) {
+                    ps.setObject(1, from.atOffset(ZoneOffset.UTC));
+                    ps.setObject(2, to.atOffset(ZoneOffset.UTC));
+                }
+                delete.executeUpdate();
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** Recomputes the work units with a call in the range from all their stored calls; returns how many. */
+    public int rebuildUnits(Instant from, Instant to) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from work_unit where unit_key in (" + TOUCHED_UNITS + ")");
+                    PreparedStatement insert = connection.prepareStatement(REBUILD_UNITS)) {
+                for (PreparedStatement ps : new PreparedStatement[] { delete, insert }) {
+                    ps.setObject(1, from.atOffset(ZoneOffset.UTC));
+                    ps.setObject(2, to.atOffset(ZoneOffset.UTC));
+                }
+                delete.executeUpdate();
+                return insert.executeUpdate();
             }
         });
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -30,6 +31,7 @@ import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.money.Money;
 import io.lcpr.price.PriceHistory;
@@ -47,9 +49,11 @@ import io.lcpr.reconcile.pricing.PricingCopyService;
 import io.lcpr.reconcile.reconciliation.AccountReconciler;
 import io.lcpr.reconcile.reconciliation.InvoiceTotal;
 import io.lcpr.reconcile.reconciliation.ReconciliationRuns;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * Property: for random months (price changes and late corrections at random instants, tiers, long prompts,
@@ -69,6 +73,10 @@ class FoldEquivalenceTest {
     PricingCopyService pricing;
     @Inject
     ReconciliationRuns runs;
+    @Inject
+    UsageRebuilds rebuilds;
+    @Inject
+    EntityManager em;
 
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3, 4, 5, 6 })
@@ -204,6 +212,32 @@ class FoldEquivalenceTest {
             teams.forEach((k, v) -> same(v, a.traceCostByTeam().get(k), w + "team " + k));
         }
         assertEquals(expected.keySet(), actual.keySet(), "seed " + seed + ": workloads");
+
+        // the folded data, lost and rebuilt from the stored calls, is what folding gave
+        String foldedData = dump(period);
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from usage_hourly where hour >= :s and hour < :e")
+                    .setParameter("s", period.start()).setParameter("e", period.end()).executeUpdate();
+            em.createNativeQuery("delete from work_unit where final_started_at >= :s and final_started_at < :e")
+                    .setParameter("s", period.start()).setParameter("e", period.end()).executeUpdate();
+        });
+        UsageRebuilds.Rebuild rebuild = rebuilds.start(period);
+        Await.until(Duration.ofSeconds(60), "the rebuild", () -> !"running".equals(
+                rebuilds.find(rebuild.id()).orElseThrow().status()));
+        assertEquals("completed", rebuilds.find(rebuild.id()).orElseThrow().status());
+        assertEquals(foldedData, dump(period), "seed " + seed + ": rebuilt folded data");
+        assertEquals(true, runs.start(period).existing(), "unchanged inputs after a rebuild: the same run");
+    }
+
+    /** The period's hourly rollups and work units as text, in key order. */
+    private String dump(Period period) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("select string_agg(h::text, ';'"
+                + " order by hour, provider, project_id, model, service_tier, workload, team, attempt_kind,"
+                + " prompt_class, sampled) from usage_hourly h where hour >= :s and hour < :e")
+                .setParameter("s", period.start()).setParameter("e", period.end()).getSingleResult()
+                + " | " + em.createNativeQuery("select string_agg(u::text, ';' order by unit_key) from work_unit u"
+                        + " where final_started_at >= :s and final_started_at < :e")
+                        .setParameter("s", period.start()).setParameter("e", period.end()).getSingleResult());
     }
 
     /** Every call priced one by one at the entry in force when it started, every unit judged from its calls. */

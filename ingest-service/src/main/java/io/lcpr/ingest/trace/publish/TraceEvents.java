@@ -14,8 +14,10 @@ import io.lcpr.ingest.trace.store.StoredTrace;
 import io.lcpr.ingest.IngestConfig;
 
 /**
- * Sends stored traces to llm.traces.v1, keyed by dedupe key; the event id derives from it, so a trace sent twice
- * (live and again by recovery) is one event to its consumers.
+ * Sends stored traces to llm.traces.v1. The event id derives from the dedupe key, so a trace sent twice (live and
+ * again by recovery) is one event to its consumers. The record key is the work unit (else the dedupe key): a unit's
+ * calls share a partition with its outcomes (llm.outcomes.v1 is keyed the same way), so the consumer replica that
+ * folds a unit's calls also receives its verdicts.
  */
 @ApplicationScoped
 public class TraceEvents {
@@ -34,8 +36,13 @@ public class TraceEvents {
         for (StoredTrace t : traces) {
             TraceRecordedV1 event = new TraceRecordedV1(t.eventId(), t.receivedAt(), TraceRecordedV1.SCHEMA_VERSION,
                     IngestConfig.PRODUCER, t.dedupeKey(), t.trace());
-            events.add(new TopicSender.Keyed(t.dedupeKey(), json.utf8(event)));
+            events.add(new TopicSender.Keyed(key(t), json.utf8(event)));
         }
         return sender.sendAll(Topics.TRACES, events).thenRun(() -> published.increment(events.size()));
+    }
+
+    /** The partition key of a trace's event: its work unit, else its dedupe key. */
+    public static String key(StoredTrace t) {
+        return t.trace().workUnitId() != null ? t.trace().workUnitId() : t.dedupeKey();
     }
 }
