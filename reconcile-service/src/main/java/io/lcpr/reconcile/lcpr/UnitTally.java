@@ -50,9 +50,25 @@ public final class UnitTally {
         return humanCaseCost;
     }
 
-    /** A human case costs what its escalation says, else the workload's cost per case; a unit is one case. */
+    /**
+     * Units judged elsewhere (in the database, by the same rule): {@code units} landed on {@code result}; their
+     * escalations stated {@code statedHumanCost} in all, and {@code unstatedCases} more cost the workload's rate.
+     */
+    public void addJudged(UnitResult result, long units, BigDecimal statedHumanCost, long unstatedCases,
+            CostInputs inputs) {
+        results.merge(result, units, Long::sum);
+        humanCaseCost = humanCaseCost.add(statedHumanCost)
+                .add(inputs.humanCostPerCase().multiply(BigDecimal.valueOf(unstatedCases)));
+    }
+
+    /**
+     * A human case costs what its escalation says (the earliest, if several), else the workload's cost per case; a
+     * unit is one case.
+     */
     private static BigDecimal humanCost(List<Verdict> verdicts, CostInputs inputs) {
-        return verdicts.stream().filter(v -> "escalation".equals(v.kind())).findFirst()
+        return verdicts.stream().filter(v -> "escalation".equals(v.kind()))
+                .min(java.util.Comparator.comparing((Verdict v) -> v.observedAt() == null ? java.time.Instant.EPOCH
+                        : v.observedAt()).thenComparing(v -> v.humanCost() == null ? BigDecimal.ZERO : v.humanCost()))
                 .map(v -> v.humanCost() != null ? v.humanCost() : inputs.humanCostPerCase())
                 .orElse(BigDecimal.ZERO);
     }

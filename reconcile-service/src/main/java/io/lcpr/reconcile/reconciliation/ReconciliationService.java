@@ -21,18 +21,16 @@ import io.lcpr.events.Topics;
 import io.lcpr.money.Money;
 import io.lcpr.price.PriceHistory;
 import io.lcpr.reconcile.invoice.InvoiceEntity;
-import io.lcpr.reconcile.lcpr.AcceptancePolicy;
-import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostInputs;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.lcpr.LcprCalculator;
+import io.lcpr.reconcile.lcpr.UnitResult;
 import io.lcpr.reconcile.lcpr.UnitTally;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
 import io.lcpr.reconcile.usage.UsageRepository;
 import io.lcpr.reconcile.workload.PeriodCostInputEntity;
-import io.lcpr.reconcile.workload.WorkloadSettingsEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -84,12 +82,11 @@ public class ReconciliationService {
         progress.accept("judging work units");
         Map<String, UnitTally> units = new TreeMap<>();
         long[] unitCount = new long[1];
-        QuarkusTransaction.requiringNew().run(() -> usage.streamUnits(period, u -> {
-            String workload = u.workload().isEmpty() ? Call.UNKNOWN : u.workload();
-            units.computeIfAbsent(workload, w -> new UnitTally()).add(u.finalAttempt(), u.attempts(), u.verdicts(),
-                    inputs.policy(workload), inputs.costs(workload));
-            unitCount[0]++;
-        }));
+        for (UsageRepository.JudgedUnits j : QuarkusTransaction.requiringNew().call(() -> usage.tallyUnits(period))) {
+            units.computeIfAbsent(j.workload(), w -> new UnitTally()).addJudged(UnitResult.valueOf(j.result()),
+                    j.units(), j.statedHumanCost(), j.unstatedCases(), inputs.costs(j.workload()));
+            unitCount[0] += j.units();
+        }
 
         Map<String, List<CostSlice>> byWorkload = new TreeMap<>();
         slices.forEach(s -> byWorkload.computeIfAbsent(s.workload(), w -> new ArrayList<>()).add(s));
@@ -123,22 +120,15 @@ public class ReconciliationService {
                 unitCount[0]);
     }
 
-    /** The period's small inputs, read once: invoices, acceptance policies, cost inputs. */
-    private record Inputs(List<InvoiceTotal> invoices, Map<String, AcceptancePolicy> policies,
-            Map<String, CostInputs> costInputs) {
+    /** The period's small inputs, read once: invoices and cost inputs. */
+    private record Inputs(List<InvoiceTotal> invoices, Map<String, CostInputs> costInputs) {
         static Inputs of(String label) {
             List<InvoiceTotal> invoices = InvoiceEntity.<InvoiceEntity> list("period", label).stream()
                     .map(i -> new InvoiceTotal(i.provider, i.billingAccount, i.total)).toList();
-            Map<String, AcceptancePolicy> policies = new HashMap<>();
-            WorkloadSettingsEntity.<WorkloadSettingsEntity> listAll().forEach(w -> policies.put(w.name, w.policy()));
             Map<String, CostInputs> costs = new HashMap<>();
             PeriodCostInputEntity.<PeriodCostInputEntity> list("key.period", label)
                     .forEach(c -> costs.put(c.key.workload, c.inputs()));
-            return new Inputs(invoices, policies, costs);
-        }
-
-        AcceptancePolicy policy(String workload) {
-            return policies.getOrDefault(workload, AcceptancePolicy.DEFAULT);
+            return new Inputs(invoices, costs);
         }
 
         CostInputs costs(String workload) {

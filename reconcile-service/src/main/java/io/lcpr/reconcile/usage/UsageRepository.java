@@ -1,9 +1,9 @@
 package io.lcpr.reconcile.usage;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.reconcile.lcpr.Call;
-import io.lcpr.reconcile.lcpr.Verdict;
 import io.lcpr.reconcile.period.Period;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -137,6 +136,56 @@ public class UsageRepository {
                 from fresh f where v.unit_key is null and v.request_id = f.request_id
             )
             select count(*) from fresh
+            """;
+
+    /**
+     * The period's work units judged in the database, counted per workload and result: the rule of
+     * {@code Acceptance.judge} (FoldEquivalenceTest holds the two equal), so a run reads one row per workload and
+     * result instead of every unit. The latest verdict of a kind wins, a failing one on a tie; an eval or SLO verdict
+     * counts when it names the final attempt's request or no request; a unit's human case costs what its earliest
+     * escalation states, else the workload's rate per case (applied by the caller).
+     */
+    private static final String TALLY_UNITS = """
+            with units as (
+                select unit_key, coalesce(nullif(workload, ''), 'unknown') as workload, attempts, final_request_id,
+                    final_ttft_ms, final_e2e_ms
+                from work_unit where final_started_at >= ? and final_started_at < ?
+            ), verdicts as (
+                select u.unit_key,
+                    bool_or(o.kind = 'escalation') as escalated,
+                    (array_agg(o.human_cost order by coalesce(o.observed_at, 'epoch'), coalesce(o.human_cost, 0))
+                        filter (where o.kind = 'escalation'))[1] as escalation_cost,
+                    (array_agg(o.passed order by coalesce(o.observed_at, 'epoch') desc, o.passed)
+                        filter (where o.kind = 'acceptance' and o.passed is not null))[1] as final_word,
+                    (array_agg(o.passed order by coalesce(o.observed_at, 'epoch') desc, o.passed)
+                        filter (where o.kind = 'eval' and o.passed is not null
+                            and (o.request_id is null or o.request_id = u.final_request_id)))[1] as quality,
+                    (array_agg(o.passed order by coalesce(o.observed_at, 'epoch') desc, o.passed)
+                        filter (where o.kind = 'slo' and o.passed is not null
+                            and (o.request_id is null or o.request_id = u.final_request_id)))[1] as latency
+                from units u join outcome_verdict o on o.unit_key = u.unit_key
+                group by u.unit_key
+            ), judged as (
+                select u.workload, u.attempts, coalesce(v.escalated, false) as escalated, v.escalation_cost,
+                    case
+                        when v.final_word is not null then v.final_word
+                            and (not coalesce(v.escalated, false) or coalesce(w.human_signoff_accepted, false))
+                        when coalesce(v.escalated, false) then false
+                        else coalesce(v.quality, not coalesce(w.eval_required, true))
+                            and coalesce(v.latency,
+                                (w.ttft_slo_ms is null or u.final_ttft_ms is null
+                                    or u.final_ttft_ms <= w.ttft_slo_ms + w.slo_tolerance_ms)
+                                and (w.e2e_slo_ms is null or u.final_e2e_ms is null
+                                    or u.final_e2e_ms <= w.e2e_slo_ms + w.slo_tolerance_ms))
+                    end as accepted
+                from units u left join verdicts v using (unit_key) left join workload_settings w on w.name = u.workload
+            )
+            select workload,
+                case when accepted then (case when attempts = 1 then 'FIRST_ATTEMPT_PASS' else 'RECOVERED' end)
+                     when escalated then 'ESCALATED' else 'UNRECOVERED' end as result,
+                count(*), coalesce(sum(escalation_cost) filter (where escalated), 0),
+                count(*) filter (where escalated and escalation_cost is null)
+            from judged group by 1, 2
             """;
 
     private static final String INSERT_OUTCOMES = """
@@ -281,58 +330,6 @@ public class UsageRepository {
         });
     }
 
-    /** A work unit as folded, with every verdict about it. */
-    public record Unit(String unitKey, String workload, long attempts, Call finalAttempt, List<Verdict> verdicts) {
-    }
-
-    /** The work units whose final attempt started in the period, one at a time, each with its verdicts. */
-    public void streamUnits(Period period, Consumer<Unit> sink) {
-        session().doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("select u.unit_key, u.workload, u.attempts,"
-                    + " u.final_request_id, u.final_started_at, u.final_ttft_ms, u.final_e2e_ms, v.kind, v.request_id,"
-                    + " v.work_unit_id, v.passed, v.human_cost, v.observed_at"
-                    + " from work_unit u left join outcome_verdict v on v.unit_key = u.unit_key"
-                    + " where u.final_started_at >= ? and u.final_started_at < ? order by u.unit_key")) {
-                ps.setFetchSize(10_000);
-                ps.setObject(1, period.start().atOffset(ZoneOffset.UTC));
-                ps.setObject(2, period.end().atOffset(ZoneOffset.UTC));
-                try (ResultSet rs = ps.executeQuery()) {
-                    String current = null;
-                    String workload = null;
-                    long attempts = 0;
-                    Call last = null;
-                    List<Verdict> verdicts = new ArrayList<>();
-                    while (rs.next()) {
-                        String key = rs.getString(1);
-                        if (!key.equals(current)) {
-                            if (current != null) {
-                                sink.accept(new Unit(current, workload, attempts, last, verdicts));
-                            }
-                            current = key;
-                            workload = rs.getString(2);
-                            attempts = rs.getLong(3);
-                            String request = rs.getString(4);
-                            last = new Call(request.isEmpty() ? null : request, null, "final", workload, null, null,
-                                    null, null, null, rs.getTimestamp(5).toInstant(), 0, 0, 0, 0, 0,
-                                    nullableLong(rs, 6), nullableLong(rs, 7));
-                            verdicts = new ArrayList<>();
-                        }
-                        String kind = rs.getString(8);
-                        if (kind != null) {
-                            Timestamp observed = rs.getTimestamp(13);
-                            verdicts.add(new Verdict(kind, rs.getString(9), rs.getString(10),
-                                    (Boolean) rs.getObject(11), rs.getBigDecimal(12),
-                                    observed == null ? null : observed.toInstant()));
-                        }
-                    }
-                    if (current != null) {
-                        sink.accept(new Unit(current, workload, attempts, last, verdicts));
-                    }
-                }
-            }
-        });
-    }
-
     /** Recomputes one day's hourly rollups from its stored calls; returns the rollup rows written. */
     public int rebuildHourly(Instant from, Instant to) {
         return session().doReturningWork(connection -> {
@@ -362,6 +359,29 @@ public class UsageRepository {
                 delete.executeUpdate();
                 return insert.executeUpdate();
             }
+        });
+    }
+
+    /** Work units of one workload that landed on one result, and the human cost their escalations stated. */
+    public record JudgedUnits(String workload, String result, long units, BigDecimal statedHumanCost,
+            long unstatedCases) {
+    }
+
+    /** The period's work units, judged and counted per workload and result (TALLY_UNITS). */
+    public List<JudgedUnits> tallyUnits(Period period) {
+        return session().doReturningWork(connection -> {
+            List<JudgedUnits> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement(TALLY_UNITS)) {
+                ps.setObject(1, period.start().atOffset(ZoneOffset.UTC));
+                ps.setObject(2, period.end().atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new JudgedUnits(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
+                                rs.getLong(5)));
+                    }
+                }
+            }
+            return out;
         });
     }
 

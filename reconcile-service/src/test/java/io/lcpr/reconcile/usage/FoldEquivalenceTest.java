@@ -182,10 +182,36 @@ class FoldEquivalenceTest {
                         total))
                 .post("/api/invoices").then().statusCode(200));
 
+        // each named workload with a random acceptance rule and human cost per case
+        Map<String, AcceptancePolicy> policies = new HashMap<>();
+        Map<String, CostInputs> costInputs = new HashMap<>();
+        for (String w : workloads) {
+            if (w == null) {
+                continue;
+            }
+            AcceptancePolicy policy = new AcceptancePolicy(random.nextBoolean() ? 500L + random.nextInt(1000) : null,
+                    random.nextBoolean() ? 2000L + random.nextInt(4000) : null, random.nextInt(200),
+                    random.nextBoolean(), random.nextBoolean());
+            policies.put(w, policy);
+            Map<String, Object> settings = new HashMap<>();
+            settings.put("ttft_slo_ms", policy.ttftSloMs());
+            settings.put("e2e_slo_ms", policy.e2eSloMs());
+            settings.put("slo_tolerance_ms", policy.sloToleranceMs());
+            settings.put("eval_required", policy.evalRequired());
+            settings.put("human_signoff_accepted", policy.humanSignoffAccepted());
+            given().contentType("application/json").body(settings).put("/api/workloads/" + w).then().statusCode(200);
+            CostInputs inputs = new CostInputs(BigDecimal.ZERO, new BigDecimal(random.nextInt(5) + ".25"),
+                    BigDecimal.ZERO, BigDecimal.ZERO);
+            costInputs.put(w, inputs);
+            given().contentType("application/json").body(Map.of("human_cost_per_case", inputs.humanCostPerCase()))
+                    .put("/api/workloads/" + w + "/periods/" + period.label() + "/costs").then().statusCode(200);
+        }
+
         ReconciliationRuns.RunView folded = runs.start(period);
         assertEquals("completed", folded.status(), folded.error());
         assertEquals(true, folded.work().callsPricedOneByOne() > 0, "no hour was priced call by call: too easy");
-        Map<String, WorkloadLcpr> expected = reference(provider, traces, outcomes, prices, invoices, period);
+        Map<String, WorkloadLcpr> expected = reference(provider, traces, outcomes, prices, invoices, period, policies,
+                costInputs);
 
         Map<String, LcprComputedV1> actual = new TreeMap<>();
         folded.lcpr().forEach(l -> actual.put(l.workload(), l));
@@ -243,7 +269,7 @@ class FoldEquivalenceTest {
     /** Every call priced one by one at the entry in force when it started, every unit judged from its calls. */
     private static Map<String, WorkloadLcpr> reference(String provider, List<TraceRecordedV1> traces,
             List<OutcomeRecordedV1> outcomes, List<PricingSnapshotV1> prices, Map<String, BigDecimal> invoices,
-            Period period) {
+            Period period, Map<String, AcceptancePolicy> policies, Map<String, CostInputs> costInputs) {
         PriceHistory history = new PriceHistory();
         prices.forEach(p -> history.add(new PriceHistory.Entry(p.snapshotId().toString(), p.provider(), p.model(),
                 p.serviceTier(), "", p.effectiveFrom(), p.effectiveTo(), p.versionOrder(), "USD", new Rates(
@@ -307,10 +333,12 @@ class FoldEquivalenceTest {
         unitCallsByWorkload.keySet().forEach(w -> byWorkload.computeIfAbsent(w, k -> new ArrayList<>()));
         accounts.deltaByWorkload().keySet().forEach(w -> byWorkload.computeIfAbsent(w, k -> new ArrayList<>()));
         Map<String, WorkloadLcpr> out = new TreeMap<>();
-        byWorkload.forEach((w, s) -> out.put(w, LcprCalculator.compute(w, s,
-                UnitTally.of(unitCallsByWorkload.getOrDefault(w, List.of()), verdictsByUnit, AcceptancePolicy.DEFAULT,
-                        CostInputs.NONE),
-                CostInputs.NONE, accounts.deltaByWorkload().getOrDefault(w, BigDecimal.ZERO))));
+        byWorkload.forEach((w, s) -> {
+            CostInputs inputs = costInputs.getOrDefault(w, CostInputs.NONE);
+            out.put(w, LcprCalculator.compute(w, s, UnitTally.of(unitCallsByWorkload.getOrDefault(w, List.of()),
+                    verdictsByUnit, policies.getOrDefault(w, AcceptancePolicy.DEFAULT), inputs), inputs,
+                    accounts.deltaByWorkload().getOrDefault(w, BigDecimal.ZERO)));
+        });
         return out;
     }
 
