@@ -8,11 +8,11 @@ update usage_call set unit_key = coalesce(work_unit_id, 'request:' || coalesce(r
 alter table usage_call alter column unit_key set not null;
 create index usage_call_request on usage_call (request_id);
 
--- Token sums per hour and everything a price or an allocation depends on. Empty strings, not nulls, for the
--- optional parts of the key (a unique key treats nulls as distinct). Sums are weighted by the sampling weight;
--- reasoning_apart is the sum of least(reasoning, output), what a reasoning price applies to. prompt_class is
--- floor(log2(input_tokens)) (-1 for none): a long-context threshold falls inside one class, whose min and max
--- tell whether it splits the rollup.
+-- Token sums per hour and everything a price or an allocation depends on (calls are weighted, stored_calls are
+-- rows). Empty strings, not nulls, for the optional parts of the key (a unique key treats nulls as distinct).
+-- Sums are weighted by the sampling weight; reasoning_apart is the sum of least(reasoning, output), what a
+-- reasoning price applies to. prompt_class is 0 below 32,768 input tokens, floor(log2(input_tokens)) above: a
+-- long-context threshold falls inside one class, whose min and max tell whether it splits the rollup.
 create table usage_hourly (
     hour                  timestamp(6) with time zone not null,
     provider              varchar(64) not null,
@@ -25,6 +25,7 @@ create table usage_hourly (
     prompt_class          smallint not null,
     sampled               boolean not null,
     calls                 bigint not null,
+    stored_calls          bigint not null,
     input_tokens          bigint not null,
     cache_read_tokens     bigint not null,
     cache_creation_tokens bigint not null,
@@ -59,8 +60,9 @@ create index outcome_verdict_unresolved on outcome_verdict (request_id) where un
 insert into usage_hourly
 select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
        coalesce(workload, ''), coalesce(team, ''), attempt_kind,
-       case when input_tokens <= 0 then -1 else 64 - position('1' in input_tokens::bit(64)::text) end, weight > 1,
-       sum(weight), sum(weight * input_tokens), sum(weight * cache_read_tokens), sum(weight * cache_creation_tokens),
+       case when input_tokens < 32768 then 0 else 64 - position('1' in input_tokens::bit(64)::text) end, weight > 1,
+       sum(weight), count(*), sum(weight * input_tokens), sum(weight * cache_read_tokens),
+       sum(weight * cache_creation_tokens),
        sum(weight * output_tokens), sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens),
        max(input_tokens)
 from usage_call group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;

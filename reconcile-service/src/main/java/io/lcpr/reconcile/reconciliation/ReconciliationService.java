@@ -66,6 +66,7 @@ public class ReconciliationService {
      */
     public RunResult run(Period period, UUID runId, Consumer<String> progress) {
         String label = period.label();
+        long t0 = System.nanoTime();
         progress.accept("pricing hourly rollups");
         PriceHistory prices = QuarkusTransaction.requiringNew().call(pricing::history);
         PeriodCosts costs = new PeriodCosts(prices, usage::callsOf);
@@ -79,6 +80,7 @@ public class ReconciliationService {
         AccountReconciler.Result accounts = AccountReconciler.reconcileSlices(slices, costs.unpricedByAccount(),
                 inputs.invoices());
 
+        long t1 = System.nanoTime();
         progress.accept("judging work units");
         Map<String, UnitTally> units = new TreeMap<>();
         long[] unitCount = new long[1];
@@ -93,6 +95,7 @@ public class ReconciliationService {
         units.keySet().forEach(w -> byWorkload.computeIfAbsent(w, k -> new ArrayList<>()));
         accounts.deltaByWorkload().keySet().forEach(w -> byWorkload.computeIfAbsent(w, k -> new ArrayList<>()));
 
+        long t2 = System.nanoTime();
         progress.accept("publishing");
         Instant now = Instant.now();
         List<LcprComputedV1> results = new ArrayList<>();
@@ -113,9 +116,11 @@ public class ReconciliationService {
         BigDecimal estimated = costs.estimatedFromSamples();
         QuarkusTransaction.requiringNew().run(() -> persist(runId, label, now, completed, results, costs.rollups(),
                 costs.pricedOneByOne(), unitCount[0], Money.of(estimated)));
-        LOG.infof("period %s: run %s priced %d hourly rollups (%d calls one by one), judged %d work units, %d accounts,"
-                + " %d workloads; %s of the cost estimated from sampled calls", label, runId, costs.rollups(),
-                costs.pricedOneByOne(), unitCount[0], accounts.accounts().size(), results.size(), estimated);
+        LOG.infof("period %s: run %s priced %d hourly rollups (%d calls one by one) in %d ms, judged %d work units in %d"
+                + " ms, published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
+                label, runId, costs.rollups(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000, unitCount[0],
+                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, accounts.accounts().size(),
+                results.size(), estimated);
         return new RunResult(completed, results, Money.of(estimated), costs.rollups(), costs.pricedOneByOne(),
                 unitCount[0]);
     }

@@ -28,6 +28,8 @@ import jakarta.persistence.EntityManager;
  */
 @ApplicationScoped
 public class UsageRepository {
+    /** Prompts below this many input tokens share one rollup class. */
+    static final long SMALL_PROMPT = 32_768;
     /** Sampling weight of a trace (a sender that keeps one call in ten says 10); absent means 1. */
     public static final String SAMPLING_WEIGHT_ATTRIBUTE = "lcpr.sampling_weight";
 
@@ -36,6 +38,7 @@ public class UsageRepository {
             on conflict (hour, provider, project_id, model, service_tier, workload, team, attempt_kind, prompt_class,
                 sampled) do update set
                 calls = h.calls + excluded.calls,
+                stored_calls = h.stored_calls + excluded.stored_calls,
                 input_tokens = h.input_tokens + excluded.input_tokens,
                 cache_read_tokens = h.cache_read_tokens + excluded.cache_read_tokens,
                 cache_creation_tokens = h.cache_creation_tokens + excluded.cache_creation_tokens,
@@ -61,12 +64,12 @@ public class UsageRepository {
     /** A day's hourly rollups recomputed from its stored calls (after deleting them, in the same transaction). */
     private static final String REBUILD_HOURLY = """
             insert into usage_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
-                attempt_kind, prompt_class, sampled, calls, input_tokens, cache_read_tokens, cache_creation_tokens,
-                output_tokens, reasoning_apart, min_input, max_input)
+                attempt_kind, prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
+                cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
             select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
                 coalesce(workload, ''), coalesce(team, ''), attempt_kind,
-                case when input_tokens <= 0 then -1 else 64 - position('1' in input_tokens::bit(64)::text) end,
-                weight > 1, sum(weight), sum(weight * input_tokens), sum(weight * cache_read_tokens),
+                case when input_tokens < 32768 then 0 else 64 - position('1' in input_tokens::bit(64)::text) end,
+                weight > 1, sum(weight), count(*), sum(weight * input_tokens), sum(weight * cache_read_tokens),
                 sum(weight * cache_creation_tokens), sum(weight * output_tokens),
                 sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens), max(input_tokens)
             from usage_call where started_at >= ? and started_at < ?
@@ -112,11 +115,11 @@ public class UsageRepository {
                 select i.* from input i join new using (dedupe_key)
             ), hourly as (
                 insert into usage_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
-                    attempt_kind, prompt_class, sampled, calls, input_tokens, cache_read_tokens, cache_creation_tokens,
-                    output_tokens, reasoning_apart, min_input, max_input)
+                    attempt_kind, prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
+                    cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
                 select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
                     coalesce(workload, ''), coalesce(team, ''), attempt_kind, prompt_class, weight > 1, sum(weight),
-                    sum(weight * input_tokens), sum(weight * cache_read_tokens), sum(weight * cache_creation_tokens),
+                    count(*), sum(weight * input_tokens), sum(weight * cache_read_tokens), sum(weight * cache_creation_tokens),
                     sum(weight * output_tokens), sum(weight * least(reasoning_tokens, output_tokens)),
                     min(input_tokens), max(input_tokens)
                 from fresh
@@ -151,28 +154,31 @@ public class UsageRepository {
                     final_ttft_ms, final_e2e_ms
                 from work_unit where final_started_at >= ? and final_started_at < ?
             ), verdicts as (
+                -- The latest verdict of a kind, a failing one on a tie, as a plain max: the observed instant in
+                -- microseconds, doubled, plus one when failing. Its lowest bit then says whether it failed.
                 select u.unit_key,
                     bool_or(o.kind = 'escalation') as escalated,
                     (array_agg(o.human_cost order by coalesce(o.observed_at, 'epoch'), coalesce(o.human_cost, 0))
                         filter (where o.kind = 'escalation'))[1] as escalation_cost,
-                    (array_agg(o.passed order by coalesce(o.observed_at, 'epoch') desc, o.passed)
-                        filter (where o.kind = 'acceptance' and o.passed is not null))[1] as final_word,
-                    (array_agg(o.passed order by coalesce(o.observed_at, 'epoch') desc, o.passed)
-                        filter (where o.kind = 'eval' and o.passed is not null
-                            and (o.request_id is null or o.request_id = u.final_request_id)))[1] as quality,
-                    (array_agg(o.passed order by coalesce(o.observed_at, 'epoch') desc, o.passed)
-                        filter (where o.kind = 'slo' and o.passed is not null
-                            and (o.request_id is null or o.request_id = u.final_request_id)))[1] as latency
-                from units u join outcome_verdict o on o.unit_key = u.unit_key
+                    max(o.code) filter (where o.kind = 'acceptance') as final_word,
+                    max(o.code) filter (where o.kind = 'eval'
+                        and (o.request_id is null or o.request_id = u.final_request_id)) as quality,
+                    max(o.code) filter (where o.kind = 'slo'
+                        and (o.request_id is null or o.request_id = u.final_request_id)) as latency
+                from units u join (
+                    select unit_key, kind, request_id, observed_at, human_cost,
+                        case when passed is null then null else (extract(epoch from coalesce(observed_at, 'epoch'))
+                            * 1000000)::bigint * 2 + (case when passed then 0 else 1 end) end as code
+                    from outcome_verdict) o on o.unit_key = u.unit_key
                 group by u.unit_key
             ), judged as (
                 select u.workload, u.attempts, coalesce(v.escalated, false) as escalated, v.escalation_cost,
                     case
-                        when v.final_word is not null then v.final_word
+                        when v.final_word is not null then (v.final_word & 1) = 0
                             and (not coalesce(v.escalated, false) or coalesce(w.human_signoff_accepted, false))
                         when coalesce(v.escalated, false) then false
-                        else coalesce(v.quality, not coalesce(w.eval_required, true))
-                            and coalesce(v.latency,
+                        else coalesce((v.quality & 1) = 0, not coalesce(w.eval_required, true))
+                            and coalesce((v.latency & 1) = 0,
                                 (w.ttft_slo_ms is null or u.final_ttft_ms is null
                                     or u.final_ttft_ms <= w.ttft_slo_ms + w.slo_tolerance_ms)
                                 and (w.e2e_slo_ms is null or u.final_e2e_ms is null
@@ -385,11 +391,14 @@ public class UsageRepository {
         });
     }
 
-    /** What has been received: calls started in the period, outcomes and price versions overall. */
+    /**
+     * What has been received: calls started in the period (from the rollups: a poll of /api/usage must not scan the
+     * month's calls), outcomes and price versions overall.
+     */
     public long[] counts(Period period) {
         return session().doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("select"
-                    + " (select count(*) from usage_call where started_at >= ? and started_at < ?),"
+                    + " (select coalesce(sum(stored_calls), 0) from usage_hourly where hour >= ? and hour < ?),"
                     + " (select count(*) from outcome_verdict), (select count(*) from price_version)")) {
                 ps.setObject(1, period.start().atOffset(ZoneOffset.UTC));
                 ps.setObject(2, period.end().atOffset(ZoneOffset.UTC));
@@ -401,9 +410,12 @@ public class UsageRepository {
         });
     }
 
-    /** floor(log2(input tokens)), -1 for none: the rollup class a long-context threshold is checked against. */
+    /**
+     * The rollup class a long-context threshold is checked against: 0 below 32,768 input tokens (no listed threshold
+     * is that low; a lower one only sends its rollups to be priced call by call), floor(log2(input tokens)) above.
+     */
     public static int promptClass(long inputTokens) {
-        return inputTokens <= 0 ? -1 : 63 - Long.numberOfLeadingZeros(inputTokens);
+        return inputTokens < SMALL_PROMPT ? 0 : 63 - Long.numberOfLeadingZeros(inputTokens);
     }
 
     static String unitKey(CanonicalTrace t) {

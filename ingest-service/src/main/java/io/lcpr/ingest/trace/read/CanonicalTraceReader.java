@@ -1,9 +1,7 @@
 package io.lcpr.ingest.trace.read;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.EventJson;
+import io.lcpr.events.Instants;
 import io.lcpr.ingest.batch.RecordBinder;
 import io.lcpr.ingest.batch.RecordBinder.InvalidRecordException;
 import io.lcpr.ingest.batch.RecordReader;
@@ -171,44 +170,10 @@ public final class CanonicalTraceReader implements RecordReader<CanonicalTrace> 
         if (s == null) {
             return null;
         }
-        int n = s.length();
-        if (n < 20 || n == 21 || n > 30 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+        Instant at = Instants.parseUtc(s);
+        if (at == null) {
             throw NotCommonShape.INSTANCE;
         }
-        int nanos = 0;
-        if (n > 20) {
-            if (s.charAt(19) != '.') {
-                throw NotCommonShape.INSTANCE;
-            }
-            nanos = digits(s, 20, n - 1);
-            for (int i = n - 21; i < 9; i++) {
-                nanos *= 10;
-            }
-        }
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
-        if (hour > 23 || minute > 59 || second > 59) {
-            throw NotCommonShape.INSTANCE;
-        }
-        try {
-            long day = LocalDate.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10)).toEpochDay();
-            return Instant.ofEpochSecond(day * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
-        } catch (DateTimeException e) {
-            throw NotCommonShape.INSTANCE;
-        }
-    }
-
-    private static int digits(String s, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                throw NotCommonShape.INSTANCE;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        return at;
     }
 }
