@@ -72,3 +72,21 @@ select distinct on (unit_key) unit_key, coalesce(workload, ''), count(*) over (p
        coalesce(request_id, ''), ttft_ms, e2e_ms
 from usage_call where attempt_kind <> 'eval_grader'
 order by unit_key, started_at desc, coalesce(request_id, '') desc;
+
+-- Identifiers compared byte for byte (collate "C"): in a profile of the fold, string collation was the backend's
+-- largest single cost (unique keys, the poll's sorts). Only equality and grouping read them.
+alter table usage_call alter column dedupe_key type varchar(512) collate "C";
+alter table usage_call alter column unit_key type varchar(512) collate "C";
+alter table usage_call alter column request_id type varchar(255) collate "C";
+alter table work_unit alter column unit_key type varchar(512) collate "C";
+alter table work_unit alter column final_request_id type varchar(255) collate "C";
+alter table outcome_verdict alter column unit_key type varchar(512) collate "C";
+alter table outcome_verdict alter column request_id type varchar(255) collate "C";
+alter table outcome_verdict alter column work_unit_id type varchar(255) collate "C";
+alter table usage_hourly alter column provider type varchar(64) collate "C";
+alter table usage_hourly alter column project_id type varchar(255) collate "C";
+alter table usage_hourly alter column model type varchar(255) collate "C";
+alter table usage_hourly alter column service_tier type varchar(32) collate "C";
+alter table usage_hourly alter column workload type varchar(255) collate "C";
+alter table usage_hourly alter column team type varchar(255) collate "C";
+alter table usage_hourly alter column attempt_kind type varchar(32) collate "C";

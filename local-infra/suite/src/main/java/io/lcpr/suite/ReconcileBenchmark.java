@@ -134,6 +134,7 @@ public final class ReconcileBenchmark {
                     System.out.printf("peak RSS: ingest-service %d MiB, reconcile-service %d MiB (target < 512)%n",
                             ingest.peakRssBytes() >> 20, reconcile.peakRssBytes() >> 20);
                     check(run, expected);
+                    printSizes(infra);
                 }
             }
         }
@@ -255,6 +256,21 @@ public final class ReconcileBenchmark {
                         + " in total and per workload" : "DIFFERS: " + wrong);
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("the reconciled month differs from the generated one: " + wrong);
+        }
+    }
+
+    /** What the two months take in reconcile-service's schema, table with its indexes. */
+    static void printSizes(LocalInfra infra) throws Exception {
+        try (var c = IngestBenchmark.connect(infra); var rs = c.createStatement().executeQuery("select relname,"
+                + " pg_total_relation_size(c.oid), reltuples::bigint from pg_class c join pg_namespace n"
+                + " on n.oid = c.relnamespace where n.nspname = 'reconcile' and c.relkind = 'r'"
+                + " and relname in ('usage_call', 'usage_hourly', 'work_unit', 'outcome_verdict') order by 1")) {
+            StringBuilder out = new StringBuilder("reconcile-service storage (both months, with indexes):");
+            while (rs.next()) {
+                out.append(String.format(" %s %,d MiB (%,d rows);", rs.getString(1), rs.getLong(2) >> 20,
+                        rs.getLong(3)));
+            }
+            System.out.println(out);
         }
     }
 

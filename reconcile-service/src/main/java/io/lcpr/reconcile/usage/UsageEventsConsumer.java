@@ -11,7 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Kafka adapter for traces and outcomes, a poll at a time. A record that is not a readable event is dead-lettered
  * by UsageBatches itself (with the reason), in the poll's transaction; transient failures (database) are retried
- * here, and a poll failing past its retries goes to the channel's dead-letter topic whole.
+ * here (a deadlock between two polls folding the same rows is one), and a poll failing past its retries goes to the
+ * channel's dead-letter topic whole. Polls of traces are handled side by side: one statement per poll keeps one
+ * PostgreSQL backend busy, and offsets are committed only below the oldest poll still in hand.
  */
 @ApplicationScoped
 public class UsageEventsConsumer {
@@ -22,7 +24,7 @@ public class UsageEventsConsumer {
     }
 
     @Incoming("traces")
-    @Blocking
+    @Blocking(ordered = false) // polls fold side by side, each on its own connection (commutative upserts)
     @Retry(maxRetries = 5, delay = 500)
     public void onTraces(ConsumerRecords<String, String> records) {
         batches.traces(ConsumedRecord.of(records));

@@ -95,9 +95,10 @@ public class UsageRepository {
             with input as (
                 select distinct on (dedupe_key) t.*, timestamptz 'epoch' + t.started_micros * interval '1 microsecond'
                     as started_at
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],
-                    ?::int8[], ?::int4[], ?::text[], ?::int2[])
+                from unnest(?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                    ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                    ?::text[] collate "C", ?::text[] collate "C", ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],
+                    ?::int8[], ?::int8[], ?::int8[], ?::int4[], ?::text[] collate "C", ?::int2[])
                 as t(dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id, model,
                     service_tier, started_micros, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
                     reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, prompt_class)
@@ -158,21 +159,19 @@ public class UsageRepository {
                 -- microseconds, doubled, plus one when failing. Its lowest bit then says whether it failed.
                 select u.unit_key,
                     bool_or(o.kind = 'escalation') as escalated,
-                    (array_agg(o.human_cost order by coalesce(o.observed_at, 'epoch'), coalesce(o.human_cost, 0))
-                        filter (where o.kind = 'escalation'))[1] as escalation_cost,
                     max(o.code) filter (where o.kind = 'acceptance') as final_word,
                     max(o.code) filter (where o.kind = 'eval'
                         and (o.request_id is null or o.request_id = u.final_request_id)) as quality,
                     max(o.code) filter (where o.kind = 'slo'
                         and (o.request_id is null or o.request_id = u.final_request_id)) as latency
                 from units u join (
-                    select unit_key, kind, request_id, observed_at, human_cost,
+                    select unit_key, kind, request_id,
                         case when passed is null then null else (extract(epoch from coalesce(observed_at, 'epoch'))
                             * 1000000)::bigint * 2 + (case when passed then 0 else 1 end) end as code
                     from outcome_verdict) o on o.unit_key = u.unit_key
                 group by u.unit_key
             ), judged as (
-                select u.workload, u.attempts, coalesce(v.escalated, false) as escalated, v.escalation_cost,
+                select u.workload, u.attempts, coalesce(v.escalated, false) as escalated, e.escalation_cost,
                     case
                         when v.final_word is not null then (v.final_word & 1) = 0
                             and (not coalesce(v.escalated, false) or coalesce(w.human_signoff_accepted, false))
@@ -185,6 +184,12 @@ public class UsageRepository {
                                     or u.final_e2e_ms <= w.e2e_slo_ms + w.slo_tolerance_ms))
                     end as accepted
                 from units u left join verdicts v using (unit_key) left join workload_settings w on w.name = u.workload
+                    left join (
+                        -- a unit's earliest escalation, the few units that have one
+                        select distinct on (unit_key) unit_key, human_cost as escalation_cost from outcome_verdict
+                        where kind = 'escalation'
+                        order by unit_key, coalesce(observed_at, 'epoch'), coalesce(human_cost, 0)
+                    ) e using (unit_key)
             )
             select workload,
                 case when accepted then (case when attempts = 1 then 'FIRST_ATTEMPT_PASS' else 'RECOVERED' end)
