@@ -80,6 +80,16 @@ public final class LocalInfra implements AutoCloseable {
         return bootstrapServers;
     }
 
+    /** The environment that points a service started as its own process at this database and broker. */
+    public Map<String, String> serviceEnvironment() {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", database().jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", database().username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", database().password() == null ? "" : database().password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers());
+        return env;
+    }
+
     /** Creates the suite's topics with their partition counts; compacted where the contract says so. */
     public static void createTopics(String bootstrapServers) {
         Properties props = new Properties();

@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,11 +59,7 @@ public final class IngestBenchmark {
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("ingest-bench");
         try (LocalInfra infra = LocalInfra.start(work, Map.of())) {
-            Map<String, String> serviceEnv = new HashMap<>();
-            serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", infra.database().jdbcUrl());
-            serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", infra.database().username());
-            serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", infra.database().password());
-            serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+            Map<String, String> serviceEnv = infra.serviceEnvironment();
             // Full JIT, unlike the quick-start options of the suite's tests: throughput is what is measured here. A
             // young generation over half the heap: with the default third, the requests in flight and the publisher's
             // queue outlived young collections (four a second with eight clients) and were promoted, then collected by

@@ -68,11 +68,7 @@ public final class ReconcileBenchmark {
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("reconcile-bench");
         try (LocalInfra infra = LocalInfra.start(work, Map.of())) {
-            Map<String, String> serviceEnv = new HashMap<>();
-            serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", infra.database().jdbcUrl());
-            serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", infra.database().username());
-            serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD", infra.database().password());
-            serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+            Map<String, String> serviceEnv = infra.serviceEnvironment();
             ReconcileMonth first = new ReconcileMonth(FIRST, traces);
             ReconcileMonth second = new ReconcileMonth(SECOND, traces);
             for (ReconcileMonth m : List.of(first, second)) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,12 +48,7 @@ public final class Suite implements AutoCloseable {
         LocalInfra infra = LocalInfra.start(workDir, env);
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
         try {
-            Map<String, String> serviceEnv = new HashMap<>();
-            serviceEnv.put("QUARKUS_DATASOURCE_JDBC_URL", infra.database().jdbcUrl());
-            serviceEnv.put("QUARKUS_DATASOURCE_USERNAME", infra.database().username());
-            serviceEnv.put("QUARKUS_DATASOURCE_PASSWORD",
-                    infra.database().password() == null ? "" : infra.database().password());
-            serviceEnv.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+            Map<String, String> serviceEnv = infra.serviceEnvironment();
             for (ServiceSpec spec : SERVICES) {
                 int port = randomPorts ? Ports.free()
                         : Integer.parseInt(env.getOrDefault(spec.portVariable(), Integer.toString(spec.defaultPort())));

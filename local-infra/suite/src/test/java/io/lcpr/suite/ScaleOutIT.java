@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,11 +32,7 @@ class ScaleOutIT {
         YearMonth month = YearMonth.of(2026, 6);
         ReconcileMonth generated = new ReconcileMonth(month, 30_000);
         try (LocalInfra infra = LocalInfra.start(work, Map.of())) {
-            Map<String, String> env = new HashMap<>();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", infra.database().jdbcUrl());
-            env.put("QUARKUS_DATASOURCE_USERNAME", infra.database().username());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", infra.database().password());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", infra.bootstrapServers());
+            Map<String, String> env = infra.serviceEnvironment();
             generated.prices().forEach(p -> TopicWriter.send(infra.bootstrapServers(), Topics.PRICING_SNAPSHOTS,
                     p.key(), EventJson.write(p)));
             Path logs = work.resolve("logs");

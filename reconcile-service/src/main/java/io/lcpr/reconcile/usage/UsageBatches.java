@@ -35,26 +35,24 @@ public class UsageBatches {
 
     @Transactional
     public void traces(List<ConsumedRecord> records) {
-        List<TraceRecordedV1> events = new ArrayList<>(records.size());
-        for (ConsumedRecord r : records) {
-            TraceRecordedV1 e = read(r, TraceRecordedV1.class);
-            if (e != null) {
-                events.add(e);
-            }
-        }
-        traces.increment(usage.recordTraces(events));
+        traces.increment(usage.recordTraces(readable(records, TraceRecordedV1.class)));
     }
 
     @Transactional
     public void outcomes(List<ConsumedRecord> records) {
-        List<OutcomeRecordedV1> events = new ArrayList<>(records.size());
+        outcomes.increment(usage.recordOutcomes(readable(records, OutcomeRecordedV1.class)));
+    }
+
+    /** The poll's readable events; each unreadable record is dead-lettered with its reason. */
+    private <T> List<T> readable(List<ConsumedRecord> records, Class<T> type) {
+        List<T> events = new ArrayList<>(records.size());
         for (ConsumedRecord r : records) {
-            OutcomeRecordedV1 e = read(r, OutcomeRecordedV1.class);
+            T e = read(r, type);
             if (e != null) {
                 events.add(e);
             }
         }
-        outcomes.increment(usage.recordOutcomes(events));
+        return events;
     }
 
     private <T> T read(ConsumedRecord r, Class<T> type) {

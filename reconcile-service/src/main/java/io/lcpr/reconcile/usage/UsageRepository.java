@@ -237,9 +237,7 @@ public class UsageRepository {
                 "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int4", "text", "int2" };
         return session().doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_TRACES)) {
-                for (int c = 0; c < types.length; c++) {
-                    ps.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-                }
+                bindColumns(connection, ps, types, columns);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getInt(1);
@@ -264,12 +262,18 @@ public class UsageRepository {
         String[] types = { "uuid", "text", "text", "text", "bool", "numeric", "int8" };
         return session().doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_OUTCOMES)) {
-                for (int c = 0; c < types.length; c++) {
-                    ps.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
-                }
+                bindColumns(connection, ps, types, columns);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** A poll's records as one array parameter per column, for a statement that unnests them. */
+    private static void bindColumns(java.sql.Connection connection, PreparedStatement ps, String[] types,
+            Object[][] columns) throws SQLException {
+        for (int c = 0; c < types.length; c++) {
+            ps.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+        }
     }
 
     /** One hourly rollup row: a key and its weighted token sums. */
