@@ -1,0 +1,44 @@
+package io.lcpr.reconcile.reconciliation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.lcpr.infra.LocalInfraProfile;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/** A run that fails is marked failed with its reason, and the service goes on: the next run of the period works. */
+@QuarkusTest
+@TestProfile(LocalInfraProfile.class)
+class ReconciliationRunsTest {
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aFailingRunIsMarkedFailedWithItsReasonAndTheNextRunWorks() {
+        String period = "2026-03-09";
+        // a price copy that cannot be read: every run fails while it is there
+        long broken = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("insert into"
+                + " price_version (snapshot_id, version_order, provider, model, service_tier, region, effective_from,"
+                + " event) values (:id, 1, 'broken', 'm', 'standard', '', now(), '{not json') returning id")
+                .setParameter("id", UUID.randomUUID()).getSingleResult()).longValue());
+        String failed = given().contentType("application/json").body("{\"period\":\"" + period + "\"}")
+                .post("/api/reconciliations").then().statusCode(500).body("status", equalTo("failed"))
+                .body("error", containsString("InvalidEventException")).extract().path("runId");
+        given().get("/api/reconciliations/" + failed).then().statusCode(200).body("status", equalTo("failed"))
+                .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from price_version where id = :id")
+                .setParameter("id", broken).executeUpdate());
+        given().contentType("application/json").body("{\"period\":\"" + period + "\"}").post("/api/reconciliations")
+                .then().statusCode(201).body("status", equalTo("completed"));
+    }
+}
