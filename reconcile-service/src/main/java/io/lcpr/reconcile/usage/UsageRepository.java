@@ -219,22 +219,16 @@ public class UsageRepository {
 
     /** Stores and folds the traces not stored before; returns how many were new. */
     public int insertTraces(List<TraceRecordedV1> events) {
-        int n = events.size();
-        Object[][] columns = new Object[21][n];
-        for (int i = 0; i < n; i++) {
-            TraceRecordedV1 e = events.get(i);
-            CanonicalTrace t = e.trace();
-            Object[] row = { e.dedupeKey(), t.requestId(), t.workUnitId(), t.attemptKind(), t.workload(), t.team(),
-                    t.provider(), t.projectId(), t.model(), t.serviceTier(), micros(t.startedAt()), t.inputTokens(),
-                    t.cacheReadOrZero(), t.cacheCreationOrZero(), t.outputOrZero(),
-                    t.reasoningTokens() == null ? 0L : t.reasoningTokens(), t.ttftMs(), t.e2eMs(), weight(t),
-                    unitKey(t), promptClass(t.inputTokens()) };
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
-        }
         String[] types = { "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int8",
                 "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int4", "text", "int2" };
+        Object[][] columns = columns(events, types.length, e -> {
+            CanonicalTrace t = e.trace();
+            return new Object[] { e.dedupeKey(), t.requestId(), t.workUnitId(), t.attemptKind(), t.workload(),
+                    t.team(), t.provider(), t.projectId(), t.model(), t.serviceTier(), micros(t.startedAt()),
+                    t.inputTokens(), t.cacheReadOrZero(), t.cacheCreationOrZero(), t.outputOrZero(),
+                    t.reasoningTokens() == null ? 0L : t.reasoningTokens(), t.ttftMs(), t.e2eMs(), weight(t),
+                    unitKey(t), promptClass(t.inputTokens()) };
+        });
         return session().doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_TRACES)) {
                 bindColumns(connection, ps, types, columns);
@@ -248,24 +242,30 @@ public class UsageRepository {
 
     /** Stores the outcomes not stored before, each tied to its work unit when that is known. */
     public int insertOutcomes(List<OutcomeRecordedV1> events) {
-        int n = events.size();
-        Object[][] columns = new Object[7][n];
-        for (int i = 0; i < n; i++) {
-            OutcomeRecordedV1 e = events.get(i);
-            Outcome o = e.outcome();
-            Object[] row = { e.eventId(), o.kind(), o.requestId(), o.workUnitId(), o.passed(), o.humanCost(),
-                    micros(o.observedAt() != null ? o.observedAt() : e.occurredAt()) };
-            for (int c = 0; c < row.length; c++) {
-                columns[c][i] = row[c];
-            }
-        }
         String[] types = { "uuid", "text", "text", "text", "bool", "numeric", "int8" };
+        Object[][] columns = columns(events, types.length, e -> {
+            Outcome o = e.outcome();
+            return new Object[] { e.eventId(), o.kind(), o.requestId(), o.workUnitId(), o.passed(), o.humanCost(),
+                    micros(o.observedAt() != null ? o.observedAt() : e.occurredAt()) };
+        });
         return session().doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_OUTCOMES)) {
                 bindColumns(connection, ps, types, columns);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** A poll's events turned column-wise: one array a column, for a statement that unnests them. */
+    private static <E> Object[][] columns(List<E> events, int width, java.util.function.Function<E, Object[]> row) {
+        Object[][] columns = new Object[width][events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            Object[] values = row.apply(events.get(i));
+            for (int c = 0; c < width; c++) {
+                columns[c][i] = values[c];
+            }
+        }
+        return columns;
     }
 
     /** A poll's records as one array parameter per column, for a statement that unnests them. */
