@@ -3,6 +3,7 @@ package io.lcpr.reconcile.lcpr;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Judges a work unit (DESIGN.md section 4, "A"): accepted when its final attempt passed the quality gate, met the
@@ -32,15 +33,16 @@ public final class Acceptance {
      */
     public static UnitResult judge(Call last, long attempts, List<Verdict> verdicts, AcceptancePolicy policy) {
         boolean escalated = verdicts.stream().anyMatch(v -> "escalation".equals(v.kind()));
-        Optional<Boolean> finalWord = latest(verdicts, "acceptance", null);
+        Optional<Boolean> finalWord = latest(verdicts, "acceptance", v -> true);
         boolean accepted;
         if (finalWord.isPresent()) {
             accepted = finalWord.get() && (!escalated || policy.humanSignoffAccepted());
         } else if (escalated) {
             accepted = false;
         } else {
-            Optional<Boolean> quality = latestAbout(verdicts, "eval", last.requestId());
-            Optional<Boolean> latency = latestAbout(verdicts, "slo", last.requestId());
+            Predicate<Verdict> aboutFinal = v -> v.requestId() == null || v.requestId().equals(last.requestId());
+            Optional<Boolean> quality = latest(verdicts, "eval", aboutFinal);
+            Optional<Boolean> latency = latest(verdicts, "slo", aboutFinal);
             boolean qualityOk = quality.orElse(!policy.evalRequired());
             boolean latencyOk = latency.orElseGet(() -> policy.meetsLatency(last));
             accepted = qualityOk && latencyOk;
@@ -56,19 +58,10 @@ public final class Acceptance {
         return judge(finalAttempt(attempts), attempts.size(), verdicts, policy);
     }
 
-    /** The latest verdict of a kind about the final attempt: naming its request, or naming no request at all. */
-    private static Optional<Boolean> latestAbout(List<Verdict> verdicts, String kind, String requestId) {
+    /** The latest verdict of a kind among those that apply (a quality or SLO verdict: about the final attempt). */
+    private static Optional<Boolean> latest(List<Verdict> verdicts, String kind, Predicate<Verdict> applies) {
         return verdicts.stream()
-                .filter(v -> kind.equals(v.kind()) && v.passed() != null)
-                .filter(v -> v.requestId() == null || v.requestId().equals(requestId))
-                .max(LATEST)
-                .map(Verdict::passed);
-    }
-
-    private static Optional<Boolean> latest(List<Verdict> verdicts, String kind, String requestId) {
-        return verdicts.stream()
-                .filter(v -> kind.equals(v.kind()) && v.passed() != null)
-                .filter(v -> requestId == null || requestId.equals(v.requestId()))
+                .filter(v -> kind.equals(v.kind()) && v.passed() != null && applies.test(v))
                 .max(LATEST)
                 .map(Verdict::passed);
     }

@@ -16,17 +16,32 @@ public record Call(String requestId, String workUnitId, String attemptKind, Stri
     }
 
     public boolean isGrader() {
+        return isGrader(attemptKind);
+    }
+
+    /** Whether calls of this attempt kind grade others (eval cost, no denominator). */
+    public static boolean isGrader(String attemptKind) {
         return "eval_grader".equals(attemptKind);
+    }
+
+    /** The work unit a call serves; a call without one is a work unit of its own. */
+    public static String unitKey(String workUnitId, String requestId) {
+        return workUnitId != null ? workUnitId : "request:" + requestId;
+    }
+
+    /** The account calls are billed to: {@code provider/project}, {@code *} when no project is known. */
+    public static String account(String provider, String projectId) {
+        return provider + "/" + (projectId == null ? "*" : projectId);
     }
 
     /** The work unit this call serves; a call without one is a work unit of its own. */
     public String unitKey() {
-        return workUnitId != null ? workUnitId : "request:" + requestId;
+        return unitKey(workUnitId, requestId);
     }
 
     /** The provider account the call is billed to: {@code provider/project}, {@code *} when no project is known. */
     public String account() {
-        return provider + "/" + (projectId == null ? "*" : projectId);
+        return account(provider, projectId);
     }
 
     public String workloadOrUnknown() {

@@ -17,11 +17,11 @@ public record CostSlice(String provider, String projectId, String workload, Stri
     }
 
     public boolean isGrader() {
-        return "eval_grader".equals(attemptKind);
+        return Call.isGrader(attemptKind);
     }
 
     /** The provider account the calls are billed to: {@code provider/project}, {@code *} when none is known. */
     public String account() {
-        return provider + "/" + (projectId == null ? "*" : projectId);
+        return Call.account(provider, projectId);
     }
 }

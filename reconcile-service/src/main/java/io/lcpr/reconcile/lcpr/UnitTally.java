@@ -43,7 +43,7 @@ public final class UnitTally {
     }
 
     public long accepted() {
-        return count(UnitResult.FIRST_ATTEMPT_PASS) + count(UnitResult.RECOVERED);
+        return results.entrySet().stream().filter(e -> e.getKey().accepted()).mapToLong(Map.Entry::getValue).sum();
     }
 
     public BigDecimal humanCaseCost() {

@@ -7,11 +7,11 @@ import io.lcpr.price.PriceHistory;
 import io.lcpr.price.Rates;
 
 /** A received price entry as the shared price history reads it. */
-final class SnapshotEntries {
+public final class SnapshotEntries {
     private SnapshotEntries() {
     }
 
-    static PriceHistory.Entry entry(PricingSnapshotV1 e) {
+    public static PriceHistory.Entry entry(PricingSnapshotV1 e) {
         // A rate card that prices no cache read or write charges them as plain input.
         BigDecimal read = e.cacheReadPerMillion() != null ? e.cacheReadPerMillion() : e.inputPerMillion();
         BigDecimal write = e.cacheWritePerMillion() != null ? e.cacheWritePerMillion() : e.inputPerMillion();

@@ -53,24 +53,23 @@ public class ReconciliationService {
         this.usage = usage;
     }
 
-    /** What a run decided: the completion event and one LCPR event per workload. */
-    public record RunResult(ReconciliationCompletedV1 reconciliation, List<LcprComputedV1> lcpr,
-            BigDecimal estimatedFromSamples, long hourlyRollups, long callsPricedOneByOne, long workUnits) {
-    }
-
     /**
-     * Reconciles a period from its folded data: the hourly token rollups priced at the price in force (PeriodCosts),
-     * each account against its invoice, each work unit judged as it streams by. Memory holds one slice per account,
-     * workload, team and attempt kind and one work unit at a time, whatever the size of the month; each phase is its
-     * own short transaction, and the results and their events are written together in the last.
+     * Reconciles a period from its folded data into run {@code runId}: the hourly token rollups priced at the price
+     * in force (PeriodCosts), each account against its invoice, the work units judged and counted per workload and
+     * result in the database. Memory holds one slice per account, workload, team and attempt kind, whatever the size
+     * of the month; each phase is its own short transaction, and the results, the run's figures and the events are
+     * written together in the last.
      */
-    public RunResult run(Period period, UUID runId, Consumer<String> progress) {
+    public void run(Period period, UUID runId, Consumer<String> progress) {
         String label = period.label();
         long t0 = System.nanoTime();
         progress.accept("pricing hourly rollups");
         PriceHistory prices = QuarkusTransaction.requiringNew().call(pricing::history);
-        PeriodCosts costs = new PeriodCosts(prices, usage::callsOf);
-        QuarkusTransaction.requiringNew().run(() -> usage.streamHourly(period, costs::add));
+        PeriodCosts costs = new PeriodCosts(prices, usage::callsOf, usage::callsOfHour);
+        QuarkusTransaction.requiringNew().run(() -> {
+            usage.streamHourly(period, costs::add);
+            costs.finish();
+        });
         if (!costs.unpricedByAccount().isEmpty()) {
             LOG.warnf("period %s: calls with no price in force, left out of cost and reported: %s", label,
                     costs.unpricedByAccount());
@@ -83,12 +82,11 @@ public class ReconciliationService {
         long t1 = System.nanoTime();
         progress.accept("judging work units");
         Map<String, UnitTally> units = new TreeMap<>();
-        long[] unitCount = new long[1];
         for (UsageRepository.JudgedUnits j : QuarkusTransaction.requiringNew().call(() -> usage.tallyUnits(period))) {
             units.computeIfAbsent(j.workload(), w -> new UnitTally()).addJudged(UnitResult.valueOf(j.result()),
                     j.units(), j.statedHumanCost(), j.unstatedCases(), inputs.costs(j.workload()));
-            unitCount[0] += j.units();
         }
+        long unitCount = units.values().stream().mapToLong(UnitTally::attempted).sum();
 
         Map<String, List<CostSlice>> byWorkload = new TreeMap<>();
         slices.forEach(s -> byWorkload.computeIfAbsent(s.workload(), w -> new ArrayList<>()).add(s));
@@ -115,14 +113,12 @@ public class ReconciliationService {
                 accounts.accounts(), results.stream().map(LcprComputedV1::workload).toList());
         BigDecimal estimated = costs.estimatedFromSamples();
         QuarkusTransaction.requiringNew().run(() -> persist(runId, label, now, completed, results, costs.rollups(),
-                costs.pricedOneByOne(), unitCount[0], Money.of(estimated)));
+                costs.pricedOneByOne(), unitCount, Money.of(estimated)));
         LOG.infof("period %s: run %s priced %d hourly rollups (%d calls one by one) in %d ms, judged %d work units in %d"
                 + " ms, published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
-                label, runId, costs.rollups(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000, unitCount[0],
+                label, runId, costs.rollups(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000, unitCount,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, accounts.accounts().size(),
                 results.size(), estimated);
-        return new RunResult(completed, results, Money.of(estimated), costs.rollups(), costs.pricedOneByOne(),
-                unitCount[0]);
     }
 
     /** The period's small inputs, read once: invoices and cost inputs. */

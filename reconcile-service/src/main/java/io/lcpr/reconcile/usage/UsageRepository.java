@@ -310,34 +310,37 @@ public class UsageRepository {
 
     /** The calls a rollup row sums (same hour and key). */
     public List<WeightedCall> callsOf(Hourly h) {
+        return calls(" and provider = ? and coalesce(project_id, '') = ? and model = ? and service_tier = ?"
+                + " and coalesce(workload, '') = ? and coalesce(team, '') = ? and attempt_kind = ? and (weight > 1) = ?",
+                h.hour(), List.of(h.provider(), h.projectId(), h.model(), h.serviceTier(), h.workload(), h.team(),
+                        h.attemptKind(), h.sampled()))
+                .stream().filter(c -> promptClass(c.call().inputTokens()) == h.promptClass()).toList();
+    }
+
+    /** Every call that started in the hour. */
+    public List<WeightedCall> callsOfHour(Instant hour) {
+        return calls("", hour, List.of());
+    }
+
+    private List<WeightedCall> calls(String andWhere, Instant hour, List<Object> params) {
         return session().doReturningWork(connection -> {
             List<WeightedCall> out = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("select request_id, work_unit_id, attempt_kind,"
                     + " workload, team, provider, project_id, model, service_tier, started_at, input_tokens,"
                     + " cache_read_tokens, cache_creation_tokens, output_tokens, reasoning_tokens, ttft_ms, e2e_ms,"
-                    + " weight from usage_call where started_at >= ? and started_at < ? and provider = ?"
-                    + " and coalesce(project_id, '') = ? and model = ? and service_tier = ?"
-                    + " and coalesce(workload, '') = ? and coalesce(team, '') = ? and attempt_kind = ?"
-                    + " and (weight > 1) = ?")) {
-                ps.setObject(1, h.hour().atOffset(ZoneOffset.UTC));
-                ps.setObject(2, h.hour().plusSeconds(3600).atOffset(ZoneOffset.UTC));
-                ps.setString(3, h.provider());
-                ps.setString(4, h.projectId());
-                ps.setString(5, h.model());
-                ps.setString(6, h.serviceTier());
-                ps.setString(7, h.workload());
-                ps.setString(8, h.team());
-                ps.setString(9, h.attemptKind());
-                ps.setBoolean(10, h.sampled());
+                    + " weight from usage_call where started_at >= ? and started_at < ?" + andWhere)) {
+                ps.setObject(1, hour.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, hour.plusSeconds(3600).atOffset(ZoneOffset.UTC));
+                for (int i = 0; i < params.size(); i++) {
+                    ps.setObject(i + 3, params.get(i));
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Call c = new Call(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                                 rs.getTimestamp(10).toInstant(), rs.getLong(11), rs.getLong(12), rs.getLong(13),
                                 rs.getLong(14), rs.getLong(15), nullableLong(rs, 16), nullableLong(rs, 17));
-                        if (promptClass(c.inputTokens()) == h.promptClass()) {
-                            out.add(new WeightedCall(c, rs.getInt(18)));
-                        }
+                        out.add(new WeightedCall(c, rs.getInt(18)));
                     }
                 }
             }
@@ -428,7 +431,7 @@ public class UsageRepository {
     }
 
     static String unitKey(CanonicalTrace t) {
-        return t.workUnitId() != null ? t.workUnitId() : "request:" + t.requestId();
+        return Call.unitKey(t.workUnitId(), t.requestId());
     }
 
     static int weight(CanonicalTrace t) {

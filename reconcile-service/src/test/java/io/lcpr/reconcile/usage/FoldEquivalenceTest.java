@@ -35,7 +35,6 @@ import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.money.Money;
 import io.lcpr.price.PriceHistory;
-import io.lcpr.price.Rates;
 import io.lcpr.reconcile.lcpr.AcceptancePolicy;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostInputs;
@@ -46,6 +45,7 @@ import io.lcpr.reconcile.lcpr.Verdict;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
+import io.lcpr.reconcile.pricing.SnapshotEntries;
 import io.lcpr.reconcile.reconciliation.AccountReconciler;
 import io.lcpr.reconcile.reconciliation.InvoiceTotal;
 import io.lcpr.reconcile.reconciliation.ReconciliationRuns;
@@ -271,13 +271,7 @@ class FoldEquivalenceTest {
             List<OutcomeRecordedV1> outcomes, List<PricingSnapshotV1> prices, Map<String, BigDecimal> invoices,
             Period period, Map<String, AcceptancePolicy> policies, Map<String, CostInputs> costInputs) {
         PriceHistory history = new PriceHistory();
-        prices.forEach(p -> history.add(new PriceHistory.Entry(p.snapshotId().toString(), p.provider(), p.model(),
-                p.serviceTier(), "", p.effectiveFrom(), p.effectiveTo(), p.versionOrder(), "USD", new Rates(
-                        p.inputPerMillion(), p.cacheReadPerMillion(), p.cacheWritePerMillion(), null,
-                        p.outputPerMillion(), null, p.longContextThresholdTokens() == null ? null
-                                : new Rates.LongContext(p.longContextThresholdTokens(),
-                                        p.longContextInputPerMillion(), p.longContextCacheReadPerMillion(),
-                                        p.longContextCacheWritePerMillion(), p.longContextOutputPerMillion())))));
+        prices.forEach(p -> history.add(SnapshotEntries.entry(p)));
         history.alias(provider, "small-latest", "m-small");
         List<CostSlice> slices = new ArrayList<>();
         Map<String, Long> unpriced = new TreeMap<>();
