@@ -24,11 +24,11 @@ import io.lcpr.reconcile.invoice.InvoiceEntity;
 import io.lcpr.reconcile.lcpr.CostInputs;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.lcpr.LcprCalculator;
-import io.lcpr.reconcile.lcpr.UnitResult;
 import io.lcpr.reconcile.lcpr.UnitTally;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
+import io.lcpr.reconcile.usage.UnitJudgements;
 import io.lcpr.reconcile.usage.UsageRepository;
 import io.lcpr.reconcile.workload.PeriodCostInputEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,17 +46,20 @@ public class ReconciliationService {
     private final Outbox outbox;
     private final PricingCopyService pricing;
     private final UsageRepository usage;
+    private final UnitJudgements judgements;
 
-    public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage) {
+    public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage,
+            UnitJudgements judgements) {
         this.outbox = outbox;
         this.pricing = pricing;
         this.usage = usage;
+        this.judgements = judgements;
     }
 
     /**
      * Reconciles a period from its folded data into run {@code runId}: the hourly token rollups priced at the price
-     * in force (PeriodCosts), each account against its invoice, the work units judged and counted per workload and
-     * result in the database. Memory holds one slice per account, workload, team and attempt kind, whatever the size
+     * in force (PeriodCosts), each account against its invoice, the work units' counters (judged as their calls and
+     * verdicts arrived) summed per workload and result. Memory holds one slice per account, workload, team and attempt kind, whatever the size
      * of the month; each phase is its own short transaction, and the results, the run's figures and the events are
      * written together in the last.
      */
@@ -82,8 +85,10 @@ public class ReconciliationService {
         long t1 = System.nanoTime();
         progress.accept("judging work units");
         Map<String, UnitTally> units = new TreeMap<>();
-        for (UsageRepository.JudgedUnits j : QuarkusTransaction.requiringNew().call(() -> usage.tallyUnits(period))) {
-            units.computeIfAbsent(j.workload(), w -> new UnitTally()).addJudged(UnitResult.valueOf(j.result()),
+        QuarkusTransaction.requiringNew().run(judgements::resolveStragglers);
+        QuarkusTransaction.requiringNew().run(() -> judgements.compact(period));
+        for (UnitJudgements.JudgedUnits j : QuarkusTransaction.requiringNew().call(() -> judgements.tally(period))) {
+            units.computeIfAbsent(j.workload(), w -> new UnitTally()).addJudged(j.result(),
                     j.units(), j.statedHumanCost(), j.unstatedCases(), inputs.costs(j.workload()));
         }
         long unitCount = units.values().stream().mapToLong(UnitTally::attempted).sum();

@@ -39,8 +39,11 @@ public class UsageRebuilds {
         return t;
     });
 
-    public UsageRebuilds(UsageRepository repository) {
+    private final UnitJudgements judgements;
+
+    public UsageRebuilds(UsageRepository repository, UnitJudgements judgements) {
         this.repository = repository;
+        this.judgements = judgements;
     }
 
     public Rebuild start(Period period) {
@@ -66,8 +69,11 @@ public class UsageRebuilds {
                 rebuilds.put(r.id(), new Rebuild(r.id(), r.period(), "running", d + 1, r.days(), rollups, 0, null,
                         r.startedAt(), null));
             }
-            long units = QuarkusTransaction.requiringNew().call(() -> repository.rebuildUnits(period.start(),
-                    period.end()));
+            long units = QuarkusTransaction.requiringNew().call(() -> {
+                int rebuilt = repository.rebuildUnits(period.start(), period.end());
+                judgements.judgeRange(period.start(), period.end());
+                return rebuilt;
+            });
             rebuilds.put(r.id(), new Rebuild(r.id(), r.period(), "completed", r.days(), r.days(), rollups, units, null,
                     r.startedAt(), Instant.now()));
             LOG.infof("period %s: folded data rebuilt from stored calls: %d hourly rollups, %d work units",

@@ -1,6 +1,5 @@
 package io.lcpr.reconcile.usage;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -76,7 +75,7 @@ public class UsageRepository {
             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
             """ + HOURLY_ADD;
     /** The work units with a call in a range, deleted to be recomputed. */
-    private static final String TOUCHED_UNITS = """
+    static final String TOUCHED_UNITS = """
             select distinct unit_key from usage_call
             where started_at >= ? and started_at < ? and attempt_kind <> 'eval_grader'
             """;
@@ -142,63 +141,6 @@ public class UsageRepository {
             select count(*) from fresh
             """;
 
-    /**
-     * The period's work units judged in the database, counted per workload and result: the rule of
-     * {@code Acceptance.judge} (FoldEquivalenceTest holds the two equal), so a run reads one row per workload and
-     * result instead of every unit. The latest verdict of a kind wins, a failing one on a tie; an eval or SLO verdict
-     * counts when it names the final attempt's request or no request; a unit's human case costs what its earliest
-     * escalation states, else the workload's rate per case (applied by the caller).
-     */
-    private static final String TALLY_UNITS = """
-            with units as (
-                select unit_key, coalesce(nullif(workload, ''), 'unknown') as workload, attempts, final_request_id,
-                    final_ttft_ms, final_e2e_ms
-                from work_unit where final_started_at >= ? and final_started_at < ?
-            ), verdicts as (
-                -- The latest verdict of a kind, a failing one on a tie, as a plain max: the observed instant in
-                -- microseconds, doubled, plus one when failing. Its lowest bit then says whether it failed.
-                select u.unit_key,
-                    bool_or(o.kind = 'escalation') as escalated,
-                    max(o.code) filter (where o.kind = 'acceptance') as final_word,
-                    max(o.code) filter (where o.kind = 'eval'
-                        and (o.request_id is null or o.request_id = u.final_request_id)) as quality,
-                    max(o.code) filter (where o.kind = 'slo'
-                        and (o.request_id is null or o.request_id = u.final_request_id)) as latency
-                from units u join (
-                    select unit_key, kind, request_id,
-                        case when passed is null then null else (extract(epoch from coalesce(observed_at, 'epoch'))
-                            * 1000000)::bigint * 2 + (case when passed then 0 else 1 end) end as code
-                    from outcome_verdict) o on o.unit_key = u.unit_key
-                group by u.unit_key
-            ), judged as (
-                select u.workload, u.attempts, coalesce(v.escalated, false) as escalated, e.escalation_cost,
-                    case
-                        when v.final_word is not null then (v.final_word & 1) = 0
-                            and (not coalesce(v.escalated, false) or coalesce(w.human_signoff_accepted, false))
-                        when coalesce(v.escalated, false) then false
-                        else coalesce((v.quality & 1) = 0, not coalesce(w.eval_required, true))
-                            and coalesce((v.latency & 1) = 0,
-                                (w.ttft_slo_ms is null or u.final_ttft_ms is null
-                                    or u.final_ttft_ms <= w.ttft_slo_ms + w.slo_tolerance_ms)
-                                and (w.e2e_slo_ms is null or u.final_e2e_ms is null
-                                    or u.final_e2e_ms <= w.e2e_slo_ms + w.slo_tolerance_ms))
-                    end as accepted
-                from units u left join verdicts v using (unit_key) left join workload_settings w on w.name = u.workload
-                    left join (
-                        -- a unit's earliest escalation, the few units that have one
-                        select distinct on (unit_key) unit_key, human_cost as escalation_cost from outcome_verdict
-                        where kind = 'escalation'
-                        order by unit_key, coalesce(observed_at, 'epoch'), coalesce(human_cost, 0)
-                    ) e using (unit_key)
-            )
-            select workload,
-                case when accepted then (case when attempts = 1 then 'FIRST_ATTEMPT_PASS' else 'RECOVERED' end)
-                     when escalated then 'ESCALATED' else 'UNRECOVERED' end as result,
-                count(*), coalesce(sum(escalation_cost) filter (where escalated), 0),
-                count(*) filter (where escalated and escalation_cost is null)
-            from judged group by 1, 2
-            """;
-
     private static final String INSERT_OUTCOMES = """
             insert into outcome_verdict (event_id, kind, request_id, work_unit_id, passed, human_cost, observed_at,
                 unit_key)
@@ -209,6 +151,7 @@ public class UsageRepository {
             from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::numeric[], ?::int8[])
                 as t(event_id, kind, request_id, work_unit_id, passed, human_cost, observed_micros)
             on conflict (event_id) do nothing
+            returning unit_key
             """;
 
     private final EntityManager em;
@@ -240,8 +183,11 @@ public class UsageRepository {
         });
     }
 
-    /** Stores the outcomes not stored before, each tied to its work unit when that is known. */
-    public int insertOutcomes(List<OutcomeRecordedV1> events) {
+    /**
+     * Stores the outcomes not stored before, each tied to its work unit when that is known; returns the unit of each
+     * new outcome (null where its call has not arrived).
+     */
+    public List<String> insertOutcomes(List<OutcomeRecordedV1> events) {
         String[] types = { "uuid", "text", "text", "text", "bool", "numeric", "int8" };
         Object[][] columns = columns(events, types.length, e -> {
             Outcome o = e.outcome();
@@ -249,10 +195,16 @@ public class UsageRepository {
                     micros(o.observedAt() != null ? o.observedAt() : e.occurredAt()) };
         });
         return session().doReturningWork(connection -> {
+            List<String> units = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement(INSERT_OUTCOMES)) {
                 bindColumns(connection, ps, types, columns);
-                return ps.executeUpdate();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        units.add(rs.getString(1));
+                    }
+                }
             }
+            return units;
         });
     }
 
@@ -377,29 +329,6 @@ public class UsageRepository {
                 delete.executeUpdate();
                 return insert.executeUpdate();
             }
-        });
-    }
-
-    /** Work units of one workload that landed on one result, and the human cost their escalations stated. */
-    public record JudgedUnits(String workload, String result, long units, BigDecimal statedHumanCost,
-            long unstatedCases) {
-    }
-
-    /** The period's work units, judged and counted per workload and result (TALLY_UNITS). */
-    public List<JudgedUnits> tallyUnits(Period period) {
-        return session().doReturningWork(connection -> {
-            List<JudgedUnits> out = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(TALLY_UNITS)) {
-                ps.setObject(1, period.start().atOffset(ZoneOffset.UTC));
-                ps.setObject(2, period.end().atOffset(ZoneOffset.UTC));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new JudgedUnits(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
-                                rs.getLong(5)));
-                    }
-                }
-            }
-            return out;
         });
     }
 

@@ -1,7 +1,10 @@
 package io.lcpr.reconcile.usage;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.TraceRecordedV1;
@@ -17,23 +20,39 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class UsageService {
     private final UsageRepository repository;
+    private final UnitJudgements judgements;
     private final ConsumerLag lag;
 
-    public UsageService(UsageRepository repository, ConsumerLag lag) {
+    public UsageService(UsageRepository repository, UnitJudgements judgements, ConsumerLag lag) {
         this.repository = repository;
+        this.judgements = judgements;
         this.lag = lag;
     }
 
-    /** Returns how many of the traces were new. */
+    /** Stores, folds and judges the poll's new traces; returns how many were new. */
     @Transactional
     public int recordTraces(List<TraceRecordedV1> events) {
-        return events.isEmpty() ? 0 : repository.insertTraces(events);
+        if (events.isEmpty()) {
+            return 0;
+        }
+        int fresh = repository.insertTraces(events);
+        if (fresh > 0) { // the fold's upsert holds the units' rows
+            Set<String> units = new HashSet<>();
+            events.forEach(e -> units.add(UsageRepository.unitKey(e.trace())));
+            judgements.judgeLocked(units);
+        }
+        return fresh;
     }
 
-    /** Returns how many of the outcomes were new. */
+    /** Stores the poll's new outcomes and judges their units again; returns how many were new. */
     @Transactional
     public int recordOutcomes(List<OutcomeRecordedV1> events) {
-        return events.isEmpty() ? 0 : repository.insertOutcomes(events);
+        if (events.isEmpty()) {
+            return 0;
+        }
+        List<String> units = repository.insertOutcomes(events);
+        judgements.lockAndJudge(units.stream().filter(Objects::nonNull).toList());
+        return units.size();
     }
 
     @Transactional

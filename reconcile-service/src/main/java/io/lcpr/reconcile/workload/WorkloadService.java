@@ -1,15 +1,31 @@
 package io.lcpr.reconcile.workload;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jboss.logging.Logger;
 
 import io.lcpr.reconcile.period.Period;
+import io.lcpr.reconcile.usage.UnitJudgements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 
 @ApplicationScoped
 public class WorkloadService {
+    private static final Logger LOG = Logger.getLogger(WorkloadService.class);
 
+    private final UnitJudgements judgements;
+
+    public WorkloadService(UnitJudgements judgements) {
+        this.judgements = judgements;
+    }
+
+    /**
+     * Sets a workload's acceptance rule; when it changed, the workload's units are judged again under it in the same
+     * transaction (one statement over the workload's units, every period).
+     */
     @Transactional
     public WorkloadSettingsEntity define(String name, WorkloadRequests.Settings s) {
         nonNegative("ttft_slo_ms", s.ttftSloMs());
@@ -17,6 +33,7 @@ public class WorkloadService {
         nonNegative("slo_tolerance_ms", s.sloToleranceMs());
         WorkloadSettingsEntity e = WorkloadSettingsEntity.<WorkloadSettingsEntity> findByIdOptional(name)
                 .orElseGet(WorkloadSettingsEntity::new);
+        List<Object> before = e.name == null ? null : rule(e); // no row: the default rule
         e.name = name;
         e.ttftSloMs = s.ttftSloMs();
         e.e2eSloMs = s.e2eSloMs();
@@ -24,7 +41,16 @@ public class WorkloadService {
         e.evalRequired = s.evalRequired() == null || s.evalRequired();
         e.humanSignoffAccepted = s.humanSignoffAccepted() != null && s.humanSignoffAccepted();
         e.persist();
+        if (!rule(e).equals(before)) {
+            WorkloadSettingsEntity.flush();
+            int moved = judgements.rejudgeWorkload(name);
+            LOG.infof("workload %s: acceptance rule changed, %d work units judged differently", name, moved);
+        }
         return e;
+    }
+
+    private static List<Object> rule(WorkloadSettingsEntity e) {
+        return Arrays.asList(e.ttftSloMs, e.e2eSloMs, e.sloToleranceMs, e.evalRequired, e.humanSignoffAccepted);
     }
 
     @Transactional

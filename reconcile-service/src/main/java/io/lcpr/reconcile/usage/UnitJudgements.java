@@ -1,0 +1,262 @@
+package io.lcpr.reconcile.usage;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.hibernate.Session;
+
+import io.lcpr.reconcile.lcpr.UnitResult;
+import io.lcpr.reconcile.period.Period;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Work units judged as their inputs arrive, and counted. Each change to a unit's calls or verdicts, or to its
+ * workload's acceptance rule, judges the unit again (the rule of {@code Acceptance.judge}, in SQL; FoldEquivalenceTest
+ * holds the two equal) and stores the result on its {@code work_unit} row; triggers append every change of a result
+ * to the {@code unit_tally} ledger (V4), so a run sums a few rows per workload and day instead of judging the month.
+ *
+ * <p>Concurrency: the statement that judges starts after the caller holds the units' row locks, so it sees every
+ * input committed by whoever held them before; a verdict arriving before its unit's first call leaves a stub row to
+ * lock.
+ */
+@ApplicationScoped
+public class UnitJudgements {
+    /**
+     * Judges the units named by the {@code keys} query (%s) and stores what changed. The latest verdict of a kind
+     * wins, a failing one on a tie; an eval or SLO verdict counts when it names the final attempt's request or no
+     * request; a unit's human case costs what its earliest escalation states (else the workload's rate per case,
+     * applied by the run).
+     */
+    private static final String JUDGE = """
+            with keys as (%s), units as (
+                select u.unit_key, coalesce(nullif(u.workload, ''), 'unknown') as workload, u.attempts,
+                    u.final_request_id, u.final_ttft_ms, u.final_e2e_ms
+                from work_unit u join keys k on k.unit_key = u.unit_key where u.attempts > 0
+            ), verdicts as (
+                -- The latest verdict of a kind, a failing one on a tie, as a plain max: the observed instant in
+                -- microseconds, doubled, plus one when failing. Its lowest bit then says whether it failed.
+                select u.unit_key,
+                    bool_or(o.kind = 'escalation') as escalated,
+                    max(o.code) filter (where o.kind = 'acceptance') as final_word,
+                    max(o.code) filter (where o.kind = 'eval'
+                        and (o.request_id is null or o.request_id = u.final_request_id)) as quality,
+                    max(o.code) filter (where o.kind = 'slo'
+                        and (o.request_id is null or o.request_id = u.final_request_id)) as latency
+                from units u join (
+                    select unit_key, kind, request_id,
+                        case when passed is null then null else (extract(epoch from coalesce(observed_at, 'epoch'))
+                            * 1000000)::bigint * 2 + (case when passed then 0 else 1 end) end as code
+                    from outcome_verdict) o on o.unit_key = u.unit_key
+                group by u.unit_key
+            ), escalations as (
+                select distinct on (o.unit_key) o.unit_key, o.human_cost as escalation_cost
+                from outcome_verdict o join units u on u.unit_key = o.unit_key
+                where o.kind = 'escalation'
+                order by o.unit_key, coalesce(o.observed_at, 'epoch'), coalesce(o.human_cost, 0)
+            ), judged as (
+                select u.unit_key, u.attempts, coalesce(v.escalated, false) as escalated, e.escalation_cost,
+                    case
+                        when v.final_word is not null then (v.final_word & 1) = 0
+                            and (not coalesce(v.escalated, false) or coalesce(w.human_signoff_accepted, false))
+                        when coalesce(v.escalated, false) then false
+                        else coalesce((v.quality & 1) = 0, not coalesce(w.eval_required, true))
+                            and coalesce((v.latency & 1) = 0,
+                                (w.ttft_slo_ms is null or u.final_ttft_ms is null
+                                    or u.final_ttft_ms <= w.ttft_slo_ms + w.slo_tolerance_ms)
+                                and (w.e2e_slo_ms is null or u.final_e2e_ms is null
+                                    or u.final_e2e_ms <= w.e2e_slo_ms + w.slo_tolerance_ms))
+                    end as accepted
+                from units u left join verdicts v using (unit_key) left join workload_settings w on w.name = u.workload
+                    left join escalations e using (unit_key)
+            ), results as (
+                select unit_key,
+                    (case when accepted then (case when attempts = 1 then 1 else 2 end)
+                          when escalated then 3 else 4 end)::smallint as result,
+                    escalated, case when escalated then escalation_cost end as escalation_cost
+                from judged
+            )
+            update work_unit w set result = r.result, escalated = r.escalated, escalation_cost = r.escalation_cost
+            from results r
+            where w.unit_key = r.unit_key
+                and (w.result, w.escalated, w.escalation_cost) is distinct from (r.result, r.escalated, r.escalation_cost)
+            """;
+    private static final String GIVEN_KEYS = "select distinct k as unit_key from unnest(?::text[] collate \"C\") k";
+    /** Result codes as stored (V4), in {@link UnitResult} order from 1. */
+    private static final UnitResult[] RESULTS = UnitResult.values();
+
+    private final EntityManager em;
+
+    public UnitJudgements(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Judges units whose rows this transaction already holds locked (a poll's fold upserted them). */
+    public int judgeLocked(Collection<String> unitKeys) {
+        if (unitKeys.isEmpty()) {
+            return 0;
+        }
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(JUDGE.formatted(GIVEN_KEYS))) {
+                ps.setArray(1, c.createArrayOf("text", unitKeys.toArray()));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Locks the units (a stub row for a unit with no call yet) and judges them in a statement that starts after the
+     * locks, so that it sees the inputs of whoever held them before.
+     */
+    public int lockAndJudge(Collection<String> unitKeys) {
+        if (unitKeys.isEmpty()) {
+            return 0;
+        }
+        String[] sorted = unitKeys.stream().distinct().sorted().toArray(String[]::new);
+        session().doWork(c -> {
+            try (PreparedStatement stubs = c.prepareStatement("""
+                    insert into work_unit (unit_key, workload, attempts, final_started_at, final_request_id)
+                    select k, '', 0, '-infinity', '' from unnest(?::text[] collate "C") k order by k
+                    on conflict (unit_key) do nothing
+                    """);
+                    PreparedStatement lock = c.prepareStatement("select unit_key from work_unit"
+                            + " where unit_key = any(?::text[] collate \"C\") order by unit_key for update")) {
+                for (PreparedStatement ps : new PreparedStatement[] { stubs, lock }) {
+                    ps.setArray(1, c.createArrayOf("text", sorted));
+                    ps.execute();
+                }
+            }
+        });
+        return judgeLocked(List.of(sorted));
+    }
+
+    /** Judges again every unit of a workload (its acceptance rule changed); returns the units whose result moved. */
+    public int rejudgeWorkload(String workload) {
+        String keys = "select unit_key from work_unit where coalesce(nullif(workload, ''), 'unknown') = ?"
+                + " and attempts > 0";
+        return session().doReturningWork(c -> {
+            try (PreparedStatement lock = c.prepareStatement(keys + " order by unit_key for update");
+                    PreparedStatement judge = c.prepareStatement(JUDGE.formatted(keys))) {
+                lock.setString(1, workload);
+                lock.execute();
+                judge.setString(1, workload);
+                return judge.executeUpdate();
+            }
+        });
+    }
+
+    /** Judges the units with a call in the range (rebuilt in this transaction, so already locked). */
+    public int judgeRange(Instant from, Instant to) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(JUDGE.formatted(UsageRepository.TOUCHED_UNITS))) {
+                ps.setObject(1, from.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, to.atOffset(ZoneOffset.UTC));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Verdicts that named a request whose call arrived while they were being stored get their unit now, and those
+     * units are judged: the one race the poll's own resolution cannot see. Returns the units judged.
+     */
+    public int resolveStragglers() {
+        List<String> keys = session().doReturningWork(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    with resolved as (
+                        update outcome_verdict v set unit_key = c.unit_key from usage_call c
+                        where v.unit_key is null and c.request_id = v.request_id
+                        returning v.unit_key
+                    )
+                    select distinct unit_key from resolved
+                    """); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+        return lockAndJudge(keys);
+    }
+
+    /** Up to {@code limit} units with calls that were never judged (stored before V4); returns how many it judged. */
+    public int judgeUnjudged(int limit) {
+        List<String> keys = session().doReturningWork(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select unit_key from work_unit where result is null and attempts > 0 limit ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+        lockAndJudge(keys);
+        return keys.size();
+    }
+
+    /** Work units of one workload that landed on one result, and the human cost their escalations stated. */
+    public record JudgedUnits(String workload, UnitResult result, long units, BigDecimal statedHumanCost,
+            long unstatedCases) {
+    }
+
+    /**
+     * Folds the period's ledger rows into one per workload, day and result (appends made meanwhile are kept: they
+     * are not in the statement's snapshot); returns the rows left.
+     */
+    public int compact(Period period) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    with gone as (delete from unit_tally where day >= ? and day < ? returning *)
+                    insert into unit_tally
+                    select workload, day, result, sum(units), sum(stated_human_cost), sum(unstated_cases) from gone
+                    group by 1, 2, 3
+                    having sum(units) <> 0 or sum(stated_human_cost) <> 0 or sum(unstated_cases) <> 0
+                    """)) {
+                bindDays(ps, period);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The period's work units (by their final attempt's day), counted per workload and result. */
+    public List<JudgedUnits> tally(Period period) {
+        return session().doReturningWork(c -> {
+            List<JudgedUnits> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select workload, result, sum(units), sum(stated_human_cost), sum(unstated_cases) from unit_tally
+                    where day >= ? and day < ? group by 1, 2 having sum(units) <> 0 order by 1, 2
+                    """)) {
+                bindDays(ps, period);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new JudgedUnits(rs.getString(1), RESULTS[rs.getInt(2) - 1], rs.getLong(3),
+                                rs.getBigDecimal(4), rs.getLong(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void bindDays(PreparedStatement ps, Period period) throws SQLException {
+        ps.setObject(1, LocalDate.ofInstant(period.start(), ZoneOffset.UTC));
+        ps.setObject(2, LocalDate.ofInstant(period.end(), ZoneOffset.UTC));
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}
