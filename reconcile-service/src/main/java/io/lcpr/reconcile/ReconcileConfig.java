@@ -21,4 +21,9 @@ public interface ReconcileConfig {
     @WithName("run.answer-within.ms")
     @WithDefault("10000")
     long runAnswerWithinMs();
+
+    /** How often the hours whose operating signals were appended to are compacted to one row per key. */
+    @WithName("signals.compact-every.ms")
+    @WithDefault("60000")
+    long signalsCompactEveryMs();
 }

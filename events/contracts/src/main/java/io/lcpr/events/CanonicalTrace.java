@@ -57,4 +57,14 @@ public record CanonicalTrace(
     public long outputOrZero() {
         return outputTokens == null ? 0 : outputTokens;
     }
+
+    /** Whether the call failed: a status other than ok, or an error type. */
+    public boolean errored() {
+        return status != null && !status.equalsIgnoreCase("ok") || errorType != null;
+    }
+
+    /** What kind of failure: the error type, else the status; null when the call did not fail. */
+    public String errorKind() {
+        return !errored() ? null : errorType != null ? errorType : status;
+    }
 }

@@ -42,7 +42,7 @@ public class CoverageService {
                 + " and passed = false and request_id = :r", t.requestId(), null);
         long verdicts = t.requestId() == null ? 0 : count("select count(*) from outcome where kind in ('eval', 'slo')"
                 + " and request_id = :r", t.requestId(), null);
-        boolean errored = t.status() != null && !t.status().equalsIgnoreCase("ok") || t.errorType() != null;
+        boolean errored = t.errored();
         Boolean failed = failing > 0 || errored ? Boolean.TRUE : verdicts > 0 ? Boolean.FALSE : null;
         boolean followedUp = t.workUnitId() != null && (count("select count(*) from trace where work_unit_id = :u"
                 + " and attempt_kind in ('retry', 'repair', 'fallback') and started_at > :at", t.workUnitId(),

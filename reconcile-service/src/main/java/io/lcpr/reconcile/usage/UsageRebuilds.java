@@ -1,5 +1,6 @@
 package io.lcpr.reconcile.usage;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -7,10 +8,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
 import io.lcpr.reconcile.period.Period;
+import io.lcpr.reconcile.signal.SignalService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,10 +43,12 @@ public class UsageRebuilds {
     });
 
     private final UnitJudgements judgements;
+    private final SignalService signals;
 
-    public UsageRebuilds(UsageRepository repository, UnitJudgements judgements) {
+    public UsageRebuilds(UsageRepository repository, UnitJudgements judgements, SignalService signals) {
         this.repository = repository;
         this.judgements = judgements;
+        this.signals = signals;
     }
 
     public Rebuild start(Period period) {
@@ -64,8 +69,14 @@ public class UsageRebuilds {
         try {
             for (int d = 0; d < r.days(); d++) {
                 Instant from = period.start().plusSeconds(86_400L * d);
-                rollups += QuarkusTransaction.requiringNew().call(() -> repository.rebuildHourly(from,
-                        from.plusSeconds(86_400)));
+                rollups += retried(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    repository.snapshotIsolation();
+                    return repository.rebuildHourly(from, from.plusSeconds(86_400));
+                }));
+                for (int h = 0; h < 24; h++) {
+                    Instant hour = from.plusSeconds(3600L * h);
+                    retried(() -> signals.rebuildHour(hour));
+                }
                 rebuilds.put(r.id(), new Rebuild(r.id(), r.period(), "running", d + 1, r.days(), rollups, 0, null,
                         r.startedAt(), null));
             }
@@ -84,6 +95,29 @@ public class UsageRebuilds {
             rebuilds.put(r.id(), new Rebuild(r.id(), r.period(), "failed", now.daysDone(), r.days(), rollups, 0,
                     e.getMessage(), r.startedAt(), Instant.now()));
         }
+    }
+
+    /** Runs a rebuild step again when a concurrent poll changed what it deleted (SQLSTATE 40001), up to 5 times. */
+    private static <T> T retried(Supplier<T> step) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return step.get();
+            } catch (RuntimeException e) {
+                if (attempt == 5 || !serializationFailure(e)) {
+                    throw e;
+                }
+                LOG.debugf("rebuild step met a concurrent poll, attempt %d: %s", attempt, e.getMessage());
+            }
+        }
+    }
+
+    private static boolean serializationFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 import org.hibernate.Session;
 
@@ -97,17 +100,18 @@ public class UsageRepository {
                 from unnest(?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
                     ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
                     ?::text[] collate "C", ?::text[] collate "C", ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],
-                    ?::int8[], ?::int8[], ?::int8[], ?::int4[], ?::text[] collate "C", ?::int2[])
+                    ?::int8[], ?::int8[], ?::int8[], ?::int4[], ?::text[] collate "C", ?::int2[], ?::text[] collate "C",
+                    ?::text[], ?::text[])
                 as t(dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id, model,
                     service_tier, started_micros, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
-                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, prompt_class)
+                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, prompt_class, api_key_id, status, error_type)
             ), new as (
                 insert into usage_call (dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider,
                     project_id, model, service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens,
-                    output_tokens, reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key)
+                    output_tokens, reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, api_key_id, status, error_type)
                 select dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id, model,
                     service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
-                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key
+                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, api_key_id, status, error_type
                 from input
                 on conflict (dedupe_key) do nothing
                 returning dedupe_key
@@ -138,7 +142,7 @@ public class UsageRepository {
                 update outcome_verdict v set unit_key = f.unit_key
                 from fresh f where v.unit_key is null and v.request_id = f.request_id
             )
-            select count(*) from fresh
+            select dedupe_key from new
             """;
 
     private static final String INSERT_OUTCOMES = """
@@ -160,25 +164,29 @@ public class UsageRepository {
         this.em = em;
     }
 
-    /** Stores and folds the traces not stored before; returns how many were new. */
-    public int insertTraces(List<TraceRecordedV1> events) {
+    /** Stores and folds the traces not stored before; returns the dedupe keys of those that were new. */
+    public Set<String> insertTraces(List<TraceRecordedV1> events) {
         String[] types = { "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int8",
-                "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int4", "text", "int2" };
+                "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int4", "text", "int2", "text", "text",
+                "text" };
         Object[][] columns = columns(events, types.length, e -> {
             CanonicalTrace t = e.trace();
             return new Object[] { e.dedupeKey(), t.requestId(), t.workUnitId(), t.attemptKind(), t.workload(),
                     t.team(), t.provider(), t.projectId(), t.model(), t.serviceTier(), micros(t.startedAt()),
                     t.inputTokens(), t.cacheReadOrZero(), t.cacheCreationOrZero(), t.outputOrZero(),
                     t.reasoningTokens() == null ? 0L : t.reasoningTokens(), t.ttftMs(), t.e2eMs(), weight(t),
-                    unitKey(t), promptClass(t.inputTokens()) };
+                    unitKey(t), promptClass(t.inputTokens()), t.apiKeyId(), t.status(), t.errorType() };
         });
         return session().doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_TRACES)) {
                 bindColumns(connection, ps, types, columns);
+                Set<String> fresh = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
+                    while (rs.next()) {
+                        fresh.add(rs.getString(1));
+                    }
                 }
+                return fresh;
             }
         });
     }
@@ -300,6 +308,47 @@ public class UsageRepository {
         });
     }
 
+    /**
+     * The stored calls that started in a range, as the traces they came from (the fields reconcile keeps) with their
+     * sampling weight, streamed: what a rebuild of the operating signals folds again.
+     */
+    public void streamStoredTraces(Instant from, Instant to, ObjIntConsumer<CanonicalTrace> sink) {
+        session().doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("select request_id, work_unit_id, attempt_kind,"
+                    + " workload, team, provider, project_id, model, service_tier, started_at, input_tokens,"
+                    + " cache_read_tokens, cache_creation_tokens, output_tokens, reasoning_tokens, ttft_ms, e2e_ms,"
+                    + " api_key_id, status, error_type, weight from usage_call where started_at >= ? and started_at < ?")) {
+                ps.setFetchSize(10_000);
+                ps.setObject(1, from.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, to.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new CanonicalTrace(rs.getString(1), null, null, rs.getString(2), null,
+                                rs.getString(3), rs.getString(4), rs.getString(5), null, rs.getString(6),
+                                rs.getString(8), rs.getString(9), null, rs.getString(18), rs.getString(7), null, null,
+                                rs.getTimestamp(10).toInstant(), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                                rs.getLong(14), rs.getLong(15), nullableLong(rs, 16), nullableLong(rs, 17),
+                                rs.getString(19), rs.getString(20), null, null), rs.getInt(21));
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Makes the current transaction see one snapshot (its first statement): a rebuild that deletes what was folded
+     * and folds the stored calls again then counts a poll committed meanwhile exactly once, in the rows it leaves or
+     * in the calls it reads, never in both. A concurrent change to a row it deletes fails it with SQLSTATE 40001, to
+     * be tried again.
+     */
+    public void snapshotIsolation() {
+        session().doWork(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("set transaction isolation level repeatable read");
+            }
+        });
+    }
+
     /** Recomputes one day's hourly rollups from its stored calls; returns the rollup rows written. */
     public int rebuildHourly(Instant from, Instant to) {
         return session().doReturningWork(connection -> {
@@ -363,7 +412,7 @@ public class UsageRepository {
         return Call.unitKey(t.workUnitId(), t.requestId());
     }
 
-    static int weight(CanonicalTrace t) {
+    public static int weight(CanonicalTrace t) {
         String w = t.attributes() == null ? null : t.attributes().get(SAMPLING_WEIGHT_ATTRIBUTE);
         if (w == null) {
             return 1;

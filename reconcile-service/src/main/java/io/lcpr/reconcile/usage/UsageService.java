@@ -9,6 +9,7 @@ import java.util.Set;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.reconcile.period.Period;
+import io.lcpr.reconcile.signal.SignalService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -21,27 +22,31 @@ import jakarta.transaction.Transactional;
 public class UsageService {
     private final UsageRepository repository;
     private final UnitJudgements judgements;
+    private final SignalService signals;
     private final ConsumerLag lag;
 
-    public UsageService(UsageRepository repository, UnitJudgements judgements, ConsumerLag lag) {
+    public UsageService(UsageRepository repository, UnitJudgements judgements, SignalService signals,
+            ConsumerLag lag) {
         this.repository = repository;
         this.judgements = judgements;
+        this.signals = signals;
         this.lag = lag;
     }
 
-    /** Stores, folds and judges the poll's new traces; returns how many were new. */
+    /** Stores, folds (usage, units, operating signals) and judges the poll's new traces; returns how many were new. */
     @Transactional
     public int recordTraces(List<TraceRecordedV1> events) {
         if (events.isEmpty()) {
             return 0;
         }
-        int fresh = repository.insertTraces(events);
-        if (fresh > 0) { // the fold's upsert holds the units' rows
+        Set<String> fresh = repository.insertTraces(events);
+        if (!fresh.isEmpty()) { // the fold's upsert holds the units' rows
             Set<String> units = new HashSet<>();
             events.forEach(e -> units.add(UsageRepository.unitKey(e.trace())));
             judgements.judgeLocked(units);
+            signals.fold(events, fresh);
         }
-        return fresh;
+        return fresh.size();
     }
 
     /** Stores the poll's new outcomes and judges their units again; returns how many were new. */

@@ -1,0 +1,75 @@
+package io.lcpr.reconcile.signal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import io.lcpr.reconcile.ReconcileConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Merges the operating-signal rows of the hours this instance appended to, every
+ * {@code reconcile.signals.compact-every.ms}, an hour per transaction. An hour another replica appended to is merged
+ * by that replica; an hour left unmerged (a restart between a poll and a pass) is still read right, only slower.
+ */
+@ApplicationScoped
+public class SignalCompactor {
+    private static final Logger LOG = Logger.getLogger(SignalCompactor.class);
+
+    private final SignalRepository repository;
+    private final ReconcileConfig config;
+    private final Set<Instant> touched = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "signal-compactor");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SignalCompactor(SignalRepository repository, ReconcileConfig config) {
+        this.repository = repository;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        long every = config.signalsCompactEveryMs();
+        executor.scheduleWithFixedDelay(this::compactTouched, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void touched(Instant hour) {
+        touched.add(hour);
+    }
+
+    /** One pass over the hours appended to since the last; returns the rows merged away. */
+    public int compactTouched() {
+        List<Instant> hours = new ArrayList<>(touched);
+        touched.removeAll(hours);
+        int merged = 0;
+        for (Instant hour : hours) {
+            try {
+                merged += QuarkusTransaction.requiringNew().call(() -> repository.compact(hour));
+            } catch (RuntimeException e) {
+                touched.add(hour); // tried again next pass
+                LOG.warnf(e, "compacting the operating signals of %s failed; retried next pass", hour);
+            }
+        }
+        if (merged > 0) {
+            LOG.debugf("operating signals: %d hours compacted, %d rows merged away", hours.size(), merged);
+        }
+        return merged;
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,134 @@
+package io.lcpr.reconcile.signal;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.HdrHistogram.Histogram;
+
+import io.lcpr.events.CanonicalTrace;
+
+/**
+ * The operating signals of one key's calls: weighted counts and token sums, errors by type, and TTFT, end-to-end
+ * latency and output length as HdrHistograms (two significant digits: a percentile read back is within 1% of the
+ * exact one). Rollups merge exactly (counts add, histograms add), so folds from any number of polls and replicas,
+ * merged in any order, equal one fold of all the calls.
+ */
+public final class SignalRollup {
+    /** Significant decimal digits the histograms keep. */
+    static final int DIGITS = 2;
+
+    long calls;
+    long storedCalls;
+    long errors;
+    long inputTokens;
+    long cacheReadTokens;
+    long cacheCreationTokens;
+    long outputTokens;
+    final Map<String, Long> errorsByType = new TreeMap<>();
+    final Histogram ttftMs;
+    final Histogram e2eMs;
+    final Histogram outputLength;
+
+    public SignalRollup() {
+        this(new Histogram(DIGITS), new Histogram(DIGITS), new Histogram(DIGITS));
+    }
+
+    private SignalRollup(Histogram ttftMs, Histogram e2eMs, Histogram outputLength) {
+        this.ttftMs = ttftMs;
+        this.e2eMs = e2eMs;
+        this.outputLength = outputLength;
+    }
+
+    /** Adds one call standing for {@code weight} calls (its sampling weight). */
+    public void add(CanonicalTrace t, int weight) {
+        calls += weight;
+        storedCalls++;
+        inputTokens += weight * t.inputTokens();
+        cacheReadTokens += weight * t.cacheReadOrZero();
+        cacheCreationTokens += weight * t.cacheCreationOrZero();
+        outputTokens += weight * t.outputOrZero();
+        if (t.errored()) {
+            errors += weight;
+            errorsByType.merge(t.errorKind(), (long) weight, Long::sum);
+        }
+        record(ttftMs, t.ttftMs(), weight);
+        record(e2eMs, t.e2eMs(), weight);
+        record(outputLength, t.outputOrZero(), weight); // no output tokens is length 0, as in its cost
+    }
+
+    public void merge(SignalRollup o) {
+        calls += o.calls;
+        storedCalls += o.storedCalls;
+        errors += o.errors;
+        inputTokens += o.inputTokens;
+        cacheReadTokens += o.cacheReadTokens;
+        cacheCreationTokens += o.cacheCreationTokens;
+        outputTokens += o.outputTokens;
+        o.errorsByType.forEach((type, n) -> errorsByType.merge(type, n, Long::sum));
+        ttftMs.add(o.ttftMs);
+        e2eMs.add(o.e2eMs);
+        outputLength.add(o.outputLength);
+    }
+
+    private static void record(Histogram h, Long value, int weight) {
+        if (value != null && value >= 0) {
+            h.recordValueWithCount(value, weight);
+        }
+    }
+
+    /** A histogram in HdrHistogram's own encoding (V2, zero runs compressed), as stored. */
+    static byte[] encode(Histogram h) {
+        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        h.encodeIntoByteBuffer(buffer);
+        return Arrays.copyOf(buffer.array(), buffer.position());
+    }
+
+    static Histogram decode(byte[] bytes) {
+        Histogram h = Histogram.decodeFromByteBuffer(ByteBuffer.wrap(bytes), 0);
+        h.setAutoResize(true);
+        return h;
+    }
+
+    /** A stored rollup read back. */
+    static SignalRollup of(long[] sums, Map<String, Long> errorsByType, byte[] ttft, byte[] e2e, byte[] output) {
+        SignalRollup r = new SignalRollup(decode(ttft), decode(e2e), decode(output));
+        r.calls = sums[0];
+        r.storedCalls = sums[1];
+        r.errors = sums[2];
+        r.inputTokens = sums[3];
+        r.cacheReadTokens = sums[4];
+        r.cacheCreationTokens = sums[5];
+        r.outputTokens = sums[6];
+        r.errorsByType.putAll(errorsByType);
+        return r;
+    }
+
+    long[] sums() {
+        return new long[] { calls, storedCalls, errors, inputTokens, cacheReadTokens, cacheCreationTokens,
+                outputTokens };
+    }
+
+    /** What a reader sees: counts, rates and percentiles. */
+    public record Summary(long calls, long storedCalls, long errors, double errorRate, Map<String, Long> errorsByType,
+            long inputTokens, long cacheReadTokens, long cacheCreationTokens, double cacheHitRate, long outputTokens,
+            Percentiles ttftMs, Percentiles e2eMs, Percentiles outputLength) {
+    }
+
+    /** A distribution read from a histogram: how many values, p50, p95, p99 and the largest. */
+    public record Percentiles(long count, long p50, long p95, long p99, long max) {
+        static Percentiles of(Histogram h) {
+            return new Percentiles(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(95),
+                    h.getValueAtPercentile(99), h.getMaxValue());
+        }
+    }
+
+    /** Cache hit rate is cache-read input tokens over all input tokens. */
+    public Summary summary() {
+        return new Summary(calls, storedCalls, errors, calls == 0 ? 0 : (double) errors / calls, new TreeMap<>(errorsByType),
+                inputTokens, cacheReadTokens, cacheCreationTokens,
+                inputTokens == 0 ? 0 : (double) cacheReadTokens / inputTokens, outputTokens, Percentiles.of(ttftMs),
+                Percentiles.of(e2eMs), Percentiles.of(outputLength));
+    }
+}
