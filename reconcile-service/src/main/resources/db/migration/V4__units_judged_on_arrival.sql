@@ -8,6 +8,8 @@
 alter table work_unit add column result smallint;
 alter table work_unit add column escalated boolean not null default false;
 alter table work_unit add column escalation_cost numeric(19, 6);
+-- room on each page for a judged row's new version, so that judging again is a heap-only update (no index writes)
+alter table work_unit set (fillfactor = 90);
 
 -- Counters as an append-only ledger of changes: every change to a judged unit appends (its new counts) minus (its
 -- old counts), so concurrent polls never wait on a shared counter row, and the sum over any set of days is the
@@ -66,6 +68,10 @@ create trigger work_unit_tally_update after update on work_unit
     for each statement execute function unit_tally_ledger();
 create trigger work_unit_tally_delete after delete on work_unit referencing old table as old_units
     for each statement execute function unit_tally_ledger();
+
+-- A run prices a day's rollups at once (an hour's only where the day holds a price change): what it read is a count
+-- of rollups of either span.
+alter table reconciliation_run rename column hourly_rollups to rollups_priced;
 
 -- Stubs: a unit that has verdicts but no call yet gets a row (attempts 0, final attempt at -infinity, never
 -- judged), so that a verdict and the unit's first calls arriving at once meet on that row's lock. Units stored before

@@ -2,6 +2,7 @@ package io.lcpr.suite;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -114,6 +117,7 @@ public final class IngestBenchmark {
                         serviceRate / copyRate);
             }
         }
+        dropData(work);
     }
 
     // Warm-up traces start in the month before the measured ones, so they fill another partition: the measured
@@ -261,5 +265,25 @@ public final class IngestBenchmark {
     static Connection connect(LocalInfra infra) throws Exception {
         return DriverManager.getConnection(infra.database().jdbcUrl(), infra.database().username(),
                 infra.database().password());
+    }
+
+    /**
+     * Deletes a benchmark's database and broker data (gigabytes at 10 million traces), keeping its service logs;
+     * BENCH_KEEP_DATA=true keeps everything.
+     */
+    static void dropData(Path work) throws IOException {
+        if (Boolean.parseBoolean(System.getenv("BENCH_KEEP_DATA"))) {
+            System.out.println("data kept in " + work);
+            return;
+        }
+        Path logs = work.resolve("logs");
+        try (Stream<Path> paths = Files.walk(work)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.startsWith(logs) && !p.equals(work)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        System.out.println("service logs in " + logs);
     }
 }

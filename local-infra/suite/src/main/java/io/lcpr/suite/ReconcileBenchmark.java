@@ -52,8 +52,8 @@ import io.lcpr.infra.TopicWriter;
  * <li>each service's peak RSS, and the month's trace-derived total and per-workload loaded cost against the
  * benchmark's own sum over the generated calls, to the cent.</li>
  * </ol>
- * Settings: BENCH_TRACES (10000000), BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS
- * (-Xmx256m -XX:+UseParallelGC).
+ * Settings: BENCH_TRACES (10000000), BENCH_E2E_TRACES (the size of the month sent end to end; BENCH_TRACES),
+ * BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS (-Xmx256m -XX:+UseParallelGC).
  */
 public final class ReconcileBenchmark {
     private static final YearMonth FIRST = YearMonth.of(2026, 7);
@@ -62,6 +62,7 @@ public final class ReconcileBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         long traces = Long.parseLong(env.getOrDefault("BENCH_TRACES", "10000000"));
+        long e2eTraces = Long.parseLong(env.getOrDefault("BENCH_E2E_TRACES", Long.toString(traces)));
         int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "5000"));
         int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "2"));
         String jvm = env.getOrDefault("BENCH_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseParallelGC");
@@ -70,7 +71,7 @@ public final class ReconcileBenchmark {
         try (LocalInfra infra = LocalInfra.start(work, Map.of())) {
             Map<String, String> serviceEnv = infra.serviceEnvironment();
             ReconcileMonth first = new ReconcileMonth(FIRST, traces);
-            ReconcileMonth second = new ReconcileMonth(SECOND, traces);
+            ReconcileMonth second = new ReconcileMonth(SECOND, e2eTraces);
             for (ReconcileMonth m : List.of(first, second)) {
                 m.prices().forEach(p -> TopicWriter.send(infra.bootstrapServers(), Topics.PRICING_SNAPSHOTS,
                         p.key(), EventJson.write(p)));
@@ -130,10 +131,12 @@ public final class ReconcileBenchmark {
                     System.out.printf("peak RSS: ingest-service %d MiB, reconcile-service %d MiB (target < 512)%n",
                             ingest.peakRssBytes() >> 20, reconcile.peakRssBytes() >> 20);
                     check(run, expected);
+                    checkSignals(reconcile, expected);
                     printSizes(infra);
                 }
             }
         }
+        IngestBenchmark.dropData(work);
     }
 
     /** Sends a month's calls as NDJSON batches, and a third of the units' eval verdicts; returns what it sent. */
@@ -201,7 +204,9 @@ public final class ReconcileBenchmark {
                 + "\",\"model\":\"" + c.model() + "\",\"project_id\":\"" + c.account() + "\",\"started_at\":\""
                 + c.startedAt() + "\",\"input_tokens\":" + c.input() + ",\"cache_read_tokens\":" + c.cacheRead()
                 + ",\"cache_creation_tokens\":" + c.cacheWrite() + ",\"output_tokens\":" + c.output()
-                + ",\"ttft_ms\":" + c.ttftMs() + ",\"e2e_ms\":" + c.e2eMs() + "}\n";
+                + ",\"ttft_ms\":" + c.ttftMs() + ",\"e2e_ms\":" + c.e2eMs() + ",\"api_key_id\":\"" + c.apiKeyId()
+                + "\"" + (c.errorType() == null ? "" : ",\"status\":\"error\",\"error_type\":\"" + c.errorType() + "\"")
+                + "}\n";
     }
 
     static String verdict(ReconcileMonth.GenCall last, boolean passed) {
@@ -224,6 +229,27 @@ public final class ReconcileBenchmark {
     }
 
     /** The reconciliation's figures against the benchmark's own sums, to the cent. */
+    /** The month's operating signals hold every call and every failed call once; prints how long a month's read takes. */
+    static void checkSignals(ServiceProcess reconcile, ReconcileMonth.Expected expected) throws Exception {
+        Instant start = Instant.now();
+        JsonNode byModel = Http.get(reconcile.url() + "/api/signals?period=" + FIRST + "&by=model").expect(200).json();
+        double read = seconds(start);
+        long calls = 0;
+        long errors = 0;
+        StringBuilder p95 = new StringBuilder();
+        for (Map.Entry<String, JsonNode> m : byModel.properties()) {
+            calls += m.getValue().path("calls").asLong();
+            errors += m.getValue().path("errors").asLong();
+            p95.append(String.format(" %s %d ms;", m.getKey(), m.getValue().path("ttftMs").path("p95").asLong()));
+        }
+        System.out.printf("operating signals of %s by model, read in %.2f s: %,d calls, %,d failed; TTFT p95%s%n", FIRST,
+                read, calls, errors, p95);
+        if (calls != expected.calls || errors != expected.errors) {
+            throw new IllegalStateException("operating signals hold " + calls + " calls and " + errors
+                    + " failed; the generator sent " + expected.calls + " and " + expected.errors);
+        }
+    }
+
     static void check(JsonNode run, ReconcileMonth.Expected expected) {
         Map<String, BigDecimal> loaded = new HashMap<>();
         BigDecimal traced = BigDecimal.ZERO;

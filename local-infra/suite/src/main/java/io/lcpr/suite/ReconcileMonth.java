@@ -57,7 +57,12 @@ final class ReconcileMonth {
     /** One generated call. */
     record GenCall(long unit, String requestId, String unitId, String attemptKind, int workload, String team,
             String account, String provider, String model, Instant startedAt, long input, long cacheRead,
-            long cacheWrite, long output, long ttftMs, long e2eMs) {
+            long cacheWrite, long output, long ttftMs, long e2eMs, String errorType) {
+        /** Two API keys per workload, by unit. */
+        String apiKeyId() {
+            return "key-" + workloadName() + "-" + unit % 2;
+        }
+
         String workloadName() {
             return "w" + (workload < 9 ? "0" : "") + (workload + 1);
         }
@@ -73,20 +78,22 @@ final class ReconcileMonth {
         String unitId = month + "-u" + u;
         List<GenCall> calls = new ArrayList<>(3);
         int model = r.nextInt(50) == 0 ? (workload + 1) % MODELS.length : workload % MODELS.length;
-        calls.add(call(r, u, unitId, "first_attempt", 0, workload, team, account, model, at));
         int extra = r.nextInt(100);
+        // a retried first attempt failed (rate limit or timeout); a repaired one answered, badly
+        String error = extra < 2 ? "rate_limit" : extra < 3 ? "timeout" : null;
+        calls.add(call(r, u, unitId, "first_attempt", 0, workload, team, account, model, at, error));
         if (extra < 5) {
             calls.add(call(r, u, unitId, extra < 3 ? "retry" : "repair", 1, workload, team, account, model,
-                    at.plusSeconds(20)));
+                    at.plusSeconds(20), null));
         }
         if (r.nextInt(10) == 0) {
-            calls.add(call(r, u, unitId, "eval_grader", 2, workload, team, account, 2, at.plusSeconds(40)));
+            calls.add(call(r, u, unitId, "eval_grader", 2, workload, team, account, 2, at.plusSeconds(40), null));
         }
         return calls;
     }
 
     private GenCall call(SplittableRandom r, long u, String unitId, String kind, int n, int workload, String team,
-            String account, int model, Instant at) {
+            String account, int model, Instant at, String errorType) {
         boolean unpriced = r.nextInt(10_000) == 0;
         String name = unpriced ? UNPRICED_MODEL : MODELS[model];
         long input = model == 4 && r.nextInt(100) == 0 ? 150_000 + r.nextInt(110_000) : 200 + r.nextInt(7_800);
@@ -95,7 +102,7 @@ final class ReconcileMonth {
         long ttft = 200 + r.nextInt(1_500);
         return new GenCall(u, month + "-r" + u + "-" + n, unitId, kind, workload, team, account,
                 model < 3 ? "openai" : "anthropic", name, at, input, cacheRead, cacheWrite, 50 + r.nextInt(1_450),
-                ttft, ttft + 500 + r.nextInt(4_000));
+                ttft, ttft + 500 + r.nextInt(4_000), errorType);
     }
 
     long unitCount() {
@@ -168,6 +175,7 @@ final class ReconcileMonth {
         long calls;
         long unpriced;
         long outcomes;
+        long errors;
 
         synchronized void outcome() {
             outcomes++;
@@ -175,6 +183,9 @@ final class ReconcileMonth {
 
         synchronized void add(GenCall c, long costE10) {
             calls++;
+            if (c.errorType() != null) {
+                errors++;
+            }
             if (costE10 < 0) {
                 unpriced++;
                 return;

@@ -11,25 +11,25 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 import io.lcpr.price.PriceHistory;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostSlice;
-import io.lcpr.reconcile.usage.UsageRepository.Hourly;
+import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.UsageRepository.Rollup;
 import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
 
 /**
- * The trace-derived cost of a period from its hourly rollups, exactly as pricing every call one by one would give
- * it. A rollup is priced whole at the price in force at its hour when nothing can tell its calls apart: no price
- * starts or ends inside the hour, and its calls all fall on one side of any long-context threshold. Otherwise its
- * calls are read and priced one by one (a few hours a month: price changes are rare, and a threshold lies inside
- * one prompt class of a rollup's key). An hour a price changes in is read once, whole, after the rollups.
+ * The trace-derived cost of a period from its rollups, exactly as pricing every call one by one would give it. The
+ * formula is linear, so a rollup priced whole at one price gives the sum of its calls' costs whenever nothing can
+ * tell its calls apart: no price starts or ends inside its span, and its calls all fall on one side of any
+ * long-context threshold. Rollups are read a day at a time; a day where either fails is read again by the hour, an
+ * hour where either fails is read call by call (an hour a price changes in once, whole). Price changes are rare and a
+ * threshold lies inside one prompt class of a rollup's key, so a month reads about one row per day and key.
  */
 final class PeriodCosts {
-    private static final Duration HOUR = Duration.ofHours(1);
-
     private record SliceKey(String provider, String projectId, String workload, String team, String attemptKind,
             boolean sampled) {
     }
@@ -40,60 +40,94 @@ final class PeriodCosts {
         BigDecimal cost = BigDecimal.ZERO;
     }
 
+    /** What a period's pricing reads back from the usage store, each a finer grain than the one before. */
+    interface Source {
+        /** The day's rollups by the hour. */
+        void hourlyOf(Instant day, Consumer<Rollup> sink);
+
+        /** The calls an hourly rollup sums. */
+        List<WeightedCall> callsOf(Rollup hourly);
+
+        /** Every call of an hour. */
+        List<WeightedCall> callsOfHour(Instant hour);
+
+        static Source of(UsageRepository usage) {
+            return new Source() {
+                @Override
+                public void hourlyOf(Instant day, Consumer<Rollup> sink) {
+                    usage.streamHourly(day, day.plus(Duration.ofDays(1)), sink);
+                }
+
+                @Override
+                public List<WeightedCall> callsOf(Rollup hourly) {
+                    return usage.callsOf(hourly);
+                }
+
+                @Override
+                public List<WeightedCall> callsOfHour(Instant hour) {
+                    return usage.callsOfHour(hour);
+                }
+            };
+        }
+    }
+
     private final PriceHistory prices;
-    private final Function<Hourly, List<WeightedCall>> callsOf;
-    private final Function<Instant, List<WeightedCall>> callsOfHour;
+    private final Source source;
     private final Map<String, Optional<PriceHistory.Quote>> quotes = new HashMap<>();
     private final Map<SliceKey, Total> totals = new HashMap<>();
+    private final Set<Instant> splitDays = new TreeSet<>();
     private final Set<Instant> changeHours = new TreeSet<>();
     private final Map<String, Long> unpricedByAccount = new TreeMap<>();
     private long rollups;
     private long pricedOneByOne;
 
-    /**
-     * @param callsOf the calls a rollup sums; @param callsOfHour every call of an hour (both read back from the
-     *        stored calls)
-     */
-    PeriodCosts(PriceHistory prices, Function<Hourly, List<WeightedCall>> callsOf,
-            Function<Instant, List<WeightedCall>> callsOfHour) {
+    PeriodCosts(PriceHistory prices, Source source) {
         this.prices = prices;
-        this.callsOf = callsOf;
-        this.callsOfHour = callsOfHour;
+        this.source = source;
     }
 
-    void add(Hourly h) {
+    /** Prices a day's or an hour's rollup whole, or sets it apart for a finer read by {@link #finish()}. */
+    void add(Rollup r) {
         rollups++;
-        if (prices.changesWithin(h.hour(), h.hour().plus(HOUR))) {
-            changeHours.add(h.hour()); // priced by finish(), one read for the whole hour
+        boolean daily = r.span().compareTo(Duration.ofHours(1)) > 0;
+        if (prices.changesWithin(r.start(), r.start().plus(r.span()))) {
+            (daily ? splitDays : changeHours).add(r.start()); // an hour: one read for the whole hour
             return;
         }
-        Optional<PriceHistory.Quote> quote = quote(h.provider(), h.model(), h.serviceTier(), h.hour());
+        Optional<PriceHistory.Quote> quote = quote(r.provider(), r.model(), r.serviceTier(), r.start());
         if (quote.isEmpty()) {
-            unpricedByAccount.merge(Call.account(h.provider(), h.projectId().isEmpty() ? null : h.projectId()),
-                    h.calls(), Long::sum);
+            unpricedByAccount.merge(Call.account(r.provider(), r.projectId().isEmpty() ? null : r.projectId()),
+                    r.calls(), Long::sum);
             return;
         }
         Rates rates = quote.get().rates();
-        boolean longFirst = rates.isLongPrompt(h.minInput());
-        if (longFirst != rates.isLongPrompt(h.maxInput())) {
-            oneByOne(h);
+        boolean longFirst = rates.isLongPrompt(r.minInput());
+        if (longFirst != rates.isLongPrompt(r.maxInput())) {
+            if (daily) {
+                splitDays.add(r.start());
+            } else {
+                source.callsOf(r).forEach(this::price);
+            }
             return;
         }
-        BigDecimal cost = rates.cost(new Rates.Usage(h.inputTokens(), h.cacheReadTokens(), h.cacheCreationTokens(),
-                h.outputTokens(), h.reasoningApart()), longFirst);
-        add(key(h), h.calls(), cost);
+        BigDecimal cost = rates.cost(new Rates.Usage(r.inputTokens(), r.cacheReadTokens(), r.cacheCreationTokens(),
+                r.outputTokens(), r.reasoningApart()), longFirst);
+        add(key(r), r.calls(), cost);
     }
 
-    /** Prices, call by call, the hours a price changes in; call after the last rollup. */
+    /**
+     * Reads again, finer, what could not be priced whole: the set-apart days by the hour (each of their rollups
+     * once, whatever set the day apart), then the hours a price changes in call by call. Call after the last rollup.
+     */
     void finish() {
+        for (Instant day : splitDays) {
+            source.hourlyOf(day, this::add);
+        }
+        splitDays.clear();
         for (Instant hour : changeHours) {
-            callsOfHour.apply(hour).forEach(this::price);
+            source.callsOfHour(hour).forEach(this::price);
         }
         changeHours.clear();
-    }
-
-    private void oneByOne(Hourly h) {
-        callsOf.apply(h).forEach(this::price);
     }
 
     private void price(WeightedCall wc) {
@@ -116,15 +150,15 @@ final class PeriodCosts {
         total.cost = total.cost.add(cost);
     }
 
-    private Optional<PriceHistory.Quote> quote(String provider, String model, String tier, Instant hour) {
-        return quotes.computeIfAbsent(provider + '|' + model + '|' + tier + '|' + hour.getEpochSecond(),
-                k -> prices.quote(provider, model, tier, null, hour));
+    private Optional<PriceHistory.Quote> quote(String provider, String model, String tier, Instant at) {
+        return quotes.computeIfAbsent(provider + '|' + model + '|' + tier + '|' + at.getEpochSecond(),
+                k -> prices.quote(provider, model, tier, null, at));
     }
 
-    private static SliceKey key(Hourly h) {
-        return new SliceKey(h.provider(), h.projectId().isEmpty() ? null : h.projectId(),
-                h.workload().isEmpty() ? Call.UNKNOWN : h.workload(), h.team().isEmpty() ? Call.UNKNOWN : h.team(),
-                h.attemptKind(), h.sampled());
+    private static SliceKey key(Rollup r) {
+        return new SliceKey(r.provider(), r.projectId().isEmpty() ? null : r.projectId(),
+                r.workload().isEmpty() ? Call.UNKNOWN : r.workload(), r.team().isEmpty() ? Call.UNKNOWN : r.team(),
+                r.attemptKind(), r.sampled());
     }
 
     List<CostSlice> slices() {

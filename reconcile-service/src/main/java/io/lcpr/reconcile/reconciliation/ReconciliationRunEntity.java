@@ -39,8 +39,8 @@ public class ReconciliationRunEntity extends PanacheEntityBase {
     public String error;
     @Column(name = "finished_at")
     public Instant finishedAt;
-    @Column(name = "hourly_rollups")
-    public Long hourlyRollups;
+    @Column(name = "rollups_priced")
+    public Long rollupsPriced;
     @Column(name = "calls_priced_one_by_one")
     public Long callsPricedOneByOne;
     @Column(name = "work_units")

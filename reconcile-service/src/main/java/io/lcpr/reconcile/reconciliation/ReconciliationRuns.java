@@ -42,7 +42,7 @@ public class ReconciliationRuns {
     }
 
     /** What a completed run read and how much of its cost is an estimate from sampled calls. */
-    public record Work(Long hourlyRollups, Long callsPricedOneByOne, Long workUnits, BigDecimal estimatedFromSamples) {
+    public record Work(Long rollupsPriced, Long callsPricedOneByOne, Long workUnits, BigDecimal estimatedFromSamples) {
     }
 
     private final ReconciliationService service;
@@ -119,9 +119,9 @@ public class ReconciliationRuns {
     }
 
     /**
-     * What a run of the period reads, summarized: the folded usage of the period, the verdicts, prices, aliases,
-     * contracts, the period's invoices and cost inputs, the workloads' acceptance rules. Usage only grows, so sums
-     * and counts tell a change.
+     * What a run of the period reads, summarized: the folded usage of the period, its judged units' counters, the
+     * verdicts, prices, aliases, contracts, the period's invoices and cost inputs, the workloads' acceptance rules.
+     * Usage only grows, so sums and counts tell a change.
      */
     private String fingerprint(Period period) {
         return (String) em.createNativeQuery("""
@@ -130,8 +130,10 @@ public class ReconciliationRuns {
                        || coalesce(sum(cache_read_tokens), 0) || ':' || coalesce(sum(cache_creation_tokens), 0) || ':'
                        || coalesce(sum(output_tokens), 0) || ':' || coalesce(sum(reasoning_apart), 0)
                    from usage_hourly where hour >= :start and hour < :end),
-                  (select count(*) || ':' || coalesce(sum(attempts), 0) from work_unit
-                   where final_started_at >= :start and final_started_at < :end),
+                  (select coalesce(sum(units), 0) || ':' || coalesce(sum(stated_human_cost), 0) || ':'
+                       || coalesce(sum(unstated_cases), 0) from unit_tally
+                   where day >= (cast(:start as timestamptz) at time zone 'UTC')::date
+                     and day < (cast(:end as timestamptz) at time zone 'UTC')::date),
                   (select count(*) || ':' || coalesce(max(id), 0) || ':' || count(unit_key) from outcome_verdict),
                   (select count(*) || ':' || coalesce(max(id), 0) from price_version),
                   (select md5(coalesce(string_agg(a::text, ',' order by provider, alias), '')) from price_alias a),
@@ -151,7 +153,7 @@ public class ReconciliationRuns {
         List<LcprComputedV1> lcpr = summary == null ? List.of()
                 : LcprResultEntity.<LcprResultEntity> list("runId = ?1 order by workload", r.id).stream()
                         .map(e -> EventJson.read(e.event, LcprComputedV1.class)).toList();
-        Work work = new Work(r.hourlyRollups, r.callsPricedOneByOne, r.workUnits, r.estimatedFromSamples);
+        Work work = new Work(r.rollupsPriced, r.callsPricedOneByOne, r.workUnits, r.estimatedFromSamples);
         return new RunView(r.id, r.period, r.status, r.progress, r.error, r.supersedes, r.createdAt, r.finishedAt,
                 work, summary, lcpr, existing);
     }

@@ -66,11 +66,11 @@ public class ReconciliationService {
     public void run(Period period, UUID runId, Consumer<String> progress) {
         String label = period.label();
         long t0 = System.nanoTime();
-        progress.accept("pricing hourly rollups");
+        progress.accept("pricing rollups");
         PriceHistory prices = QuarkusTransaction.requiringNew().call(pricing::history);
-        PeriodCosts costs = new PeriodCosts(prices, usage::callsOf, usage::callsOfHour);
+        PeriodCosts costs = new PeriodCosts(prices, PeriodCosts.Source.of(usage));
         QuarkusTransaction.requiringNew().run(() -> {
-            usage.streamHourly(period, costs::add);
+            usage.streamDaily(period.start(), period.end(), costs::add);
             costs.finish();
         });
         if (!costs.unpricedByAccount().isEmpty()) {
@@ -119,7 +119,7 @@ public class ReconciliationService {
         BigDecimal estimated = costs.estimatedFromSamples();
         QuarkusTransaction.requiringNew().run(() -> persist(runId, label, now, completed, results, costs.rollups(),
                 costs.pricedOneByOne(), unitCount, Money.of(estimated)));
-        LOG.infof("period %s: run %s priced %d hourly rollups (%d calls one by one) in %d ms, judged %d work units in %d"
+        LOG.infof("period %s: run %s priced %d rollups (daily, hourly where a day holds a price change; %d calls one by one) in %d ms, judged %d work units in %d"
                 + " ms, published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
                 label, runId, costs.rollups(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000, unitCount,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, accounts.accounts().size(),
@@ -154,7 +154,7 @@ public class ReconciliationService {
         run.status = ReconciliationRunEntity.COMPLETED;
         run.progress = null;
         run.finishedAt = now;
-        run.hourlyRollups = rollups;
+        run.rollupsPriced = rollups;
         run.callsPricedOneByOne = oneByOne;
         run.workUnits = workUnits;
         run.estimatedFromSamples = estimated;

@@ -31,17 +31,14 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class UnitJudgements {
     /**
-     * Judges the units named by the {@code keys} query (%s) and stores what changed. The latest verdict of a kind
-     * wins, a failing one on a tie; an eval or SLO verdict counts when it names the final attempt's request or no
-     * request; a unit's human case costs what its earliest escalation states (else the workload's rate per case,
-     * applied by the run).
+     * The judgement of the units in a CTE named {@code units} (unit_key, workload, attempts, final_request_id,
+     * final_ttft_ms, final_e2e_ms), as CTEs ending in {@code results} (unit_key, result, escalated, escalation_cost).
+     * The latest verdict of a kind wins, a failing one on a tie; an eval or SLO verdict counts when it names the final
+     * attempt's request or no request; a unit's human case costs what its earliest escalation states (else the
+     * workload's rate per case, applied by the run).
      */
-    private static final String JUDGE = """
-            with keys as (%s), units as (
-                select u.unit_key, coalesce(nullif(u.workload, ''), 'unknown') as workload, u.attempts,
-                    u.final_request_id, u.final_ttft_ms, u.final_e2e_ms
-                from work_unit u join keys k on k.unit_key = u.unit_key where u.attempts > 0
-            ), verdicts as (
+    static final String JUDGEMENT = """
+            verdicts as (
                 -- The latest verdict of a kind, a failing one on a tie, as a plain max: the observed instant in
                 -- microseconds, doubled, plus one when failing. Its lowest bit then says whether it failed.
                 select u.unit_key,
@@ -83,13 +80,23 @@ public class UnitJudgements {
                           when escalated then 3 else 4 end)::smallint as result,
                     escalated, case when escalated then escalation_cost end as escalation_cost
                 from judged
-            )
+            )""";
+    /** Judges the units named by the {@code keys} query (%s) from their stored rows and stores what changed. */
+    private static final String JUDGE = """
+            with keys as (%s), units as (
+                select u.unit_key, coalesce(nullif(u.workload, ''), 'unknown') as workload, u.attempts,
+                    u.final_request_id, u.final_ttft_ms, u.final_e2e_ms
+                from work_unit u join keys k on k.unit_key = u.unit_key where u.attempts > 0
+            ), """ + JUDGEMENT.replace("%", "%%") + """
+
             update work_unit w set result = r.result, escalated = r.escalated, escalation_cost = r.escalation_cost
             from results r
             where w.unit_key = r.unit_key
                 and (w.result, w.escalated, w.escalation_cost) is distinct from (r.result, r.escalated, r.escalation_cost)
             """;
     private static final String GIVEN_KEYS = "select distinct k as unit_key from unnest(?::text[] collate \"C\") k";
+    private static final String OPEN_KEYS = "select unit_key from work_unit"
+            + " where unit_key = any(?::text[] collate \"C\") and result is null and attempts > 0";
     /** Result codes as stored (V4), in {@link UnitResult} order from 1. */
     private static final UnitResult[] RESULTS = UnitResult.values();
 
@@ -99,13 +106,20 @@ public class UnitJudgements {
         this.em = em;
     }
 
-    /** Judges units whose rows this transaction already holds locked (a poll's fold upserted them). */
+    /**
+     * Judges the units among these whose rows this transaction already holds locked and whose result the fold left
+     * open (a unit it merged into an existing row, or whose waiting verdicts it resolved).
+     */
     public int judgeLocked(Collection<String> unitKeys) {
+        return judge(OPEN_KEYS, unitKeys);
+    }
+
+    private int judge(String keysQuery, Collection<String> unitKeys) {
         if (unitKeys.isEmpty()) {
             return 0;
         }
         return session().doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(JUDGE.formatted(GIVEN_KEYS))) {
+            try (PreparedStatement ps = c.prepareStatement(JUDGE.formatted(keysQuery))) {
                 ps.setArray(1, c.createArrayOf("text", unitKeys.toArray()));
                 return ps.executeUpdate();
             }
@@ -135,7 +149,7 @@ public class UnitJudgements {
                 }
             }
         });
-        return judgeLocked(List.of(sorted));
+        return judge(GIVEN_KEYS, List.of(sorted));
     }
 
     /** Judges again every unit of a workload (its acceptance rule changed); returns the units whose result moved. */

@@ -24,7 +24,9 @@ public class UsageEventsConsumer {
     }
 
     @Incoming("traces")
-    @Blocking(ordered = false) // polls fold side by side, each on its own connection (commutative upserts)
+    // polls fold side by side, each on its own connection (commutative upserts), at most as many as the pool allows:
+    // unbounded, slow polls piled up in memory until the heap ran out (bench-reconcile)
+    @Blocking(value = "fold", ordered = false)
     @Retry(maxRetries = 5, delay = 500)
     public void onTraces(ConsumerRecords<String, String> records) {
         batches.traces(ConsumedRecord.of(records));

@@ -3,6 +3,7 @@ package io.lcpr.reconcile.usage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -130,17 +131,36 @@ public class UsageRepository {
                 group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
                 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
                 """ + HOURLY_ADD + """
-            ), units as (
-                insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
-                    final_ttft_ms, final_e2e_ms)
-                select distinct on (unit_key) unit_key, coalesce(workload, ''), count(*) over (partition by unit_key),
-                    started_at, coalesce(request_id, ''), ttft_ms, e2e_ms
+            ), fresh_units as (
+                select distinct on (unit_key) unit_key, coalesce(workload, '') as workload,
+                    count(*) over (partition by unit_key) as attempts, started_at, coalesce(request_id, '') as request_id,
+                    ttft_ms, e2e_ms
                 from fresh where attempt_kind <> 'eval_grader'
                 order by unit_key, started_at desc, coalesce(request_id, '') desc
+            ), units as (
+                -- a unit new to the store is judged here from this poll's calls and its stored verdicts
+                select unit_key, coalesce(nullif(workload, ''), 'unknown') as workload, attempts,
+                    request_id as final_request_id, ttft_ms as final_ttft_ms, e2e_ms as final_e2e_ms
+                from fresh_units
+            ), waiting as (
+                -- verdicts that named one of these calls before it arrived
+                select v.id, f.unit_key from outcome_verdict v join fresh f on v.request_id = f.request_id
+                where v.unit_key is null
+            ), """ + UnitJudgements.JUDGEMENT + """
+            , merged as (
+                -- a unit already stored (more attempts, or a stub of its verdicts) or with waiting verdicts is left
+                -- open here (result null) and judged by the statement that follows, which sees all of its calls
+                insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
+                    final_ttft_ms, final_e2e_ms, result, escalated, escalation_cost)
+                select f.unit_key, f.workload, f.attempts, f.started_at, f.request_id, f.ttft_ms, f.e2e_ms,
+                    case when f.unit_key in (select unit_key from waiting) then null else r.result end, r.escalated,
+                    r.escalation_cost
+                from fresh_units f join results r using (unit_key)
+                order by f.unit_key
                 """ + UNIT_MERGE + """
+                    , result = null
             ), resolved as (
-                update outcome_verdict v set unit_key = f.unit_key
-                from fresh f where v.unit_key is null and v.request_id = f.request_id
+                update outcome_verdict v set unit_key = w.unit_key from waiting w where v.id = w.id
             )
             select dedupe_key from new
             """;
@@ -236,25 +256,39 @@ public class UsageRepository {
         }
     }
 
-    /** One hourly rollup row: a key and its weighted token sums. */
-    public record Hourly(Instant hour, String provider, String projectId, String model, String serviceTier,
-            String workload, String team, String attemptKind, int promptClass, boolean sampled, long calls,
-            long inputTokens, long cacheReadTokens, long cacheCreationTokens, long outputTokens, long reasoningApart,
-            long minInput, long maxInput) {
+    /**
+     * Token sums of one key over a span (an hour as stored, or a day summed from its hours): the calls that started
+     * in [start, start + span).
+     */
+    public record Rollup(Instant start, Duration span, String provider, String projectId, String model,
+            String serviceTier, String workload, String team, String attemptKind, int promptClass, boolean sampled,
+            long calls, long inputTokens, long cacheReadTokens, long cacheCreationTokens, long outputTokens,
+            long reasoningApart, long minInput, long maxInput) {
     }
 
-    public void streamHourly(Period period, Consumer<Hourly> sink) {
+    /** The hourly rollups of [from, to) summed per day and key: a month's pricing reads a day's rows at once. */
+    public void streamDaily(Instant from, Instant to, Consumer<Rollup> sink) {
+        streamRollups("date_trunc('day', hour, 'UTC')", Duration.ofDays(1), from, to, sink);
+    }
+
+    /** The hourly rollups of [from, to) as stored. */
+    public void streamHourly(Instant from, Instant to, Consumer<Rollup> sink) {
+        streamRollups("hour", Duration.ofHours(1), from, to, sink);
+    }
+
+    private void streamRollups(String start, Duration span, Instant from, Instant to, Consumer<Rollup> sink) {
         session().doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("select hour, provider, project_id, model,"
-                    + " service_tier, workload, team, attempt_kind, prompt_class, sampled, calls, input_tokens,"
-                    + " cache_read_tokens, cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input"
-                    + " from usage_hourly where hour >= ? and hour < ?")) {
+            try (PreparedStatement ps = connection.prepareStatement("select " + start + ", provider, project_id, model,"
+                    + " service_tier, workload, team, attempt_kind, prompt_class, sampled, sum(calls),"
+                    + " sum(input_tokens), sum(cache_read_tokens), sum(cache_creation_tokens), sum(output_tokens),"
+                    + " sum(reasoning_apart), min(min_input), max(max_input)"
+                    + " from usage_hourly where hour >= ? and hour < ? group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10")) {
                 ps.setFetchSize(10_000);
-                ps.setObject(1, period.start().atOffset(ZoneOffset.UTC));
-                ps.setObject(2, period.end().atOffset(ZoneOffset.UTC));
+                ps.setObject(1, from.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, to.atOffset(ZoneOffset.UTC));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(new Hourly(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                        sink.accept(new Rollup(rs.getTimestamp(1).toInstant(), span, rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
                                 rs.getInt(9), rs.getBoolean(10), rs.getLong(11), rs.getLong(12), rs.getLong(13),
                                 rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17), rs.getLong(18)));
@@ -268,11 +302,11 @@ public class UsageRepository {
     public record WeightedCall(Call call, int weight) {
     }
 
-    /** The calls a rollup row sums (same hour and key). */
-    public List<WeightedCall> callsOf(Hourly h) {
+    /** The calls an hourly rollup sums (same hour and key). */
+    public List<WeightedCall> callsOf(Rollup h) {
         return calls(" and provider = ? and coalesce(project_id, '') = ? and model = ? and service_tier = ?"
                 + " and coalesce(workload, '') = ? and coalesce(team, '') = ? and attempt_kind = ? and (weight > 1) = ?",
-                h.hour(), List.of(h.provider(), h.projectId(), h.model(), h.serviceTier(), h.workload(), h.team(),
+                h.start(), List.of(h.provider(), h.projectId(), h.model(), h.serviceTier(), h.workload(), h.team(),
                         h.attemptKind(), h.sampled()))
                 .stream().filter(c -> promptClass(c.call().inputTokens()) == h.promptClass()).toList();
     }
