@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 import io.lcpr.events.CanonicalTrace;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The operating signals of one key's calls: weighted counts and token sums, errors by type, and TTFT, end-to-end
@@ -15,6 +16,8 @@ import io.lcpr.events.CanonicalTrace;
  * exact one). Rollups merge exactly (counts add, histograms add), so folds from any number of polls and replicas,
  * merged in any order, equal one fold of all the calls.
  */
+// decoding a stored histogram builds it through its constructor by reflection: kept for the native image
+@RegisterForReflection(targets = Histogram.class)
 public final class SignalRollup {
     /** Significant decimal digits the histograms keep. */
     static final int DIGITS = 2;

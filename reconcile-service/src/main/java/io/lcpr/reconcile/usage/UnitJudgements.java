@@ -39,28 +39,33 @@ public class UnitJudgements {
      */
     static final String JUDGEMENT = """
             verdicts as (
-                -- The latest verdict of a kind, a failing one on a tie, as a plain max: the observed instant in
-                -- microseconds, doubled, plus one when failing. Its lowest bit then says whether it failed.
-                select u.unit_key,
-                    bool_or(o.kind = 'escalation') as escalated,
-                    max(o.code) filter (where o.kind = 'acceptance') as final_word,
-                    max(o.code) filter (where o.kind = 'eval'
-                        and (o.request_id is null or o.request_id = u.final_request_id)) as quality,
-                    max(o.code) filter (where o.kind = 'slo'
-                        and (o.request_id is null or o.request_id = u.final_request_id)) as latency
-                from units u join (
-                    select unit_key, kind, request_id,
-                        case when passed is null then null else (extract(epoch from coalesce(observed_at, 'epoch'))
-                            * 1000000)::bigint * 2 + (case when passed then 0 else 1 end) end as code
-                    from outcome_verdict) o on o.unit_key = u.unit_key
-                group by u.unit_key
-            ), escalations as (
-                select distinct on (o.unit_key) o.unit_key, o.human_cost as escalation_cost
-                from outcome_verdict o join units u on u.unit_key = o.unit_key
-                where o.kind = 'escalation'
-                order by o.unit_key, coalesce(o.observed_at, 'epoch'), coalesce(o.human_cost, 0)
+                -- Each unit's verdicts looked up by its key (an index probe per unit: a poll judges a few thousand
+                -- units against millions of verdicts). The latest verdict of a kind, a failing one on a tie, as a
+                -- plain max: the observed instant in microseconds, doubled, plus one when failing; its lowest bit
+                -- then says whether it failed.
+                select u.unit_key, v.escalated, v.final_word, v.quality, v.latency, e.escalation_cost
+                from units u
+                cross join lateral (
+                    select bool_or(o.kind = 'escalation') as escalated,
+                        max(o.code) filter (where o.kind = 'acceptance') as final_word,
+                        max(o.code) filter (where o.kind = 'eval'
+                            and (o.request_id is null or o.request_id = u.final_request_id)) as quality,
+                        max(o.code) filter (where o.kind = 'slo'
+                            and (o.request_id is null or o.request_id = u.final_request_id)) as latency
+                    from (
+                        select kind, request_id,
+                            case when passed is null then null else (extract(epoch from coalesce(observed_at, 'epoch'))
+                                * 1000000)::bigint * 2 + (case when passed then 0 else 1 end) end as code
+                        from outcome_verdict where unit_key = u.unit_key) o
+                ) v
+                left join lateral (
+                    select human_cost as escalation_cost from outcome_verdict
+                    where unit_key = u.unit_key and kind = 'escalation'
+                    order by coalesce(observed_at, 'epoch'), coalesce(human_cost, 0)
+                    limit 1
+                ) e on true
             ), judged as (
-                select u.unit_key, u.attempts, coalesce(v.escalated, false) as escalated, e.escalation_cost,
+                select u.unit_key, u.attempts, coalesce(v.escalated, false) as escalated, v.escalation_cost,
                     case
                         when v.final_word is not null then (v.final_word & 1) = 0
                             and (not coalesce(v.escalated, false) or coalesce(w.human_signoff_accepted, false))
@@ -72,8 +77,7 @@ public class UnitJudgements {
                                 and (w.e2e_slo_ms is null or u.final_e2e_ms is null
                                     or u.final_e2e_ms <= w.e2e_slo_ms + w.slo_tolerance_ms))
                     end as accepted
-                from units u left join verdicts v using (unit_key) left join workload_settings w on w.name = u.workload
-                    left join escalations e using (unit_key)
+                from units u join verdicts v using (unit_key) left join workload_settings w on w.name = u.workload
             ), results as (
                 select unit_key,
                     (case when accepted then (case when attempts = 1 then 1 else 2 end)
