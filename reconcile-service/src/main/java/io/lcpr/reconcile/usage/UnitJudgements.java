@@ -32,18 +32,31 @@ import jakarta.persistence.EntityManager;
 public class UnitJudgements {
     /**
      * The judgement of the units in a CTE named {@code units} (unit_key, workload, attempts, final_request_id,
-     * final_ttft_ms, final_e2e_ms), as CTEs ending in {@code results} (unit_key, result, escalated, escalation_cost).
+     * final_ttft_ms, final_e2e_ms, and any column the caller carries along), as CTEs ending in {@code results}: the
+     * units' columns with result, escalated and escalation_cost (stated by the earliest escalation, null when none).
      * The latest verdict of a kind wins, a failing one on a tie; an eval or SLO verdict counts when it names the final
      * attempt's request or no request; a unit's human case costs what its earliest escalation states (else the
      * workload's rate per case, applied by the run).
      */
     static final String JUDGEMENT = """
-            verdicts as (
-                -- Each unit's verdicts looked up by its key (an index probe per unit: a poll judges a few thousand
-                -- units against millions of verdicts). The latest verdict of a kind, a failing one on a tie, as a
-                -- plain max: the observed instant in microseconds, doubled, plus one when failing; its lowest bit
-                -- then says whether it failed.
-                select u.unit_key, v.escalated, v.final_word, v.quality, v.latency, e.escalation_cost
+            judged as (
+                -- Each unit's verdicts looked up by its key, in the same pass over the units (an index probe per
+                -- unit: a poll judges a few thousand units against millions of verdicts; joined back as a separate
+                -- set, the planner compared every unit with every other). The latest verdict of a kind, a failing
+                -- one on a tie, is a plain max: the observed instant in microseconds, doubled, plus one when
+                -- failing; its lowest bit then says whether it failed.
+                select u.*, coalesce(v.escalated, false) as escalated, e.escalation_cost,
+                    case
+                        when v.final_word is not null then (v.final_word & 1) = 0
+                            and (not coalesce(v.escalated, false) or coalesce(w.human_signoff_accepted, false))
+                        when coalesce(v.escalated, false) then false
+                        else coalesce((v.quality & 1) = 0, not coalesce(w.eval_required, true))
+                            and coalesce((v.latency & 1) = 0,
+                                (w.ttft_slo_ms is null or u.final_ttft_ms is null
+                                    or u.final_ttft_ms <= w.ttft_slo_ms + w.slo_tolerance_ms)
+                                and (w.e2e_slo_ms is null or u.final_e2e_ms is null
+                                    or u.final_e2e_ms <= w.e2e_slo_ms + w.slo_tolerance_ms))
+                    end as accepted
                 from units u
                 cross join lateral (
                     select bool_or(o.kind = 'escalation') as escalated,
@@ -64,26 +77,12 @@ public class UnitJudgements {
                     order by coalesce(observed_at, 'epoch'), coalesce(human_cost, 0)
                     limit 1
                 ) e on true
-            ), judged as (
-                select u.unit_key, u.attempts, coalesce(v.escalated, false) as escalated, v.escalation_cost,
-                    case
-                        when v.final_word is not null then (v.final_word & 1) = 0
-                            and (not coalesce(v.escalated, false) or coalesce(w.human_signoff_accepted, false))
-                        when coalesce(v.escalated, false) then false
-                        else coalesce((v.quality & 1) = 0, not coalesce(w.eval_required, true))
-                            and coalesce((v.latency & 1) = 0,
-                                (w.ttft_slo_ms is null or u.final_ttft_ms is null
-                                    or u.final_ttft_ms <= w.ttft_slo_ms + w.slo_tolerance_ms)
-                                and (w.e2e_slo_ms is null or u.final_e2e_ms is null
-                                    or u.final_e2e_ms <= w.e2e_slo_ms + w.slo_tolerance_ms))
-                    end as accepted
-                from units u join verdicts v using (unit_key) left join workload_settings w on w.name = u.workload
+                left join workload_settings w on w.name = u.workload
             ), results as (
-                select unit_key,
+                select j.*,
                     (case when accepted then (case when attempts = 1 then 1 else 2 end)
-                          when escalated then 3 else 4 end)::smallint as result,
-                    escalated, case when escalated then escalation_cost end as escalation_cost
-                from judged
+                          when escalated then 3 else 4 end)::smallint as result
+                from judged j
             )""";
     /** Judges the units named by the {@code keys} query (%s) from their stored rows and stores what changed. */
     private static final String JUDGE = """
@@ -93,10 +92,12 @@ public class UnitJudgements {
                 from work_unit u join keys k on k.unit_key = u.unit_key where u.attempts > 0
             ), """ + JUDGEMENT.replace("%", "%%") + """
 
-            update work_unit w set result = r.result, escalated = r.escalated, escalation_cost = r.escalation_cost
+            update work_unit w set result = r.result, escalated = r.escalated,
+                escalation_cost = case when r.escalated then r.escalation_cost end
             from results r
             where w.unit_key = r.unit_key
-                and (w.result, w.escalated, w.escalation_cost) is distinct from (r.result, r.escalated, r.escalation_cost)
+                and (w.result, w.escalated, w.escalation_cost)
+                    is distinct from (r.result, r.escalated, case when r.escalated then r.escalation_cost end)
             """;
     private static final String GIVEN_KEYS = "select distinct k as unit_key from unnest(?::text[] collate \"C\") k";
     private static final String OPEN_KEYS = "select unit_key from work_unit"

@@ -140,7 +140,8 @@ public class UsageRepository {
             ), units as (
                 -- a unit new to the store is judged here from this poll's calls and its stored verdicts
                 select unit_key, coalesce(nullif(workload, ''), 'unknown') as workload, attempts,
-                    request_id as final_request_id, ttft_ms as final_ttft_ms, e2e_ms as final_e2e_ms
+                    request_id as final_request_id, ttft_ms as final_ttft_ms, e2e_ms as final_e2e_ms,
+                    workload as stored_workload, started_at
                 from fresh_units
             ), waiting as (
                 -- verdicts that named one of these calls before it arrived
@@ -152,11 +153,11 @@ public class UsageRepository {
                 -- open here (result null) and judged by the statement that follows, which sees all of its calls
                 insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
                     final_ttft_ms, final_e2e_ms, result, escalated, escalation_cost)
-                select f.unit_key, f.workload, f.attempts, f.started_at, f.request_id, f.ttft_ms, f.e2e_ms,
-                    case when f.unit_key in (select unit_key from waiting) then null else r.result end, r.escalated,
-                    r.escalation_cost
-                from fresh_units f join results r using (unit_key)
-                order by f.unit_key
+                select unit_key, stored_workload, attempts, started_at, final_request_id, final_ttft_ms, final_e2e_ms,
+                    case when unit_key in (select unit_key from waiting) then null else result end, escalated,
+                    case when escalated then escalation_cost end
+                from results
+                order by unit_key
                 """ + UNIT_MERGE + """
                     , result = null
             ), resolved as (
