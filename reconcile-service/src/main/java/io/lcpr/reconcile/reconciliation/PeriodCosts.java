@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,15 @@ import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
 final class PeriodCosts {
     private record SliceKey(String provider, String projectId, String workload, String team, String attemptKind,
             boolean sampled) {
+    }
+
+    /** A rollup's key without its span. */
+    private record RollupKey(String provider, String projectId, String model, String serviceTier, String workload,
+            String team, String attemptKind, int promptClass, boolean sampled) {
+        static RollupKey of(Rollup r) {
+            return new RollupKey(r.provider(), r.projectId(), r.model(), r.serviceTier(), r.workload(), r.team(),
+                    r.attemptKind(), r.promptClass(), r.sampled());
+        }
     }
 
     /** The calls and cost of a slice so far. */
@@ -75,7 +85,8 @@ final class PeriodCosts {
     private final Source source;
     private final Map<String, Optional<PriceHistory.Quote>> quotes = new HashMap<>();
     private final Map<SliceKey, Total> totals = new HashMap<>();
-    private final Set<Instant> splitDays = new TreeSet<>();
+    /** Days to read again by the hour, with the keys to read (none: every key, the day holds a price change). */
+    private final Map<Instant, Set<RollupKey>> splitDays = new TreeMap<>();
     private final Set<Instant> changeHours = new TreeSet<>();
     private final Map<String, Long> unpricedByAccount = new TreeMap<>();
     private long rollups;
@@ -91,7 +102,11 @@ final class PeriodCosts {
         rollups++;
         boolean daily = r.span().compareTo(Duration.ofHours(1)) > 0;
         if (prices.changesWithin(r.start(), r.start().plus(r.span()))) {
-            (daily ? splitDays : changeHours).add(r.start()); // an hour: one read for the whole hour
+            if (daily) { // every key of the day: a price change splits them all
+                splitDays.put(r.start(), Set.of());
+            } else {
+                changeHours.add(r.start()); // one read for the whole hour
+            }
             return;
         }
         Optional<PriceHistory.Quote> quote = quote(r.provider(), r.model(), r.serviceTier(), r.start());
@@ -103,8 +118,8 @@ final class PeriodCosts {
         Rates rates = quote.get().rates();
         boolean longFirst = rates.isLongPrompt(r.minInput());
         if (longFirst != rates.isLongPrompt(r.maxInput())) {
-            if (daily) {
-                splitDays.add(r.start());
+            if (daily) { // this key only: the day's other keys were priced whole
+                splitDays.computeIfAbsent(r.start(), d -> new HashSet<>()).add(RollupKey.of(r));
             } else {
                 source.callsOf(r).forEach(this::price);
             }
@@ -116,13 +131,16 @@ final class PeriodCosts {
     }
 
     /**
-     * Reads again, finer, what could not be priced whole: the set-apart days by the hour (each of their rollups
-     * once, whatever set the day apart), then the hours a price changes in call by call. Call after the last rollup.
+     * Reads again, finer, what could not be priced whole: the set-apart days by the hour (a day with a price change
+     * whole, otherwise only the keys a threshold split: the day's other keys were priced whole), then the hours a price
+     * changes in call by call. Call after the last rollup.
      */
     void finish() {
-        for (Instant day : splitDays) {
-            source.hourlyOf(day, this::add);
-        }
+        splitDays.forEach((day, keys) -> source.hourlyOf(day, h -> {
+            if (keys.isEmpty() || keys.contains(RollupKey.of(h))) {
+                add(h);
+            }
+        }));
         splitDays.clear();
         for (Instant hour : changeHours) {
             source.callsOfHour(hour).forEach(this::price);

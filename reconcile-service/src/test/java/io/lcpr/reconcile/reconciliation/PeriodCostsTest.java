@@ -1,0 +1,142 @@
+package io.lcpr.reconcile.reconciliation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.lcpr.price.PriceHistory;
+import io.lcpr.price.Rates;
+import io.lcpr.reconcile.lcpr.Call;
+import io.lcpr.reconcile.lcpr.CostSlice;
+import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.UsageRepository.Rollup;
+import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
+
+/**
+ * Pricing read a day at a time, then by the hour and call by call where a price change or a long-context threshold
+ * splits a rollup, gives every workload and team the cost of pricing each call one by one, and prices each call
+ * once (a split key's day read again by the hour must not price the day's other keys twice).
+ */
+class PeriodCostsTest {
+    private static final Instant START = Instant.parse("2030-03-01T00:00:00Z");
+    private static final String[] WORKLOADS = { "chat", "extract", "agent" };
+    private static final String[] TEAMS = { "t-a", "t-b" };
+
+    @ParameterizedTest
+    @ValueSource(longs = { 1, 2, 3, 4, 5 })
+    void dailyHourlyAndOneByOneEqualEveryCallPriced(long seed) {
+        Random random = new Random(seed);
+        PriceHistory prices = new PriceHistory();
+        Instant change = START.plusSeconds(86_400L * random.nextInt(5) + random.nextInt(86_400));
+        prices.add(entry("small", START.minusSeconds(86_400), null, 1, "0.40", null));
+        prices.add(entry("small", change, null, 2, "0.55", null));
+        prices.add(entry("long", START.minusSeconds(86_400), null, 3, "3.00", new Rates.LongContext(200_000,
+                new BigDecimal("6.00"), new BigDecimal("0.60"), new BigDecimal("7.50"), new BigDecimal("22.50"))));
+
+        List<WeightedCall> calls = new ArrayList<>();
+        for (int i = 0; i < 4_000; i++) {
+            boolean longModel = random.nextBoolean();
+            long input = longModel && random.nextInt(5) == 0 ? 150_000 + random.nextInt(110_000)
+                    : 100 + random.nextInt(8_000);
+            Call c = new Call("r" + i, "u" + i, "first_attempt", WORKLOADS[random.nextInt(WORKLOADS.length)],
+                    TEAMS[random.nextInt(TEAMS.length)], "p", "proj", longModel ? "long" : "small", "standard",
+                    START.plusSeconds(random.nextInt(5 * 86_400)), input, random.nextInt((int) input / 2),
+                    random.nextInt(100), random.nextInt(2_000), (long) random.nextInt(300), null, null);
+            calls.add(new WeightedCall(c, random.nextInt(10) == 0 ? 1 + random.nextInt(9) : 1));
+        }
+
+        Map<String, BigDecimal> expected = new TreeMap<>();
+        for (WeightedCall wc : calls) {
+            Call c = wc.call();
+            BigDecimal cost = prices.quote(c.provider(), c.model(), c.serviceTier(), null, c.startedAt()).orElseThrow()
+                    .rates().cost(c.usage()).multiply(BigDecimal.valueOf(wc.weight()));
+            expected.merge(c.workload() + "/" + c.team(), cost, BigDecimal::add);
+        }
+
+        PeriodCosts costs = new PeriodCosts(prices, new CallsSource(calls));
+        rollups(calls, d -> d.truncatedTo(ChronoUnit.DAYS), Duration.ofDays(1)).forEach(costs::add);
+        costs.finish();
+        Map<String, BigDecimal> actual = new TreeMap<>();
+        for (CostSlice s : costs.slices()) {
+            actual.merge(s.workload() + "/" + s.team(), s.cost(), BigDecimal::add);
+        }
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((k, v) -> assertEquals(0, v.compareTo(actual.get(k)),
+                "seed " + seed + ", " + k + ": expected " + v + ", got " + actual.get(k)));
+        assertEquals(true, costs.pricedOneByOne() > 0, "seed " + seed + ": nothing priced call by call");
+    }
+
+    /** The calls' rollups over spans of the given start, as the store would sum them. */
+    static List<Rollup> rollups(List<WeightedCall> calls, Function<Instant, Instant> spanStart, Duration span) {
+        Map<List<Object>, long[]> sums = new LinkedHashMap<>();
+        for (WeightedCall wc : calls) {
+            Call c = wc.call();
+            List<Object> key = List.of(spanStart.apply(c.startedAt()), c.provider(), c.projectId(), c.model(),
+                    c.serviceTier(), c.workload(), c.team(), c.attemptKind(),
+                    UsageRepository.promptClass(c.inputTokens()), wc.weight() > 1);
+            long w = wc.weight();
+            long[] s = sums.computeIfAbsent(key, k -> new long[] { 0, 0, 0, 0, 0, 0, Long.MAX_VALUE, 0 });
+            s[0] += w;
+            s[1] += w * c.inputTokens();
+            s[2] += w * c.cacheReadTokens();
+            s[3] += w * c.cacheCreationTokens();
+            s[4] += w * c.outputTokens();
+            s[5] += w * Math.min(c.reasoningTokens(), c.outputTokens());
+            s[6] = Math.min(s[6], c.inputTokens());
+            s[7] = Math.max(s[7], c.inputTokens());
+        }
+        List<Rollup> out = new ArrayList<>();
+        sums.forEach((k, s) -> out.add(new Rollup((Instant) k.get(0), span, (String) k.get(1), (String) k.get(2),
+                (String) k.get(3), (String) k.get(4), (String) k.get(5), (String) k.get(6), (String) k.get(7),
+                (int) k.get(8), (boolean) k.get(9), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7])));
+        return out;
+    }
+
+    /** The usage store's reads, answered from a list of calls. */
+    private record CallsSource(List<WeightedCall> calls) implements PeriodCosts.Source {
+        @Override
+        public void hourlyOf(Instant day, Consumer<Rollup> sink) {
+            rollups(calls.stream().filter(c -> c.call().startedAt().truncatedTo(ChronoUnit.DAYS).equals(day))
+                    .toList(), at -> at.truncatedTo(ChronoUnit.HOURS), Duration.ofHours(1)).forEach(sink);
+        }
+
+        @Override
+        public List<WeightedCall> callsOf(Rollup h) {
+            return callsOfHour(h.start()).stream().filter(wc -> {
+                Call c = wc.call();
+                return c.model().equals(h.model()) && c.workload().equals(h.workload()) && c.team().equals(h.team())
+                        && UsageRepository.promptClass(c.inputTokens()) == h.promptClass()
+                        && (wc.weight() > 1) == h.sampled();
+            }).toList();
+        }
+
+        @Override
+        public List<WeightedCall> callsOfHour(Instant hour) {
+            return calls.stream().filter(c -> c.call().startedAt().truncatedTo(ChronoUnit.HOURS).equals(hour))
+                    .toList();
+        }
+    }
+
+    private static PriceHistory.Entry entry(String model, Instant from, Instant to, long version, String input,
+            Rates.LongContext longContext) {
+        BigDecimal in = new BigDecimal(input);
+        Rates rates = new Rates(in, in.divide(BigDecimal.TEN), in.multiply(new BigDecimal("1.25")), null,
+                in.multiply(BigDecimal.valueOf(4)), null, longContext);
+        return new PriceHistory.Entry(model + "-" + version, "p", model, "standard", null, from, to, version, "USD",
+                rates);
+    }
+}
