@@ -42,6 +42,18 @@ final class PeriodCosts {
             return new RollupKey(r.provider(), r.projectId(), r.model(), r.serviceTier(), r.workload(), r.team(),
                     r.attemptKind(), r.promptClass(), r.sampled());
         }
+
+        /** The key of the rollup a stored call is summed in (absent parts as the store keeps them: empty). */
+        static RollupKey of(WeightedCall wc) {
+            Call c = wc.call();
+            return new RollupKey(c.provider(), orEmpty(c.projectId()), c.model(), c.serviceTier(),
+                    orEmpty(c.workload()), orEmpty(c.team()), c.attemptKind(),
+                    UsageRepository.promptClass(c.inputTokens()), wc.weight() > 1);
+        }
+
+        private static String orEmpty(String s) {
+            return s == null ? "" : s;
+        }
     }
 
     /** The calls and cost of a slice so far. */
@@ -61,6 +73,9 @@ final class PeriodCosts {
         /** Every call of an hour. */
         List<WeightedCall> callsOfHour(Instant hour);
 
+        /** The day's calls with a long prompt (a prompt class above 0). */
+        List<WeightedCall> longPromptCallsOf(Instant day);
+
         static Source of(UsageRepository usage) {
             return new Source() {
                 @Override
@@ -77,6 +92,11 @@ final class PeriodCosts {
                 public List<WeightedCall> callsOfHour(Instant hour) {
                     return usage.callsOfHour(hour);
                 }
+
+                @Override
+                public List<WeightedCall> longPromptCallsOf(Instant day) {
+                    return usage.longPromptCalls(day, day.plus(Duration.ofDays(1)));
+                }
             };
         }
     }
@@ -88,6 +108,8 @@ final class PeriodCosts {
     /** Days to read again by the hour, with the keys to read (none: every key, the day holds a price change). */
     private final Map<Instant, Set<RollupKey>> splitDays = new TreeMap<>();
     private final Set<Instant> changeHours = new TreeSet<>();
+    /** Days whose long-prompt rollups of these keys a threshold split: their long calls are priced one by one. */
+    private final Map<Instant, Set<RollupKey>> longSplits = new TreeMap<>();
     private final Map<String, Long> unpricedByAccount = new TreeMap<>();
     private long rollups;
     private long pricedOneByOne;
@@ -118,7 +140,9 @@ final class PeriodCosts {
         Rates rates = quote.get().rates();
         boolean longFirst = rates.isLongPrompt(r.minInput());
         if (longFirst != rates.isLongPrompt(r.maxInput())) {
-            if (daily) { // this key only: the day's other keys were priced whole
+            if (daily && r.promptClass() > 0) { // this key's long calls only, read with the day's other long calls
+                longSplits.computeIfAbsent(r.start(), d -> new HashSet<>()).add(RollupKey.of(r));
+            } else if (daily) { // this key only: the day's other keys were priced whole
                 splitDays.computeIfAbsent(r.start(), d -> new HashSet<>()).add(RollupKey.of(r));
             } else {
                 source.callsOf(r).forEach(this::price);
@@ -133,7 +157,8 @@ final class PeriodCosts {
     /**
      * Reads again, finer, what could not be priced whole: the set-apart days by the hour (a day with a price change
      * whole, otherwise only the keys a threshold split: the day's other keys were priced whole), then the hours a price
-     * changes in call by call. Call after the last rollup.
+     * changes in call by call, then the long calls of the keys a threshold split in a long prompt class (one read of
+     * a day's long calls, through a partial index). Call after the last rollup.
      */
     void finish() {
         splitDays.forEach((day, keys) -> source.hourlyOf(day, h -> {
@@ -142,6 +167,12 @@ final class PeriodCosts {
             }
         }));
         splitDays.clear();
+        longSplits.forEach((day, keys) -> source.longPromptCallsOf(day).forEach(wc -> {
+            if (keys.contains(RollupKey.of(wc))) {
+                price(wc);
+            }
+        }));
+        longSplits.clear();
         for (Instant hour : changeHours) {
             source.callsOfHour(hour).forEach(this::price);
         }

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lcpr.reconcile.period.RangeQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -85,19 +86,8 @@ public class SignalRepository {
 
     /** Calls every stored row of the range with its key (several rows may share a key until compacted). */
     public void stream(Instant from, Instant to, BiConsumer<SignalKey, SignalRollup> sink) {
-        session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select " + COLUMNS
-                    + " from signal_hourly where hour >= ? and hour < ?")) {
-                ps.setFetchSize(2_000);
-                ps.setObject(1, from.atOffset(ZoneOffset.UTC));
-                ps.setObject(2, to.atOffset(ZoneOffset.UTC));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(key(rs), rollup(rs));
-                    }
-                }
-            }
-        });
+        RangeQuery.stream(session(), "select " + COLUMNS + " from signal_hourly where hour >= ? and hour < ?", from, to,
+                2_000, rs -> sink.accept(key(rs), rollup(rs)));
     }
 
     /**

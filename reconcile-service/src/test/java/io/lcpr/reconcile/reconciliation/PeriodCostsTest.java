@@ -125,6 +125,12 @@ class PeriodCostsTest {
         }
 
         @Override
+        public List<WeightedCall> longPromptCallsOf(Instant day) {
+            return calls.stream().filter(c -> c.call().startedAt().truncatedTo(ChronoUnit.DAYS).equals(day)
+                    && c.call().inputTokens() >= 32_768).toList();
+        }
+
+        @Override
         public List<WeightedCall> callsOfHour(Instant hour) {
             return calls.stream().filter(c -> c.call().startedAt().truncatedTo(ChronoUnit.HOURS).equals(hour))
                     .toList();
