@@ -226,6 +226,25 @@ public class UnitJudgements {
         return keys.size();
     }
 
+    /** Whether units stored before V4 may still wait for their first judgement (V8). */
+    public boolean catchUpPending() {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select coalesce(bool_or(pending), false)"
+                    + " from unit_judging_catch_up"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+    }
+
+    public void catchUpDone() {
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("update unit_judging_catch_up set pending = false")) {
+                ps.executeUpdate();
+            }
+        });
+    }
+
     /** Work units of one workload that landed on one result, and the human cost their escalations stated. */
     public record JudgedUnits(String workload, UnitResult result, long units, BigDecimal statedHumanCost,
             long unstatedCases) {

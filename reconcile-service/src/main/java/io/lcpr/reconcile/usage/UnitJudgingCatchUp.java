@@ -9,7 +9,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Judges, once after an upgrade, the work units stored before units were judged on arrival (V4), a batch per
- * transaction; afterwards it finds none and does nothing. Runs on a virtual thread so that startup does not wait.
+ * transaction, then records that none is left (V8), so later starts read one row. Runs on a virtual thread so that
+ * startup does not wait.
  */
 @ApplicationScoped
 public class UnitJudgingCatchUp {
@@ -28,6 +29,9 @@ public class UnitJudgingCatchUp {
 
     void catchUp() {
         try {
+            if (!QuarkusTransaction.requiringNew().call(judgements::catchUpPending)) {
+                return;
+            }
             long total = 0;
             int judged;
             do {
@@ -37,6 +41,7 @@ public class UnitJudgingCatchUp {
                     LOG.infof("work units stored before judging on arrival: %d judged so far", total);
                 }
             } while (judged == BATCH);
+            QuarkusTransaction.requiringNew().run(judgements::catchUpDone);
         } catch (RuntimeException e) {
             LOG.error("judging the work units stored before V4 failed; runs count only judged units until a restart", e);
         }

@@ -271,11 +271,7 @@ public class UsageRepository {
     /** The hourly rollups of [from, to) summed per day and key: a month's pricing reads a day's rows at once. */
     public void streamDaily(Instant from, Instant to, Consumer<Rollup> sink) {
         // the month's hourly rows sorted in memory, not in temporary files (a 10-million-trace month spilled 15 MB)
-        session().doWork(c -> {
-            try (var st = c.createStatement()) {
-                st.execute("set local work_mem = '64MB'");
-            }
-        });
+        setting("set local work_mem = '64MB'");
         streamRollups("date_trunc('day', hour, 'UTC')", Duration.ofDays(1), from, to, sink);
     }
 
@@ -377,11 +373,7 @@ public class UsageRepository {
      * be tried again.
      */
     public void snapshotIsolation() {
-        session().doWork(c -> {
-            try (var st = c.createStatement()) {
-                st.execute("set transaction isolation level repeatable read");
-            }
-        });
+        setting("set transaction isolation level repeatable read");
     }
 
     /** Recomputes one day's hourly rollups from its stored calls; returns the rollup rows written. */
@@ -467,6 +459,15 @@ public class UsageRepository {
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /** A setting of the current transaction. */
+    private void setting(String sql) {
+        session().doWork(c -> {
+            try (var st = c.createStatement()) {
+                st.execute(sql);
+            }
+        });
     }
 
     private Session session() {
