@@ -11,7 +11,10 @@ public record Rates(BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion, 
         BigDecimal cacheWrite1hPerMillion, BigDecimal outputPerMillion, BigDecimal reasoningPerMillion,
         LongContext longContext) {
 
-    /** Rates that replace the base ones for a whole request whose prompt exceeds {@code thresholdTokens}. */
+    /**
+     * Rates that replace the base ones for a whole request whose prompt exceeds {@code thresholdTokens}; a cache
+     * price left null keeps the base cache price.
+     */
     public record LongContext(long thresholdTokens, BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion,
             BigDecimal cacheWritePerMillion, BigDecimal outputPerMillion) {
     }
@@ -47,8 +50,12 @@ public record Rates(BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion, 
      */
     public BigDecimal cost(Usage u, boolean longPrompt) {
         BigDecimal in = longPrompt ? longContext.inputPerMillion() : inputPerMillion;
-        BigDecimal read = longPrompt ? orElse(longContext.cacheReadPerMillion(), in) : cacheReadPerMillion;
-        BigDecimal write = longPrompt ? orElse(longContext.cacheWritePerMillion(), in) : cacheWritePerMillion;
+        // LiteLLM's rule: above the threshold a cache read or write without a long-context price of its own keeps its
+        // base cache price (xAI's grok-4 fast models: reads stay at 0.05 per million, not the long input's 4.0).
+        BigDecimal read = longPrompt ? orElse(longContext.cacheReadPerMillion(), cacheReadPerMillion)
+                : cacheReadPerMillion;
+        BigDecimal write = longPrompt ? orElse(longContext.cacheWritePerMillion(), cacheWritePerMillion)
+                : cacheWritePerMillion;
         BigDecimal out = longPrompt ? longContext.outputPerMillion() : outputPerMillion;
         long uncached = u.inputTokens() - u.cacheReadTokens() - u.cacheCreationTokens();
         long reasoningApart = reasoningPerMillion == null ? 0 : Math.min(u.reasoningTokens(), u.outputTokens());

@@ -30,6 +30,15 @@ class RatesTest {
     }
 
     @Test
+    void aboveTheThresholdACacheWithoutALongContextPriceKeepsItsBaseCachePrice() {
+        // xAI grok-4-fast as LiteLLM lists it: $0.20 / $0.50, cache read $0.05; above 128k: $0.40 / $1.00, no cache
+        Rates grok = new Rates(d("0.2"), d("0.05"), d("0.2"), null, d("0.5"), null,
+                new Rates.LongContext(128_000, d("0.4"), null, null, d("1")));
+        // 100,000 uncached x $0.40 + 50,000 read x $0.05 + 10,000 written x $0.20 + 1,000 out x $1 = $0.0455
+        assertEquals(0, d("0.0455").compareTo(grok.cost(new Rates.Usage(160_000, 50_000, 10_000, 1_000, 0))));
+    }
+
+    @Test
     void reasoningTokensArePricedApartOnlyWhenTheSnapshotSaysSo() {
         Rates apart = new Rates(d("1"), d("1"), d("1"), null, d("4"), d("12"), null);
         // 1,000 output of which 400 reasoning: 600 x $4 + 400 x $12 = $0.0072

@@ -5,8 +5,8 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +23,10 @@ import io.lcpr.pricing.snapshot.VersionResult.Skip;
  * per token, read as exact decimals ({@code 2.5e-06} stays 2.5 per million). One entry per tier the file prices:
  * standard, batch ({@code *_batches}), priority and flex; cache reads and writes (1-hour where it differs),
  * reasoning, and the above-200k (else above-128k) long-context tier. {@code sample_spec} and entries priced in other
- * units (images, seconds, characters, queries) are skipped and counted.
+ * units (images, seconds, characters, queries) are skipped and counted. Where one provider and model is listed under
+ * two keys ({@code gemini/gemini-flash-latest} and {@code gemini-flash-latest}, with different cache prices), the
+ * key with the provider prefix wins: LiteLLM prices a call it routes to a provider by {@code provider/model} before
+ * the bare name, so the suite agrees with what LiteLLM itself would charge.
  */
 public final class LiteLlmPrices {
     public static final String SOURCE = "litellm";
@@ -40,9 +43,8 @@ public final class LiteLlmPrices {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("not a LiteLLM price file: the top level must be a JSON object of models");
         }
-        List<EntryDraft> entries = new ArrayList<>();
         List<Skip> skipped = new ArrayList<>();
-        Map<String, String> seen = new HashMap<>();
+        Map<String, Listed> chosen = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
@@ -60,25 +62,41 @@ public final class LiteLlmPrices {
                 continue;
             }
             String provider = m.get("litellm_provider").asText().toLowerCase(Locale.ROOT);
-            String model = key.toLowerCase(Locale.ROOT).startsWith(provider + "/") ? key.substring(provider.length() + 1)
-                    : key;
-            String earlier = seen.putIfAbsent(provider + "|" + model, key);
-            if (earlier != null) {
-                skipped.add(new Skip(key, "duplicate: same provider and model as '" + earlier + "'"));
+            boolean prefixed = key.toLowerCase(Locale.ROOT).startsWith(provider + "/");
+            String model = prefixed ? key.substring(provider.length() + 1) : key;
+            Listed earlier = chosen.get(provider + "|" + model);
+            if (earlier != null && (earlier.prefixed() || !prefixed)) {
+                skipped.add(new Skip(key, "duplicate: same provider and model as '" + earlier.key() + "', which wins"));
                 continue;
             }
-            entries.add(entry(provider, model, "standard", effectiveFrom, m, "", "", true));
-            if (m.has("input_cost_per_token_batches") || m.has("output_cost_per_token_batches")) {
-                entries.add(entry(provider, model, "batch", effectiveFrom, m, "_batches", "_batches", false));
+            if (earlier != null) {
+                skipped.add(new Skip(earlier.key(), "duplicate: same provider and model as '" + key
+                        + "', which wins (LiteLLM looks a call up by provider/model before the bare name)"));
             }
-            if (m.has("input_cost_per_token_priority") || m.has("output_cost_per_token_priority")) {
-                entries.add(entry(provider, model, "priority", effectiveFrom, m, "_priority", "_priority", false));
-            }
-            if (m.has("input_cost_per_token_flex") || m.has("output_cost_per_token_flex")) {
-                entries.add(entry(provider, model, "flex", effectiveFrom, m, "_flex", "_flex", false));
-            }
+            chosen.put(provider + "|" + model, new Listed(key, prefixed, tiers(provider, model, effectiveFrom, m)));
         }
+        List<EntryDraft> entries = new ArrayList<>();
+        chosen.values().forEach(l -> entries.addAll(l.entries()));
         return new Parsed(entries, skipped);
+    }
+
+    /** The key a provider and model were read from, and their entries. */
+    private record Listed(String key, boolean prefixed, List<EntryDraft> entries) {
+    }
+
+    private static List<EntryDraft> tiers(String provider, String model, Instant effectiveFrom, JsonNode m) {
+        List<EntryDraft> entries = new ArrayList<>();
+        entries.add(entry(provider, model, "standard", effectiveFrom, m, "", "", true));
+        if (m.has("input_cost_per_token_batches") || m.has("output_cost_per_token_batches")) {
+            entries.add(entry(provider, model, "batch", effectiveFrom, m, "_batches", "_batches", false));
+        }
+        if (m.has("input_cost_per_token_priority") || m.has("output_cost_per_token_priority")) {
+            entries.add(entry(provider, model, "priority", effectiveFrom, m, "_priority", "_priority", false));
+        }
+        if (m.has("input_cost_per_token_flex") || m.has("output_cost_per_token_flex")) {
+            entries.add(entry(provider, model, "flex", effectiveFrom, m, "_flex", "_flex", false));
+        }
+        return entries;
     }
 
     private static EntryDraft entry(String provider, String model, String tier, Instant from, JsonNode m,

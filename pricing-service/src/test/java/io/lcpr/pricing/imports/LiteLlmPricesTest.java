@@ -14,7 +14,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lcpr.events.EventJson;
 import io.lcpr.infra.SharedData;
+import io.lcpr.price.Rates;
 import io.lcpr.pricing.snapshot.EntryDraft;
 
 /** The real LiteLLM file, as it is, against values read from it by hand. */
@@ -87,5 +91,77 @@ class LiteLlmPricesTest {
         long duplicates = reasons.getOrDefault("duplicate", 0L);
         assertEquals(2668, standard + reasons.get("non-token unit") + duplicates
                 + reasons.getOrDefault("no litellm_provider", 0L), "every model is an entry or a counted skip");
+    }
+
+    /**
+     * One call above the long-context threshold, with cache reads and writes, priced for every model of the file
+     * that has a long-context tier, against the file's own fields read here: a long-context price where the file
+     * gives one, else the base price of the same kind (LiteLLM's rule: cached tokens keep their discount).
+     */
+    @Test
+    void everyLongContextModelPricesALongCallWithCacheAsTheFileSays() throws Exception {
+        JsonNode file;
+        try (InputStream in = Files.newInputStream(SharedData.file("litellm_model_prices.json"))) {
+            file = EventJson.MAPPER.readTree(in);
+        }
+        int checked = 0;
+        for (EntryDraft e : parsed.entries()) {
+            if (e.longContextThresholdTokens() == null) {
+                continue;
+            }
+            JsonNode m = file.has(e.provider() + "/" + e.model()) ? file.get(e.provider() + "/" + e.model())
+                    : file.get(e.model());
+            String above = "_above_" + e.longContextThresholdTokens() / 1000 + "k_tokens";
+            BigDecimal input = perToken(m, "input_cost_per_token");
+            BigDecimal longInput = first(perToken(m, "input_cost_per_token" + above), input);
+            BigDecimal read = first(perToken(m, "cache_read_input_token_cost" + above),
+                    perToken(m, "cache_read_input_token_cost"), input);
+            BigDecimal write = first(perToken(m, "cache_creation_input_token_cost" + above),
+                    perToken(m, "cache_creation_input_token_cost"), input);
+            BigDecimal output = first(perToken(m, "output_cost_per_token" + above), perToken(m, "output_cost_per_token"));
+            long prompt = e.longContextThresholdTokens() + 10_000;
+            BigDecimal expected = longInput.multiply(BigDecimal.valueOf(prompt - 30_000 - 20_000))
+                    .add(read.multiply(BigDecimal.valueOf(30_000))).add(write.multiply(BigDecimal.valueOf(20_000)))
+                    .add(output.multiply(BigDecimal.valueOf(2_000)));
+            BigDecimal actual = rates(e.normalized()).cost(new Rates.Usage(prompt, 30_000, 20_000, 2_000, 0));
+            assertEquals(0, expected.compareTo(actual), e.keyLabel() + ": file " + expected + ", suite " + actual);
+            checked++;
+        }
+        assertTrue(checked > 100, "models with a long-context tier checked: " + checked);
+        // the case: grok-4 fast above 128k reads its cache at 0.05 per million, not the long input's 0.4
+        EntryDraft grok = byKey.get("xai|grok-4-fast-reasoning|standard");
+        price("0.05", grok.cacheReadPerMillion());
+        // 128,000 uncached x $0.40 + 30,000 cache reads x $0.05 per million (the old rule charged them $0.40): $0.0527
+        price("0.0527", rates(grok.normalized()).cost(new Rates.Usage(158_000, 30_000, 0, 0, 0)));
+    }
+
+    @Test
+    void aModelListedUnderTwoKeysTakesTheProviderPrefixedOne() {
+        // gemini/gemini-flash-latest reads its cache at 7.5e-08 a token, the bare key at 3e-08
+        price("0.075", byKey.get("gemini|gemini-flash-latest|standard").cacheReadPerMillion());
+        assertTrue(parsed.skipped().stream().anyMatch(s -> s.key().equals("gemini-flash-latest")
+                && s.reason().contains("'gemini/gemini-flash-latest', which wins")), parsed.skipped().toString());
+    }
+
+    static Rates rates(EntryDraft e) {
+        return new Rates(e.inputPerMillion(), e.cacheReadPerMillion(), e.cacheWritePerMillion(),
+                e.cacheWrite1hPerMillion(), e.outputPerMillion(), e.reasoningPerMillion(),
+                new Rates.LongContext(e.longContextThresholdTokens(), e.longContextInputPerMillion(),
+                        e.longContextCacheReadPerMillion(), e.longContextCacheWritePerMillion(),
+                        e.longContextOutputPerMillion()));
+    }
+
+    static BigDecimal perToken(JsonNode m, String field) {
+        JsonNode v = m.get(field);
+        return v == null || !v.isNumber() ? null : v.decimalValue();
+    }
+
+    static BigDecimal first(BigDecimal... values) {
+        for (BigDecimal v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return BigDecimal.ZERO;
     }
 }
