@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.events.ProviderContractV1;
-import io.lcpr.reconcile.invoice.InvoiceEntity;
+import io.lcpr.reconcile.invoice.InvoiceRepository;
 import io.lcpr.reconcile.pricing.ContractCopyEntity;
 import io.lcpr.reconcile.period.Period;
 import jakarta.ws.rs.BadRequestException;
@@ -22,6 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/contracts")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContractResource {
+    private final InvoiceRepository invoices;
+
+    public ContractResource(InvoiceRepository invoices) {
+        this.invoices = invoices;
+    }
 
     @GET
     @Path("/{id}/burn-down")
@@ -29,11 +34,10 @@ public class ContractResource {
         ContractCopyEntity copy = ContractCopyEntity.<ContractCopyEntity> findByIdOptional(id)
                 .orElseThrow(() -> new NotFoundException("no contract " + id + " received from pricing-service"));
         ProviderContractV1 contract = EventJson.read(copy.event, ProviderContractV1.class);
-        List<BurnDown.InvoicedPeriod> invoices = InvoiceEntity.<InvoiceEntity> list(
-                "provider = ?1 and billingAccount = ?2", contract.provider(), contract.billingAccount()).stream()
-                .map(i -> new BurnDown.InvoicedPeriod(Period.parse(i.period).start(), i.total)).toList();
+        List<BurnDown.InvoicedPeriod> billed = invoices.billedByPeriod(contract.provider(), contract.billingAccount())
+                .stream().map(i -> new BurnDown.InvoicedPeriod(Period.parse(i.period()).start(), i.billed())).toList();
         try {
-            return BurnDown.compute(contract, invoices, asOf == null ? Instant.now() : Instant.parse(asOf));
+            return BurnDown.compute(contract, billed, asOf == null ? Instant.now() : Instant.parse(asOf));
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
             throw new BadRequestException(e.getMessage());
         }

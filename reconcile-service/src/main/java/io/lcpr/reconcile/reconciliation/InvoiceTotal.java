@@ -1,11 +1,41 @@
 package io.lcpr.reconcile.reconciliation;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** An invoice as reconciliation reads it: provider, billing account ({@code *} = all), total. */
-public record InvoiceTotal(String provider, String billingAccount, BigDecimal total) {
+import io.lcpr.reconcile.invoice.ChargeCategory;
+import io.lcpr.reconcile.invoice.InvoiceRepository.LineSum;
+
+/**
+ * An invoice as reconciliation reads it: provider, billing account ({@code *} = all), the total compared with the
+ * traces (usage, credits, adjustments), and its current lines summed by model, tier, token type and day.
+ */
+public record InvoiceTotal(String provider, String billingAccount, BigDecimal total, List<LineSum> lines) {
+
+    public InvoiceTotal(String provider, String billingAccount, BigDecimal total) {
+        this(provider, billingAccount, total, List.of());
+    }
 
     boolean covers(String callProvider, String projectId) {
         return provider.equals(callProvider) && ("*".equals(billingAccount) || billingAccount.equals(projectId));
+    }
+
+    /**
+     * The period's bills, one per provider and account with a charge line, from their current lines. Lines in
+     * another currency than USD are left out of the total until exchange rates come in (reported with the lines).
+     */
+    static List<InvoiceTotal> of(List<LineSum> lines) {
+        Map<String, List<LineSum>> byAccount = new TreeMap<>();
+        lines.forEach(l -> byAccount.computeIfAbsent(l.provider() + "\u0000" + l.billingAccount(),
+                k -> new ArrayList<>()).add(l));
+        // usage exports alone (counts, no money) are not a bill: they explain one
+        return byAccount.values().stream()
+                .filter(ls -> ls.stream().anyMatch(l -> l.category() != ChargeCategory.REPORTED_USAGE)).map(ls -> new InvoiceTotal(ls.get(0).provider(), ls.get(0).billingAccount(),
+                ls.stream().filter(l -> l.category().inDelta() && l.billedCost() != null && "USD".equals(l.currency()))
+                        .map(LineSum::billedCost).reduce(BigDecimal.ZERO, BigDecimal::add),
+                List.copyOf(ls))).toList();
     }
 }

@@ -20,7 +20,7 @@ import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.Topics;
 import io.lcpr.money.Money;
 import io.lcpr.price.PriceHistory;
-import io.lcpr.reconcile.invoice.InvoiceEntity;
+import io.lcpr.reconcile.invoice.InvoiceRepository;
 import io.lcpr.reconcile.lcpr.CostInputs;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.lcpr.LcprCalculator;
@@ -47,9 +47,11 @@ public class ReconciliationService {
     private final PricingCopyService pricing;
     private final UsageRepository usage;
     private final UnitJudgements judgements;
+    private final InvoiceRepository invoiceLines;
 
     public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage,
-            UnitJudgements judgements) {
+            UnitJudgements judgements, InvoiceRepository invoiceLines) {
+        this.invoiceLines = invoiceLines;
         this.outbox = outbox;
         this.pricing = pricing;
         this.usage = usage;
@@ -78,7 +80,7 @@ public class ReconciliationService {
                     costs.unpricedByAccount());
         }
         List<CostSlice> slices = costs.slices();
-        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label));
+        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, invoiceLines));
         AccountReconciler.Result accounts = AccountReconciler.reconcileSlices(slices, costs.unpricedByAccount(),
                 inputs.invoices());
 
@@ -128,9 +130,8 @@ public class ReconciliationService {
 
     /** The period's small inputs, read once: invoices and cost inputs. */
     private record Inputs(List<InvoiceTotal> invoices, Map<String, CostInputs> costInputs) {
-        static Inputs of(String label) {
-            List<InvoiceTotal> invoices = InvoiceEntity.<InvoiceEntity> list("period", label).stream()
-                    .map(i -> new InvoiceTotal(i.provider, i.billingAccount, i.total)).toList();
+        static Inputs of(String label, InvoiceRepository invoiceLines) {
+            List<InvoiceTotal> invoices = InvoiceTotal.of(invoiceLines.currentLines(label));
             Map<String, CostInputs> costs = new HashMap<>();
             PeriodCostInputEntity.<PeriodCostInputEntity> list("key.period", label)
                     .forEach(c -> costs.put(c.key.workload, c.inputs()));
