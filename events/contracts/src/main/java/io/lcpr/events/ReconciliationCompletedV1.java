@@ -17,9 +17,31 @@ public record ReconciliationCompletedV1(UUID eventId, Instant occurredAt, int sc
         List<AccountReconciliation> accounts, List<String> workloads) implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
 
-    /** Trace-derived total against the invoice for one provider account; status is trusted, investigate or no_invoice. */
+    /**
+     * Trace-derived total against the invoice for one provider account; status is trusted, investigate or no_invoice.
+     * deltaPct is against the invoice (000's 4.4%), deltaPctOfTrace against the trace-derived cost (001's 8.6%);
+     * the buckets and the unexplained remainder add up to the delta exactly; weekly shows its trend. Fields after
+     * unpricedCalls were added in schema 1 and are null from producers before them.
+     */
     @RegisterForReflection
     public record AccountReconciliation(String provider, String billingAccount, BigDecimal traceDerivedCost,
-            BigDecimal invoiceTotal, BigDecimal delta, BigDecimal deltaPct, String status, long unpricedCalls) {
+            BigDecimal invoiceTotal, BigDecimal delta, BigDecimal deltaPct, String status, long unpricedCalls,
+            BigDecimal deltaPctOfTrace, List<DeltaBucket> buckets, BigDecimal unexplained, List<WeekDelta> weekly) {
+    }
+
+    /** One exception bucket of DESIGN.md section 4: its share of the delta and the rows that show it. */
+    @RegisterForReflection
+    public record DeltaBucket(String bucket, BigDecimal amount, List<BucketEvidence> evidence) {
+    }
+
+    /** A model, tier or day behind a bucket's amount: invoiced and traced beside each other. */
+    @RegisterForReflection
+    public record BucketEvidence(String model, String serviceTier, String day, BigDecimal invoiced, BigDecimal traced,
+            BigDecimal amount, String note) {
+    }
+
+    /** A week (from its Monday, UTC) of the account: invoiced, traced, delta. */
+    @RegisterForReflection
+    public record WeekDelta(String weekOf, BigDecimal invoiced, BigDecimal traced, BigDecimal delta) {
     }
 }

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
@@ -15,6 +17,8 @@ import io.lcpr.money.Split;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.lcpr.PricedCall;
+import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDay;
+import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDayKey;
 
 /**
  * Reconciles each provider account on its own: delta = invoice - trace-derived cost, and delta % against the
@@ -41,6 +45,15 @@ public final class AccountReconciler {
 
     public static Result reconcileSlices(List<CostSlice> slices, Map<String, Long> unpricedByAccount,
             List<InvoiceTotal> invoices) {
+        return reconcileSlices(slices, unpricedByAccount, invoices, Map.of(), (p, m, t, d) -> Optional.empty());
+    }
+
+    /**
+     * Each account against its invoice, the delta explained in buckets from the bill's lines and the trace-derived
+     * cost by model, tier and day.
+     */
+    static Result reconcileSlices(List<CostSlice> slices, Map<String, Long> unpricedByAccount,
+            List<InvoiceTotal> invoices, Map<ModelDayKey, ModelDay> byModelDay, DeltaExplanation.Resolver resolver) {
         List<InvoiceTotal> bySpecificity = new ArrayList<>(invoices);
         bySpecificity.sort(Comparator.comparing((InvoiceTotal i) -> "*".equals(i.billingAccount())));
         Map<InvoiceTotal, Map<String, BigDecimal>> matched = new LinkedHashMap<>();
@@ -57,6 +70,9 @@ public final class AccountReconciler {
         }
         List<AccountReconciliation> accounts = new ArrayList<>();
         Map<String, BigDecimal> deltaByWorkload = new TreeMap<>();
+        Map<InvoiceTotal, Map<ModelDayKey, ModelDay>> modelDays = new HashMap<>();
+        byModelDay.forEach((k, m) -> bySpecificity.stream().filter(i -> i.covers(k.provider(), k.projectId()))
+                .findFirst().ifPresent(i -> modelDays.computeIfAbsent(i, x -> new HashMap<>()).put(k, m)));
         for (Map.Entry<InvoiceTotal, Map<String, BigDecimal>> e : matched.entrySet()) {
             InvoiceTotal invoice = e.getKey();
             Map<String, BigDecimal> costByWorkload = e.getValue();
@@ -66,8 +82,13 @@ public final class AccountReconciler {
                     : delta.multiply(BigDecimal.valueOf(100)).divide(invoice.total(), 4, RoundingMode.HALF_UP);
             String status = pct != null && pct.abs().compareTo(TRUST_THRESHOLD_PCT) < 0 ? "trusted" : "investigate";
             String key = invoice.provider() + "/" + invoice.billingAccount();
+            BigDecimal pctOfTrace = traceCost.signum() == 0 ? null
+                    : delta.multiply(BigDecimal.valueOf(100)).divide(traceCost, 4, RoundingMode.HALF_UP);
+            DeltaExplanation.Result explained = DeltaExplanation.explain(invoice,
+                    modelDays.getOrDefault(invoice, Map.of()), delta, resolver);
             accounts.add(new AccountReconciliation(invoice.provider(), invoice.billingAccount(), Money.of(traceCost),
-                    Money.of(invoice.total()), Money.of(delta), pct, status, unpricedByAccount.getOrDefault(key, 0L)));
+                    Money.of(invoice.total()), Money.of(delta), pct, status, unpricedByAccount.getOrDefault(key, 0L),
+                    pctOfTrace, explained.buckets(), explained.unexplained(), explained.weekly()));
             if (costByWorkload.values().stream().anyMatch(c -> c.signum() != 0)) {
                 Split.proportional(delta, costByWorkload, MONEY_SCALE)
                         .forEach((w, d) -> deltaByWorkload.merge(w, d, BigDecimal::add));
@@ -80,7 +101,7 @@ public final class AccountReconciler {
         uninvoiced.forEach((account, cost) -> {
             String[] parts = account.split("/", 2);
             accounts.add(new AccountReconciliation(parts[0], parts[1], Money.of(cost), null, null, null, "no_invoice",
-                    unpricedByAccount.getOrDefault(account, 0L)));
+                    unpricedByAccount.getOrDefault(account, 0L), null, null, null, null));
         });
         return new Result(accounts, deltaByWorkload);
     }

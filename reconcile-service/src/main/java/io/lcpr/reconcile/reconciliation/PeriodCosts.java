@@ -56,6 +56,20 @@ final class PeriodCosts {
         }
     }
 
+    /** Where an account's trace-derived cost is compared with its bill: the model as priced, tier and UTC day. */
+    record ModelDayKey(String provider, String projectId, String model, String serviceTier, Instant day) {
+    }
+
+    /** The calls, tokens by class and cost of a model, tier and day so far (weighted, priced calls only). */
+    static final class ModelDay {
+        long calls;
+        long uncachedTokens;
+        long cacheReadTokens;
+        long cacheWriteTokens;
+        long outputTokens;
+        BigDecimal cost = BigDecimal.ZERO;
+    }
+
     /** The calls and cost of a slice so far. */
     private static final class Total {
         long calls;
@@ -105,6 +119,7 @@ final class PeriodCosts {
     private final Source source;
     private final Map<String, Optional<PriceHistory.Quote>> quotes = new HashMap<>();
     private final Map<SliceKey, Total> totals = new HashMap<>();
+    private final Map<ModelDayKey, ModelDay> byModelDay = new HashMap<>();
     /** Days to read again by the hour, with the keys to read (none: every key, the day holds a price change). */
     private final Map<Instant, Set<RollupKey>> splitDays = new TreeMap<>();
     private final Set<Instant> changeHours = new TreeSet<>();
@@ -152,6 +167,10 @@ final class PeriodCosts {
         BigDecimal cost = rates.cost(new Rates.Usage(r.inputTokens(), r.cacheReadTokens(), r.cacheCreationTokens(),
                 r.outputTokens(), r.reasoningApart()), longFirst);
         add(key(r), r.calls(), cost);
+        addModelDay(new ModelDayKey(r.provider(), r.projectId().isEmpty() ? null : r.projectId(),
+                quote.get().resolvedModel(), r.serviceTier(), day(r.start())), r.calls(),
+                r.inputTokens() - r.cacheReadTokens() - r.cacheCreationTokens(), r.cacheReadTokens(),
+                r.cacheCreationTokens(), r.outputTokens(), cost);
     }
 
     /**
@@ -190,6 +209,10 @@ final class PeriodCosts {
             BigDecimal cost = quote.get().rates().cost(c.usage()).multiply(BigDecimal.valueOf(wc.weight()));
             add(new SliceKey(c.provider(), c.projectId(), c.workloadOrUnknown(), c.teamOrUnknown(), c.attemptKind(),
                     wc.weight() > 1), wc.weight(), cost);
+            long w = wc.weight();
+            addModelDay(new ModelDayKey(c.provider(), c.projectId(), quote.get().resolvedModel(), c.serviceTier(),
+                    day(c.startedAt())), w, w * (c.inputTokens() - c.cacheReadTokens() - c.cacheCreationTokens()),
+                    w * c.cacheReadTokens(), w * c.cacheCreationTokens(), w * c.outputTokens(), cost);
         }
     }
 
@@ -197,6 +220,21 @@ final class PeriodCosts {
         Total total = totals.computeIfAbsent(key, k -> new Total());
         total.calls += count;
         total.cost = total.cost.add(cost);
+    }
+
+    private void addModelDay(ModelDayKey key, long calls, long uncached, long cacheRead, long cacheWrite, long output,
+            BigDecimal cost) {
+        ModelDay m = byModelDay.computeIfAbsent(key, k -> new ModelDay());
+        m.calls += calls;
+        m.uncachedTokens += uncached;
+        m.cacheReadTokens += cacheRead;
+        m.cacheWriteTokens += cacheWrite;
+        m.outputTokens += output;
+        m.cost = m.cost.add(cost);
+    }
+
+    private static Instant day(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
     }
 
     private Optional<PriceHistory.Quote> quote(String provider, String model, String tier, Instant at) {
@@ -215,6 +253,11 @@ final class PeriodCosts {
         totals.forEach((k, t) -> out.add(new CostSlice(k.provider(), k.projectId(), k.workload(), k.team(),
                 k.attemptKind(), k.sampled(), t.calls, t.cost)));
         return out;
+    }
+
+    /** The period's trace-derived cost by account, model as priced, tier and day: what a bill's lines are read against. */
+    Map<ModelDayKey, ModelDay> byModelDay() {
+        return byModelDay;
     }
 
     Map<String, Long> unpricedByAccount() {

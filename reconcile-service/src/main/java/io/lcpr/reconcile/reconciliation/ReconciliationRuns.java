@@ -138,8 +138,8 @@ public class ReconciliationRuns {
                   (select count(*) || ':' || coalesce(max(id), 0) from price_version),
                   (select md5(coalesce(string_agg(a::text, ',' order by provider, alias), '')) from price_alias a),
                   (select md5(coalesce(string_agg(event, ',' order by contract_id), '')) from provider_contract),
-                  (select md5(coalesce(string_agg(i.provider || '/' || i.billing_account || '=' || i.total || i.currency,
-                       ',' order by i.provider, i.billing_account), '')) from invoice i where i.period = :label),
+                  (select md5(coalesce(string_agg(distinct import_id::text, ',' order by import_id::text), ''))
+                   from invoice_line where period = :label and superseded_by is null),
                   (select md5(coalesce(string_agg(w::text, ',' order by name), '')) from workload_settings w),
                   (select md5(coalesce(string_agg(c::text, ',' order by workload), '')) from period_cost_input c
                    where c.period = :label)))

@@ -82,7 +82,9 @@ public class ReconciliationService {
         List<CostSlice> slices = costs.slices();
         Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, invoiceLines));
         AccountReconciler.Result accounts = AccountReconciler.reconcileSlices(slices, costs.unpricedByAccount(),
-                inputs.invoices());
+                inputs.invoices(), costs.byModelDay(), (provider, model, tier, day) -> prices
+                        .quote(provider, model, tier, null, day == null ? period.start() : day)
+                        .map(q -> new DeltaExplanation.Resolved(q.resolvedModel(), q.rates())));
 
         long t1 = System.nanoTime();
         progress.accept("judging work units");

@@ -1,0 +1,270 @@
+package io.lcpr.reconcile.reconciliation;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.lcpr.events.ReconciliationCompletedV1.BucketEvidence;
+import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
+import io.lcpr.events.ReconciliationCompletedV1.WeekDelta;
+import io.lcpr.money.Money;
+import io.lcpr.price.Rates;
+import io.lcpr.reconcile.invoice.ChargeCategory;
+import io.lcpr.reconcile.invoice.InvoiceRepository.LineSum;
+import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDay;
+import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDayKey;
+
+/**
+ * The delta of one account split into the exception buckets of DESIGN.md section 4, from the bill's lines against
+ * the trace-derived cost by model (as priced, after aliases and naming rules), tier and day:
+ * <ul>
+ * <li>credit_or_commit_adjustment: the credit and adjustment lines;</li>
+ * <li>provider_usage_without_trace: a model billed that no trace priced;</li>
+ * <li>trace_usage_without_provider_export: a model traced that the bill does not name (when it names models);</li>
+ * <li>batch_vs_realtime: a model's tier billed or traced on one side only;</li>
+ * <li>token_count_discrepancy: where a usage export counts a model's tokens, the difference in counts at the rates
+ * in force;</li>
+ * <li>pricing_snapshot_mismatch: what is left of a model and tier on both sides: billed at other prices;</li>
+ * <li>missing_provider_request_id and timezone_period_mismatch: need request-level exports and a billing time zone,
+ * reported at zero until the account has them.</li>
+ * </ul>
+ * Lines without a model (a typed total) explain nothing: their part stays in the unexplained remainder, which is
+ * the delta minus every bucket (each rounded to the micro-dollar, so the remainder also carries that rounding), and
+ * the buckets and the remainder add up to the published delta exactly.
+ */
+final class DeltaExplanation {
+    static final List<String> BUCKETS = List.of("missing_provider_request_id", "provider_usage_without_trace",
+            "trace_usage_without_provider_export", "pricing_snapshot_mismatch", "credit_or_commit_adjustment",
+            "timezone_period_mismatch", "batch_vs_realtime", "token_count_discrepancy");
+
+    /** How a billed model name is priced: the price history's quote (resolved model, rates) at a day. */
+    interface Resolver {
+        Optional<Resolved> resolve(String provider, String model, String serviceTier, Instant day);
+    }
+
+    record Resolved(String model, Rates rates) {
+    }
+
+    record Result(List<DeltaBucket> buckets, BigDecimal unexplained, List<WeekDelta> weekly) {
+    }
+
+    private record ModelTier(String model, String tier) implements Comparable<ModelTier> {
+        @Override
+        public int compareTo(ModelTier o) {
+            int c = model.compareTo(o.model);
+            return c != 0 ? c : tier.compareTo(o.tier);
+        }
+    }
+
+    /** Token counts by class: uncached input, cache read, cache write, output. */
+    private static final class Counts {
+        final long[] tokens = new long[4];
+        BigDecimal cost = BigDecimal.ZERO;
+        Instant firstDay;
+    }
+
+    private final Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+    private final Map<String, List<BucketEvidence>> evidence = new LinkedHashMap<>();
+
+    private DeltaExplanation() {
+        BUCKETS.forEach(b -> {
+            amounts.put(b, BigDecimal.ZERO);
+            evidence.put(b, new ArrayList<>());
+        });
+    }
+
+    static Result explain(InvoiceTotal invoice, Map<ModelDayKey, ModelDay> traced, BigDecimal delta,
+            Resolver resolver) {
+        return new DeltaExplanation().run(invoice, traced, delta, resolver);
+    }
+
+    private Result run(InvoiceTotal invoice, Map<ModelDayKey, ModelDay> traced, BigDecimal delta, Resolver resolver) {
+        Map<ModelTier, Counts> billed = new TreeMap<>();
+        Map<ModelTier, Counts> reported = new TreeMap<>();
+        Map<ModelTier, Counts> tracedByModel = new TreeMap<>();
+        Map<LocalDate, BigDecimal[]> byDay = new TreeMap<>();
+        for (LineSum l : invoice.lines()) {
+            if (!"USD".equals(l.currency())) {
+                continue;
+            }
+            if (l.category() == ChargeCategory.CREDIT || l.category() == ChargeCategory.ADJUSTMENT) {
+                add("credit_or_commit_adjustment", l.billedCost(), new BucketEvidence(null, null, day(l.day()),
+                        Money.of(l.billedCost()), BigDecimal.ZERO, Money.of(l.billedCost()), l.category().label()));
+            }
+            if (l.category().inDelta() && l.billedCost() != null && l.day() != null) {
+                day(byDay, l.day())[0] = day(byDay, l.day())[0].add(l.billedCost());
+            }
+            if ((l.category() != ChargeCategory.USAGE && l.category() != ChargeCategory.REPORTED_USAGE)
+                    || l.model() == null) {
+                continue;
+            }
+            ModelTier key = new ModelTier(resolver.resolve(l.provider(), l.model(), l.serviceTier(), l.day())
+                    .map(Resolved::model).orElse(l.model()), l.serviceTier() == null ? "standard" : l.serviceTier());
+            if (l.category() == ChargeCategory.USAGE) {
+                Counts c = billed.computeIfAbsent(key, k -> new Counts());
+                c.cost = c.cost.add(l.billedCost());
+                c.firstDay = min(c.firstDay, l.day());
+            } else if (l.unit() != null && l.unit().toLowerCase(Locale.ROOT).contains("token")) {
+                int k = tokenClass(l.tokenType());
+                if (k >= 0 && l.quantity() != null) {
+                    reported.computeIfAbsent(key, x -> new Counts()).tokens[k] += l.quantity().longValueExact();
+                }
+            }
+        }
+        traced.forEach((k, m) -> {
+            Counts c = tracedByModel.computeIfAbsent(new ModelTier(k.model(), k.serviceTier()), x -> new Counts());
+            c.tokens[0] += m.uncachedTokens;
+            c.tokens[1] += m.cacheReadTokens;
+            c.tokens[2] += m.cacheWriteTokens;
+            c.tokens[3] += m.outputTokens;
+            c.cost = c.cost.add(m.cost);
+            c.firstDay = min(c.firstDay, k.day());
+            LocalDate d = LocalDate.ofInstant(k.day(), ZoneOffset.UTC);
+            day(byDay, k.day())[1] = byDay.get(d)[1].add(m.cost);
+        });
+        if (!billed.isEmpty()) {
+            byModel(billed, reported, tracedByModel, invoice.provider(), resolver);
+        }
+        BigDecimal explained = BigDecimal.ZERO;
+        List<DeltaBucket> buckets = new ArrayList<>();
+        for (String b : BUCKETS) {
+            BigDecimal amount = Money.of(amounts.get(b));
+            explained = explained.add(amount);
+            buckets.add(new DeltaBucket(b, amount, List.copyOf(evidence.get(b))));
+        }
+        return new Result(buckets, Money.of(delta).subtract(explained), weekly(byDay));
+    }
+
+    private void byModel(Map<ModelTier, Counts> billed, Map<ModelTier, Counts> reported,
+            Map<ModelTier, Counts> traced, String provider, Resolver resolver) {
+        Set<String> models = new TreeSet<>();
+        billed.keySet().forEach(k -> models.add(k.model()));
+        traced.keySet().forEach(k -> models.add(k.model()));
+        for (String model : models) {
+            Map<String, Counts> b = tiers(billed, model);
+            Map<String, Counts> t = tiers(traced, model);
+            if (t.isEmpty()) {
+                b.forEach((tier, c) -> add("provider_usage_without_trace", c.cost,
+                        row(model, tier, c.cost, BigDecimal.ZERO, c.cost, "billed, no trace priced it")));
+                continue;
+            }
+            if (b.isEmpty()) {
+                t.forEach((tier, c) -> add("trace_usage_without_provider_export", c.cost.negate(),
+                        row(model, tier, BigDecimal.ZERO, c.cost, c.cost.negate(), "traced, not on the bill")));
+                continue;
+            }
+            Set<String> tiers = new TreeSet<>(b.keySet());
+            tiers.addAll(t.keySet());
+            for (String tier : tiers) {
+                Counts bc = b.get(tier);
+                Counts tc = t.get(tier);
+                if (bc == null || tc == null) {
+                    BigDecimal inv = bc == null ? BigDecimal.ZERO : bc.cost;
+                    BigDecimal tr = tc == null ? BigDecimal.ZERO : tc.cost;
+                    add("batch_vs_realtime", inv.subtract(tr), row(model, tier, inv, tr, inv.subtract(tr),
+                            bc == null ? "traced in this tier, billed in another" : "billed in this tier, traced in another"));
+                    continue;
+                }
+                BigDecimal tokens = BigDecimal.ZERO;
+                Counts rc = reported.get(new ModelTier(model, tier));
+                Optional<Resolved> rates = resolver.resolve(provider, model, tier, tc.firstDay);
+                if (rc != null && rates.isPresent()) {
+                    Rates r = rates.get().rates();
+                    BigDecimal[] perMillion = { r.inputPerMillion(), r.cacheReadPerMillion(), r.cacheWritePerMillion(),
+                            r.outputPerMillion() };
+                    for (int k = 0; k < 4; k++) {
+                        tokens = tokens.add(BigDecimal.valueOf(rc.tokens[k] - tc.tokens[k])
+                                .multiply(perMillion[k] == null ? r.inputPerMillion() : perMillion[k]).movePointLeft(6));
+                    }
+                    if (tokens.signum() != 0) {
+                        add("token_count_discrepancy", tokens, row(model, tier, bc.cost, tc.cost, tokens,
+                                "the usage export counts " + java.util.Arrays.toString(rc.tokens) + " tokens (uncached,"
+                                        + " cache read, cache write, output), the traces " + java.util.Arrays.toString(tc.tokens)));
+                    }
+                }
+                BigDecimal price = bc.cost.subtract(tc.cost).subtract(tokens);
+                if (price.signum() != 0) {
+                    add("pricing_snapshot_mismatch", price, row(model, tier, bc.cost, tc.cost, price,
+                            "billed at other prices than the snapshot in force"));
+                }
+            }
+        }
+    }
+
+    private static Map<String, Counts> tiers(Map<ModelTier, Counts> byKey, String model) {
+        Map<String, Counts> out = new TreeMap<>();
+        byKey.forEach((k, c) -> {
+            if (k.model().equals(model)) {
+                out.put(k.tier(), c);
+            }
+        });
+        return out;
+    }
+
+    /** uncached input 0, cache read 1, cache write 2, output 3; -1 for what is no token class (requests). */
+    static int tokenClass(String tokenType) {
+        String t = tokenType == null ? "" : tokenType.toLowerCase(Locale.ROOT);
+        if (t.contains("uncached")) {
+            return 0;
+        }
+        if (t.contains("cache_write") || t.contains("cache_creation")) {
+            return 2;
+        }
+        if (t.contains("cached") || t.contains("cache_read")) {
+            return 1;
+        }
+        if (t.contains("output")) {
+            return 3;
+        }
+        return t.contains("input") ? 0 : -1;
+    }
+
+    private void add(String bucket, BigDecimal amount, BucketEvidence row) {
+        amounts.merge(bucket, amount, BigDecimal::add);
+        evidence.get(bucket).add(row);
+    }
+
+    private static BucketEvidence row(String model, String tier, BigDecimal invoiced, BigDecimal traced,
+            BigDecimal amount, String note) {
+        return new BucketEvidence(model, tier, null, Money.of(invoiced), Money.of(traced), Money.of(amount), note);
+    }
+
+    private static List<WeekDelta> weekly(Map<LocalDate, BigDecimal[]> byDay) {
+        Map<LocalDate, BigDecimal[]> weeks = new TreeMap<>();
+        byDay.forEach((d, v) -> {
+            BigDecimal[] w = weeks.computeIfAbsent(d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                    x -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+            w[0] = w[0].add(v[0]);
+            w[1] = w[1].add(v[1]);
+        });
+        List<WeekDelta> out = new ArrayList<>();
+        weeks.forEach((monday, w) -> out.add(new WeekDelta(monday.toString(), Money.of(w[0]), Money.of(w[1]),
+                Money.of(w[0].subtract(w[1])))));
+        return out;
+    }
+
+    private static BigDecimal[] day(Map<LocalDate, BigDecimal[]> byDay, Instant day) {
+        return byDay.computeIfAbsent(LocalDate.ofInstant(day, ZoneOffset.UTC),
+                d -> new BigDecimal[] { BigDecimal.ZERO, BigDecimal.ZERO });
+    }
+
+    private static String day(Instant day) {
+        return day == null ? null : LocalDate.ofInstant(day, ZoneOffset.UTC).toString();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
+    }
+}

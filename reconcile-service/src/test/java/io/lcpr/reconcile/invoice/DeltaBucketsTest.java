@@ -1,0 +1,221 @@
+package io.lcpr.reconcile.invoice;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.lcpr.events.CanonicalTrace;
+import io.lcpr.events.EventJson;
+import io.lcpr.events.PricingSnapshotV1;
+import io.lcpr.events.ReconciliationCompletedV1;
+import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
+import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
+import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.infra.LocalInfraProfile;
+import io.lcpr.delivery.ConsumedRecord;
+import io.lcpr.money.Money;
+import io.lcpr.price.Rates;
+import io.lcpr.reconcile.period.Period;
+import io.lcpr.reconcile.pricing.PricingCopyService;
+import io.lcpr.reconcile.reconciliation.ReconciliationRuns;
+import io.lcpr.reconcile.usage.UsageBatches;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/**
+ * A month seeded with one known cause per exception bucket: many calls over the month, a bill by day and model sent
+ * as the suite's invoice CSV, a usage export, a credit. Each bucket's amount is computed here from what was traced
+ * (priced call by call) and what was billed, and found in its bucket; the buckets and the remainder add up to the
+ * delta.
+ */
+@QuarkusTest
+@TestProfile(LocalInfraProfile.class)
+class DeltaBucketsTest {
+    static final String PROVIDER = "bucketco";
+    static final String ACCOUNT = "proj-b";
+    static final Period MONTH = Period.parse("2033-05");
+    static final Rates RATES = Rates.simple(new BigDecimal("2"), new BigDecimal("1"), new BigDecimal("2.5"),
+            new BigDecimal("8"));
+
+    @Inject
+    UsageBatches batches;
+    @Inject
+    PricingCopyService pricing;
+    @Inject
+    ReconciliationRuns runs;
+
+    @Test
+    void eachSeededCauseLandsInItsBucket() throws Exception {
+        for (String model : List.of("m-a", "m-b", "m-c", "m-d")) {
+            pricing.record(price(model, "standard", RATES));
+            pricing.record(price(model, "batch", RATES.scaled(new BigDecimal("0.5"))));
+        }
+        // m-a: billed 10% above its trace-derived cost; m-b: traced real time, billed as batch; m-c: traced, not
+        // billed; m-d: billed at the right price for 1,000,000 output tokens the traces do not have (the usage export
+        // counts them); m-e: billed, never traced; a credit and an adjustment; a line without a model
+        Random random = new Random(13);
+        List<TraceRecordedV1> traces = new ArrayList<>();
+        Map<String, Map<LocalDate, BigDecimal>> tracedByModelDay = new TreeMap<>();
+        long[] dTokens = new long[4];
+        for (int i = 0; i < 1200; i++) {
+            String model = List.of("m-a", "m-b", "m-c", "m-d").get(i % 4);
+            Instant at = MONTH.start().plusSeconds(random.nextLong(31L * 86_400 - 60));
+            long input = 100 + random.nextInt(4000);
+            long read = random.nextInt(3) == 0 ? random.nextLong(input / 2) : 0;
+            long write = random.nextInt(5) == 0 ? random.nextLong((input - read) / 2) : 0;
+            long output = random.nextInt(900);
+            String reported = model.equals("m-a") && i % 3 == 0 ? "m-a-2033-01-01" : model; // a dated alias
+            traces.add(new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:bucketco:" + i,
+                    new CanonicalTrace("bucketco-" + i, null, null, "unit-" + i, null, "first_attempt", "w-bucket",
+                            "t-bucket", null, PROVIDER, reported, "standard", null, null, ACCOUNT, null, null, at, input,
+                            read, write, output, 0L, 300L, 900L, null, null, null, null)));
+            BigDecimal cost = RATES.cost(new Rates.Usage(input, read, write, output, 0));
+            tracedByModelDay.computeIfAbsent(model, m -> new TreeMap<>())
+                    .merge(LocalDate.ofInstant(at, ZoneOffset.UTC), cost, BigDecimal::add);
+            if (model.equals("m-d")) {
+                dTokens[0] += input - read - write;
+                dTokens[1] += read;
+                dTokens[2] += write;
+                dTokens[3] += output;
+            }
+        }
+        for (int i = 0; i < traces.size(); i += 100) {
+            batches.traces(records(traces.subList(i, Math.min(traces.size(), i + 100))));
+        }
+
+        StringBuilder bill = new StringBuilder("charge_start,category,model,service_tier,amount,description\n");
+        tracedByModelDay.get("m-a").forEach((day, cost) -> bill.append(day).append(",usage,m-a,standard,")
+                .append(cost.multiply(new BigDecimal("1.1")).toPlainString()).append(",\n"));
+        tracedByModelDay.get("m-b").forEach((day, cost) -> bill.append(day).append(",usage,m-b,batch,")
+                .append(cost.multiply(new BigDecimal("0.5")).toPlainString()).append(",\n"));
+        tracedByModelDay.get("m-d").forEach((day, cost) -> bill.append(day).append(",usage,m-d,standard,")
+                .append(cost.toPlainString()).append(",\n"));
+        bill.append("2033-05-31,usage,m-d,standard,8.00,the extra million output tokens\n");
+        bill.append("2033-05-20,usage,m-e,standard,7.50,an unknown integration\n");
+        bill.append("2033-05-31,credit,,,-5.00,service credit\n");
+        bill.append("2033-05-31,adjustment,,,1.25,rounding adjustment\n");
+        bill.append("2033-05-31,usage,,,3.00,support plan\n");
+
+        String first = bill.toString().replace("2033-05-31,credit,,,-5.00,service credit\n", "");
+        int firstLines = post(first, "csv").then().statusCode(201).extract().path("lines");
+        InvoiceService.ImportResult corrected = post(bill.toString(), "csv").then().statusCode(201).extract()
+                .as(InvoiceService.ImportResult.class);
+        assertEquals(firstLines, corrected.supersededLines(), "the corrected bill supersedes every line of the first");
+        InvoiceService.ImportResult again = post(bill.toString(), "csv").then().statusCode(200).extract()
+                .as(InvoiceService.ImportResult.class);
+        assertEquals(corrected.importId(), again.importId(), "the same file twice is one import");
+        String usage = "{\"object\":\"page\",\"data\":[{\"object\":\"bucket\",\"start_time\":"
+                + MONTH.start().getEpochSecond() + ",\"end_time\":" + MONTH.end().getEpochSecond()
+                + ",\"results\":[{\"object\":\"organization.usage.completions.result\",\"input_tokens\":"
+                + (dTokens[0] + dTokens[1] + dTokens[2]) + ",\"input_cached_tokens\":" + dTokens[1]
+                + ",\"input_cache_write_tokens\":" + dTokens[2] + ",\"output_tokens\":" + (dTokens[3] + 1_000_000)
+                + ",\"num_model_requests\":300,\"model\":\"m-d\",\"batch\":false}]}],\"has_more\":false}";
+        post(usage, "openai-usage").then().statusCode(201);
+
+        ReconciliationRuns.RunView run = runs.start(MONTH);
+        assertEquals("completed", run.status(), run.error());
+        ReconciliationCompletedV1 completed = EventJson.MAPPER.convertValue(EventJson.MAPPER.readTree(given()
+                .get("/api/reconciliations/" + run.runId()).then().statusCode(200).extract().asString())
+                .get("reconciliation"), ReconciliationCompletedV1.class);
+        AccountReconciliation account = completed.accounts().stream()
+                .filter(a -> a.provider().equals(PROVIDER)).findFirst().orElseThrow();
+
+        BigDecimal tracedA = sum(tracedByModelDay.get("m-a"));
+        BigDecimal tracedB = sum(tracedByModelDay.get("m-b"));
+        BigDecimal tracedC = sum(tracedByModelDay.get("m-c"));
+        BigDecimal tracedD = sum(tracedByModelDay.get("m-d"));
+        Map<String, BigDecimal> expected = new TreeMap<>();
+        expected.put("pricing_snapshot_mismatch", tracedA.multiply(new BigDecimal("0.1")));
+        expected.put("batch_vs_realtime", tracedB.multiply(new BigDecimal("-0.5")));
+        expected.put("trace_usage_without_provider_export", tracedC.negate());
+        expected.put("token_count_discrepancy", new BigDecimal("8.00"));
+        expected.put("provider_usage_without_trace", new BigDecimal("7.50"));
+        expected.put("credit_or_commit_adjustment", new BigDecimal("-3.75"));
+        expected.put("missing_provider_request_id", BigDecimal.ZERO);
+        expected.put("timezone_period_mismatch", BigDecimal.ZERO);
+        Map<String, BigDecimal> actual = new TreeMap<>();
+        account.buckets().forEach(b -> actual.put(b.bucket(), b.amount()));
+        expected.forEach((bucket, amount) -> assertEquals(0, Money.of(amount).compareTo(actual.get(bucket)),
+                bucket + ": expected " + Money.of(amount) + ", was " + actual.get(bucket) + " in " + actual));
+        // the line without a model, and the buckets' rounding to the micro-dollar (at most half of one each)
+        assertTrue(new BigDecimal("3.00").subtract(account.unexplained()).abs().compareTo(new BigDecimal("0.000004")) <= 0,
+                "the line without a model: " + account.unexplained() + ", delta " + account.delta());
+
+        BigDecimal traced = tracedA.add(tracedB).add(tracedC).add(tracedD);
+        assertEquals(0, Money.of(traced).compareTo(account.traceDerivedCost()));
+        BigDecimal sum = account.buckets().stream().map(DeltaBucket::amount).reduce(account.unexplained(),
+                BigDecimal::add);
+        assertEquals(0, account.delta().compareTo(sum), "buckets and remainder add up to the delta");
+        BigDecimal weeks = account.weekly().stream().map(ReconciliationCompletedV1.WeekDelta::delta)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertTrue(account.delta().subtract(weeks).abs().compareTo(new BigDecimal("0.000004")) <= 0,
+                "the weeks (each rounded to the micro-dollar) add up to the delta: " + weeks);
+        assertEquals(6, account.weekly().size(), "May 2033 (Sunday 1st to Tuesday 31st) touches six weeks: " + account.weekly());
+        assertEquals(0, account.deltaPctOfTrace().compareTo(account.delta().multiply(BigDecimal.valueOf(100))
+                .divide(account.traceDerivedCost(), 4, java.math.RoundingMode.HALF_UP)));
+        DeltaBucket batch = account.buckets().stream().filter(b -> b.bucket().equals("batch_vs_realtime"))
+                .findFirst().orElseThrow();
+        assertEquals(2, batch.evidence().size(), "m-b billed as batch, traced as real time: " + batch.evidence());
+        assertTrue(account.buckets().stream().filter(b -> b.bucket().equals("pricing_snapshot_mismatch"))
+                .flatMap(b -> b.evidence().stream()).allMatch(e -> e.model().equals("m-a")),
+                "the dated alias m-a-2033-01-01 resolves to m-a on both sides");
+    }
+
+    @Test
+    void aBadFileIsRefusedNamingLineAndColumnAndStoresNothing() {
+        String bad = "charge_start,category,amount,provider\n2033-06-01,usage,1.00,x\n2033-06-02,usage,1,0O,x\n";
+        given().contentType("text/csv").body(bad).queryParam("format", "csv").post("/api/invoices/imports").then()
+                .statusCode(400).body("line", org.hamcrest.Matchers.equalTo("line 3"));
+        String wrongNumber = "charge_start,category,amount,provider\n2033-06-01,usage,1.00,x\n2033-06-02,usage,l.5,x\n";
+        given().contentType("text/csv").body(wrongNumber).queryParam("format", "csv").post("/api/invoices/imports")
+                .then().statusCode(400).body("line", org.hamcrest.Matchers.equalTo("line 3"))
+                .body("column", org.hamcrest.Matchers.equalTo("amount"));
+        // refused in one transaction: the good first line was not kept either; the fixed file is new
+        String fixed = wrongNumber.replace("l.5", "1.5");
+        given().contentType("text/csv").body(fixed).queryParam("format", "csv").post("/api/invoices/imports").then()
+                .statusCode(201).body("lines", org.hamcrest.Matchers.equalTo(2));
+        String id = given().contentType("text/csv").body(fixed).queryParam("format", "csv")
+                .post("/api/invoices/imports").then().statusCode(200).extract().path("import_id");
+        assertEquals(fixed, given().get("/api/invoices/imports/" + id + "/original").then().statusCode(200)
+                .extract().asString(), "the original is kept as it came");
+    }
+
+    private static io.restassured.response.Response post(String body, String format) {
+        return given().contentType(format.equals("csv") ? "text/csv" : "application/json").body(body)
+                .queryParam("format", format).queryParam("provider", PROVIDER).queryParam("billing_account", ACCOUNT)
+                .post("/api/invoices/imports");
+    }
+
+    private static BigDecimal sum(Map<LocalDate, BigDecimal> byDay) {
+        return byDay.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static PricingSnapshotV1 price(String model, String tier, Rates r) {
+        Instant from = Instant.parse("2033-01-01T00:00:00Z");
+        return new PricingSnapshotV1(UUID.randomUUID(), from, 1, "test", UUID.randomUUID(), UUID.randomUUID(), 1,
+                PROVIDER, model, tier, "", from, null, "USD", r.inputPerMillion(), r.cacheReadPerMillion(),
+                r.cacheWritePerMillion(), null, r.outputPerMillion(), null, null, null, null, null, null, "test");
+    }
+
+    private static List<ConsumedRecord> records(List<?> events) {
+        List<ConsumedRecord> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            out.add(new ConsumedRecord("test", 0, i, null, EventJson.write(events.get(i))));
+        }
+        return out;
+    }
+}
