@@ -20,13 +20,16 @@ public record ReconciliationCompletedV1(UUID eventId, Instant occurredAt, int sc
     /**
      * Trace-derived total against the invoice for one provider account; status is trusted, investigate or no_invoice.
      * deltaPct is against the invoice (000's 4.4%), deltaPctOfTrace against the trace-derived cost (001's 8.6%);
-     * the buckets and the unexplained remainder add up to the delta exactly; weekly shows its trend. Fields after
-     * unpricedCalls were added in schema 1 and are null from producers before them.
+     * the buckets and the unexplained remainder add up to the delta exactly; weekly shows its trend. The trace-derived
+     * cost is at the account's contract rates, traceDerivedListCost the same calls at list prices; recoverable is the
+     * vendor overcharge claimed back (kept out of loaded cost). Fields after unpricedCalls were added in schema 1
+     * and are absent from producers before them.
      */
     @RegisterForReflection
     public record AccountReconciliation(String provider, String billingAccount, BigDecimal traceDerivedCost,
             BigDecimal invoiceTotal, BigDecimal delta, BigDecimal deltaPct, String status, long unpricedCalls,
-            BigDecimal deltaPctOfTrace, List<DeltaBucket> buckets, BigDecimal unexplained, List<WeekDelta> weekly) {
+            BigDecimal deltaPctOfTrace, List<DeltaBucket> buckets, BigDecimal unexplained, List<WeekDelta> weekly,
+            BigDecimal traceDerivedListCost, BigDecimal recoverable) {
     }
 
     /** One exception bucket of DESIGN.md section 4: its share of the delta and the rows that show it. */

@@ -1,10 +1,13 @@
 package io.lcpr.reconcile.pricing;
 
+import java.util.List;
+
 import io.lcpr.delivery.Inbox;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.ModelAliasV1;
 import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.ProviderContractV1;
+import io.lcpr.price.ContractTerms;
 import io.lcpr.price.PriceHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -63,6 +66,18 @@ public class PricingCopyService {
         c.provider = event.provider();
         c.event = EventJson.write(event);
         c.persist();
+    }
+
+    /** The model and tier discounts of every contract received, for the contract rate of calls and bill lines. */
+    @Transactional
+    public ContractTerms contractTerms() {
+        ContractTerms terms = new ContractTerms();
+        ContractCopyEntity.<ContractCopyEntity> listAll().stream()
+                .map(c -> EventJson.read(c.event, ProviderContractV1.class))
+                .forEach(c -> (c.discounts() == null ? List.<ProviderContractV1.Discount> of() : c.discounts())
+                        .forEach(d -> terms.add(new ContractTerms.Discount(c.provider(), c.billingAccount(), d.model(),
+                                d.serviceTier(), d.factor(), c.effectiveFrom(), c.effectiveTo()))));
+        return terms;
     }
 
     /** Every price entry, alias and contract batch discount received: the same rules pricing-service applies. */

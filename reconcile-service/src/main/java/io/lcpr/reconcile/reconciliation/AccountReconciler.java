@@ -31,7 +31,8 @@ public final class AccountReconciler {
     public static final BigDecimal TRUST_THRESHOLD_PCT = new BigDecimal("5");
     public static final int MONEY_SCALE = 6;
 
-    public record Result(List<AccountReconciliation> accounts, Map<String, BigDecimal> deltaByWorkload) {
+    public record Result(List<AccountReconciliation> accounts, Map<String, BigDecimal> deltaByWorkload,
+            List<ClaimRepository.Settlement> settlements) {
     }
 
     private AccountReconciler() {
@@ -45,7 +46,8 @@ public final class AccountReconciler {
 
     public static Result reconcileSlices(List<CostSlice> slices, Map<String, Long> unpricedByAccount,
             List<InvoiceTotal> invoices) {
-        return reconcileSlices(slices, unpricedByAccount, invoices, Map.of(), (p, m, t, d) -> Optional.empty());
+        return reconcileSlices(slices, unpricedByAccount, invoices, Map.of(), (p, a, m, t, d) -> Optional.empty(),
+                Map.of(), null);
     }
 
     /**
@@ -53,7 +55,9 @@ public final class AccountReconciler {
      * cost by model, tier and day.
      */
     static Result reconcileSlices(List<CostSlice> slices, Map<String, Long> unpricedByAccount,
-            List<InvoiceTotal> invoices, Map<ModelDayKey, ModelDay> byModelDay, DeltaExplanation.Resolver resolver) {
+            List<InvoiceTotal> invoices, Map<ModelDayKey, ModelDay> byModelDay, DeltaExplanation.Resolver resolver,
+            Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> openClaims, String period) {
+        List<ClaimRepository.Settlement> settlements = new ArrayList<>();
         List<InvoiceTotal> bySpecificity = new ArrayList<>(invoices);
         bySpecificity.sort(Comparator.comparing((InvoiceTotal i) -> "*".equals(i.billingAccount())));
         Map<InvoiceTotal, Map<String, BigDecimal>> matched = new LinkedHashMap<>();
@@ -85,24 +89,31 @@ public final class AccountReconciler {
             BigDecimal pctOfTrace = traceCost.signum() == 0 ? null
                     : delta.multiply(BigDecimal.valueOf(100)).divide(traceCost, 4, RoundingMode.HALF_UP);
             DeltaExplanation.Result explained = DeltaExplanation.explain(invoice,
-                    modelDays.getOrDefault(invoice, Map.of()), delta, resolver);
+                    modelDays.getOrDefault(invoice, Map.of()), delta, resolver,
+                    openClaims.getOrDefault(invoice, List.of()), period);
+            settlements.addAll(explained.settlements());
+            BigDecimal listCost = modelDays.getOrDefault(invoice, Map.of()).values().stream().map(m -> m.listCost)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             accounts.add(new AccountReconciliation(invoice.provider(), invoice.billingAccount(), Money.of(traceCost),
                     Money.of(invoice.total()), Money.of(delta), pct, status, unpricedByAccount.getOrDefault(key, 0L),
-                    pctOfTrace, explained.buckets(), explained.unexplained(), explained.weekly()));
+                    pctOfTrace, explained.buckets(), explained.unexplained(), explained.weekly(), Money.of(listCost),
+                    explained.recoverable()));
+            // the vendor's overcharge is claimed back, not loaded onto workloads
+            BigDecimal loaded = delta.subtract(explained.recoverable());
             if (costByWorkload.values().stream().anyMatch(c -> c.signum() != 0)) {
-                Split.proportional(delta, costByWorkload, MONEY_SCALE)
+                Split.proportional(loaded, costByWorkload, MONEY_SCALE)
                         .forEach((w, d) -> deltaByWorkload.merge(w, d, BigDecimal::add));
             } else {
                 // No traced cost to spread it by: the delta stays whole in the unknown bucket (the account is named
                 // in its reconciliation line), never dropped.
-                deltaByWorkload.merge(Call.UNKNOWN, delta, BigDecimal::add);
+                deltaByWorkload.merge(Call.UNKNOWN, loaded, BigDecimal::add);
             }
         }
         uninvoiced.forEach((account, cost) -> {
             String[] parts = account.split("/", 2);
             accounts.add(new AccountReconciliation(parts[0], parts[1], Money.of(cost), null, null, null, "no_invoice",
-                    unpricedByAccount.getOrDefault(account, 0L), null, null, null, null));
+                    unpricedByAccount.getOrDefault(account, 0L), null, null, null, null, null, null));
         });
-        return new Result(accounts, deltaByWorkload);
+        return new Result(accounts, deltaByWorkload, settlements);
     }
 }

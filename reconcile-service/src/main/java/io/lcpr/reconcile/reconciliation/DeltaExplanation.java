@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.lcpr.events.ReconciliationCompletedV1.BucketEvidence;
 import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
@@ -36,6 +38,8 @@ import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDayKey;
  * <li>batch_vs_realtime: a model's tier billed or traced on one side only;</li>
  * <li>token_count_discrepancy: where a usage export counts a model's tokens, the difference in counts at the rates
  * in force;</li>
+ * <li>vendor_overcharge: a usage line with a token count billed above the account's contract rate for its model,
+ * tier and token class (list price times the contract's factor): recoverable, kept out of the loaded cost;</li>
  * <li>pricing_snapshot_mismatch: what is left of a model and tier on both sides: billed at other prices;</li>
  * <li>missing_provider_request_id and timezone_period_mismatch: need request-level exports and a billing time zone,
  * reported at zero until the account has them.</li>
@@ -45,19 +49,33 @@ import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDayKey;
  * the buckets and the remainder add up to the published delta exactly.
  */
 final class DeltaExplanation {
+    static final String OVERCHARGE = "vendor_overcharge";
     static final List<String> BUCKETS = List.of("missing_provider_request_id", "provider_usage_without_trace",
             "trace_usage_without_provider_export", "pricing_snapshot_mismatch", "credit_or_commit_adjustment",
-            "timezone_period_mismatch", "batch_vs_realtime", "token_count_discrepancy");
+            "timezone_period_mismatch", "batch_vs_realtime", "token_count_discrepancy", OVERCHARGE);
+    /** A line's overcharge counts when it exceeds the contract amount by more than a cent and a tenth of a percent. */
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+    private static final BigDecimal RELATIVE = new BigDecimal("0.001");
+    private static final Pattern UNIT = Pattern.compile("^\\s*([0-9.]+)\\s*([kKmM]?)");
 
-    /** How a billed model name is priced: the price history's quote (resolved model, rates) at a day. */
+    /**
+     * How a billed model name is priced on an account: the price history's quote (resolved model, list rates) at a
+     * day, and the account's contract factor for it.
+     */
     interface Resolver {
-        Optional<Resolved> resolve(String provider, String model, String serviceTier, Instant day);
+        Optional<Resolved> resolve(String provider, String billingAccount, String model, String serviceTier,
+                Instant day);
     }
 
-    record Resolved(String model, Rates rates) {
+    record Resolved(String model, Rates rates, BigDecimal contractFactor) {
     }
 
-    record Result(List<DeltaBucket> buckets, BigDecimal unexplained, List<WeekDelta> weekly) {
+    /**
+     * The buckets, the remainder and the weekly trend; recoverable is the overcharge claimed (positive) net of the
+     * credits that settle earlier claims (negative): neither is loaded onto workloads.
+     */
+    record Result(List<DeltaBucket> buckets, BigDecimal unexplained, List<WeekDelta> weekly, BigDecimal recoverable,
+            List<ClaimRepository.Settlement> settlements) {
     }
 
     private record ModelTier(String model, String tier) implements Comparable<ModelTier> {
@@ -72,6 +90,7 @@ final class DeltaExplanation {
     private static final class Counts {
         final long[] tokens = new long[4];
         BigDecimal cost = BigDecimal.ZERO;
+        BigDecimal overcharge = BigDecimal.ZERO;
         Instant firstDay;
     }
 
@@ -85,12 +104,16 @@ final class DeltaExplanation {
         });
     }
 
+    private final List<ClaimRepository.Settlement> settlements = new ArrayList<>();
+    private BigDecimal settledCredits = BigDecimal.ZERO;
+
     static Result explain(InvoiceTotal invoice, Map<ModelDayKey, ModelDay> traced, BigDecimal delta,
-            Resolver resolver) {
-        return new DeltaExplanation().run(invoice, traced, delta, resolver);
+            Resolver resolver, List<ClaimRepository.OpenClaim> openClaims, String period) {
+        return new DeltaExplanation().run(invoice, traced, delta, resolver, new ArrayList<>(openClaims), period);
     }
 
-    private Result run(InvoiceTotal invoice, Map<ModelDayKey, ModelDay> traced, BigDecimal delta, Resolver resolver) {
+    private Result run(InvoiceTotal invoice, Map<ModelDayKey, ModelDay> traced, BigDecimal delta, Resolver resolver,
+            List<ClaimRepository.OpenClaim> openClaims, String period) {
         Map<ModelTier, Counts> billed = new TreeMap<>();
         Map<ModelTier, Counts> reported = new TreeMap<>();
         Map<ModelTier, Counts> tracedByModel = new TreeMap<>();
@@ -100,8 +123,11 @@ final class DeltaExplanation {
                 continue;
             }
             if (l.category() == ChargeCategory.CREDIT || l.category() == ChargeCategory.ADJUSTMENT) {
+                String settles = l.category() == ChargeCategory.CREDIT ? settle(invoice, l, openClaims, period) : null;
                 add("credit_or_commit_adjustment", l.billedCost(), new BucketEvidence(null, null, day(l.day()),
-                        Money.of(l.billedCost()), BigDecimal.ZERO, Money.of(l.billedCost()), l.category().label()));
+                        Money.of(l.billedCost()), BigDecimal.ZERO, Money.of(l.billedCost()),
+                        settles == null ? l.category().label()
+                                : "credit settling the vendor overcharge claim of " + settles + ": not loaded"));
             }
             if (l.category().inDelta() && l.billedCost() != null && l.day() != null) {
                 day(byDay, l.day())[0] = day(byDay, l.day())[0].add(l.billedCost());
@@ -110,12 +136,15 @@ final class DeltaExplanation {
                     || l.model() == null) {
                 continue;
             }
-            ModelTier key = new ModelTier(resolver.resolve(l.provider(), l.model(), l.serviceTier(), l.day())
-                    .map(Resolved::model).orElse(l.model()), l.serviceTier() == null ? "standard" : l.serviceTier());
+            Optional<Resolved> resolved = resolver.resolve(l.provider(), l.billingAccount(), l.model(),
+                    l.serviceTier(), l.day());
+            ModelTier key = new ModelTier(resolved.map(Resolved::model).orElse(l.model()),
+                    l.serviceTier() == null ? "standard" : l.serviceTier());
             if (l.category() == ChargeCategory.USAGE) {
                 Counts c = billed.computeIfAbsent(key, k -> new Counts());
                 c.cost = c.cost.add(l.billedCost());
                 c.firstDay = min(c.firstDay, l.day());
+                resolved.ifPresent(r -> c.overcharge = c.overcharge.add(overcharge(l, key, r)));
             } else if (l.unit() != null && l.unit().toLowerCase(Locale.ROOT).contains("token")) {
                 int k = tokenClass(l.tokenType());
                 if (k >= 0 && l.quantity() != null) {
@@ -135,7 +164,7 @@ final class DeltaExplanation {
             day(byDay, k.day())[1] = byDay.get(d)[1].add(m.cost);
         });
         if (!billed.isEmpty()) {
-            byModel(billed, reported, tracedByModel, invoice.provider(), resolver);
+            byModel(billed, reported, tracedByModel, invoice.provider(), invoice.billingAccount(), resolver);
         }
         BigDecimal explained = BigDecimal.ZERO;
         List<DeltaBucket> buckets = new ArrayList<>();
@@ -144,11 +173,12 @@ final class DeltaExplanation {
             explained = explained.add(amount);
             buckets.add(new DeltaBucket(b, amount, List.copyOf(evidence.get(b))));
         }
-        return new Result(buckets, Money.of(delta).subtract(explained), weekly(byDay));
+        return new Result(buckets, Money.of(delta).subtract(explained), weekly(byDay),
+                Money.of(amounts.get(OVERCHARGE).add(settledCredits)), List.copyOf(settlements));
     }
 
     private void byModel(Map<ModelTier, Counts> billed, Map<ModelTier, Counts> reported,
-            Map<ModelTier, Counts> traced, String provider, Resolver resolver) {
+            Map<ModelTier, Counts> traced, String provider, String account, Resolver resolver) {
         Set<String> models = new TreeSet<>();
         billed.keySet().forEach(k -> models.add(k.model()));
         traced.keySet().forEach(k -> models.add(k.model()));
@@ -179,7 +209,7 @@ final class DeltaExplanation {
                 }
                 BigDecimal tokens = BigDecimal.ZERO;
                 Counts rc = reported.get(new ModelTier(model, tier));
-                Optional<Resolved> rates = resolver.resolve(provider, model, tier, tc.firstDay);
+                Optional<Resolved> rates = resolver.resolve(provider, account, model, tier, tc.firstDay);
                 if (rc != null && rates.isPresent()) {
                     Rates r = rates.get().rates();
                     BigDecimal[] perMillion = { r.inputPerMillion(), r.cacheReadPerMillion(), r.cacheWritePerMillion(),
@@ -194,13 +224,81 @@ final class DeltaExplanation {
                                         + " cache read, cache write, output), the traces " + java.util.Arrays.toString(tc.tokens)));
                     }
                 }
-                BigDecimal price = bc.cost.subtract(tc.cost).subtract(tokens);
+                BigDecimal price = bc.cost.subtract(tc.cost).subtract(tokens).subtract(bc.overcharge);
                 if (price.signum() != 0) {
                     add("pricing_snapshot_mismatch", price, row(model, tier, bc.cost, tc.cost, price,
                             "billed at other prices than the snapshot in force"));
                 }
             }
         }
+    }
+
+    /**
+     * A credit whose amount is, to the cent, what an earlier period's overcharge claim still has open settles that
+     * claim (the oldest first); returns the claim's period, or null when it settles none.
+     */
+    private String settle(InvoiceTotal invoice, LineSum credit, List<ClaimRepository.OpenClaim> open, String period) {
+        BigDecimal refund = credit.billedCost() == null ? BigDecimal.ZERO : credit.billedCost().negate();
+        for (int i = 0; i < open.size(); i++) {
+            ClaimRepository.OpenClaim claim = open.get(i);
+            if (refund.signum() > 0 && claim.outstanding().subtract(refund).abs().compareTo(CENT) < 0) {
+                open.remove(i);
+                settlements.add(new ClaimRepository.Settlement(invoice.provider(), invoice.billingAccount(),
+                        claim.period(), period, refund));
+                settledCredits = settledCredits.add(credit.billedCost());
+                return claim.period();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The part of a billed usage line above the contract rate for its model, tier and token class: the tokens it
+     * bills (quantity times its unit) at the list rate times the account's contract factor, against what it billed.
+     * A line without a token count cannot be judged and is left to the other buckets.
+     */
+    private BigDecimal overcharge(LineSum l, ModelTier key, Resolved r) {
+        int k = tokenClass(l.tokenType());
+        BigDecimal perUnit = unitTokens(l.unit());
+        if (k < 0 || l.quantity() == null || perUnit == null || l.billedCost() == null) {
+            return BigDecimal.ZERO;
+        }
+        Rates list = r.rates();
+        BigDecimal[] perMillion = { list.inputPerMillion(), list.cacheReadPerMillion(), list.cacheWritePerMillion(),
+                list.outputPerMillion() };
+        BigDecimal listRate = perMillion[k] == null ? list.inputPerMillion() : perMillion[k];
+        BigDecimal tokens = l.quantity().multiply(perUnit);
+        BigDecimal contract = tokens.multiply(listRate).multiply(r.contractFactor()).movePointLeft(6);
+        BigDecimal over = l.billedCost().subtract(contract);
+        if (over.compareTo(CENT) <= 0 || over.compareTo(contract.multiply(RELATIVE)) <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal billedRate = tokens.signum() == 0 ? null
+                : l.billedCost().movePointRight(6).divide(tokens, 6, java.math.RoundingMode.HALF_UP);
+        add(OVERCHARGE, over, new BucketEvidence(key.model(), key.tier(), day(l.day()), Money.of(l.billedCost()),
+                Money.of(contract), Money.of(over), String.format(Locale.ROOT,
+                        "%s billed at %s per million tokens; contract rate %s (list %s x %s): recoverable",
+                        l.tokenType(), billedRate == null ? "?" : billedRate.stripTrailingZeros().toPlainString(),
+                        Money.of(listRate.multiply(r.contractFactor())).toPlainString(),
+                        listRate.stripTrailingZeros().toPlainString(), r.contractFactor().toPlainString())));
+        return over;
+    }
+
+    /** Tokens per unit of a bill's quantity: {@code tokens} 1, {@code 1000 Tokens} or {@code 1000_tokens} 1,000, {@code 1M tokens} 1,000,000. */
+    static BigDecimal unitTokens(String unit) {
+        if (unit == null || !unit.toLowerCase(Locale.ROOT).contains("token")) {
+            return null;
+        }
+        Matcher m = UNIT.matcher(unit);
+        if (!m.find()) {
+            return BigDecimal.ONE;
+        }
+        BigDecimal n = new BigDecimal(m.group(1));
+        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> n.multiply(BigDecimal.valueOf(1_000));
+            case "m" -> n.multiply(BigDecimal.valueOf(1_000_000));
+            default -> n;
+        };
     }
 
     private static Map<String, Counts> tiers(Map<ModelTier, Counts> byKey, String model) {
@@ -215,7 +313,7 @@ final class DeltaExplanation {
 
     /** uncached input 0, cache read 1, cache write 2, output 3; -1 for what is no token class (requests). */
     static int tokenClass(String tokenType) {
-        String t = tokenType == null ? "" : tokenType.toLowerCase(Locale.ROOT);
+        String t = tokenType == null ? "" : tokenType.toLowerCase(Locale.ROOT).replace(' ', '_').replace('.', '_');
         if (t.contains("uncached")) {
             return 0;
         }

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
+import io.lcpr.price.ContractTerms;
 import io.lcpr.price.PriceHistory;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.lcpr.Call;
@@ -27,7 +28,9 @@ import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
  * formula is linear, so a rollup priced whole at one price gives the sum of its calls' costs whenever nothing can
  * tell its calls apart: no price starts or ends inside its span, and its calls all fall on one side of any
  * long-context threshold. Rollups are read a day at a time; a day where either fails is read again by the hour, an
- * hour where either fails is read call by call (an hour a price changes in once, whole). Price changes are rare and a
+ * hour where either fails is read call by call (an hour a price changes in once, whole). A contract discount's
+ * start or end counts as a price change; the contract rate is the list price times the discount's factor for the
+ * account, model as priced and tier (linear again, so a rollup takes one factor). Price changes are rare and a
  * threshold lies inside one prompt class of a rollup's key, so a month reads about one row per day and key.
  */
 final class PeriodCosts {
@@ -68,6 +71,7 @@ final class PeriodCosts {
         long cacheWriteTokens;
         long outputTokens;
         BigDecimal cost = BigDecimal.ZERO;
+        BigDecimal listCost = BigDecimal.ZERO;
     }
 
     /** The calls and cost of a slice so far. */
@@ -116,6 +120,7 @@ final class PeriodCosts {
     }
 
     private final PriceHistory prices;
+    private final ContractTerms terms;
     private final Source source;
     private final Map<String, Optional<PriceHistory.Quote>> quotes = new HashMap<>();
     private final Map<SliceKey, Total> totals = new HashMap<>();
@@ -130,7 +135,13 @@ final class PeriodCosts {
     private long pricedOneByOne;
 
     PeriodCosts(PriceHistory prices, Source source) {
+        this(prices, ContractTerms.NONE, source);
+    }
+
+    /** Prices at the contract rate: the list price times the contract's factor for the call's account, model and tier. */
+    PeriodCosts(PriceHistory prices, ContractTerms terms, Source source) {
         this.prices = prices;
+        this.terms = terms;
         this.source = source;
     }
 
@@ -138,7 +149,8 @@ final class PeriodCosts {
     void add(Rollup r) {
         rollups++;
         boolean daily = r.span().compareTo(Duration.ofHours(1)) > 0;
-        if (prices.changesWithin(r.start(), r.start().plus(r.span()))) {
+        Instant end = r.start().plus(r.span());
+        if (prices.changesWithin(r.start(), end) || terms.changesWithin(r.start(), end)) {
             if (daily) { // every key of the day: a price change splits them all
                 splitDays.put(r.start(), Set.of());
             } else {
@@ -164,13 +176,15 @@ final class PeriodCosts {
             }
             return;
         }
-        BigDecimal cost = rates.cost(new Rates.Usage(r.inputTokens(), r.cacheReadTokens(), r.cacheCreationTokens(),
+        BigDecimal list = rates.cost(new Rates.Usage(r.inputTokens(), r.cacheReadTokens(), r.cacheCreationTokens(),
                 r.outputTokens(), r.reasoningApart()), longFirst);
+        String project = r.projectId().isEmpty() ? null : r.projectId();
+        String model = quote.get().resolvedModel();
+        BigDecimal cost = list.multiply(terms.factor(r.provider(), project, model, r.serviceTier(), r.start()));
         add(key(r), r.calls(), cost);
-        addModelDay(new ModelDayKey(r.provider(), r.projectId().isEmpty() ? null : r.projectId(),
-                quote.get().resolvedModel(), r.serviceTier(), day(r.start())), r.calls(),
+        addModelDay(new ModelDayKey(r.provider(), project, model, r.serviceTier(), day(r.start())), r.calls(),
                 r.inputTokens() - r.cacheReadTokens() - r.cacheCreationTokens(), r.cacheReadTokens(),
-                r.cacheCreationTokens(), r.outputTokens(), cost);
+                r.cacheCreationTokens(), r.outputTokens(), cost, list);
     }
 
     /**
@@ -206,13 +220,16 @@ final class PeriodCosts {
         if (quote.isEmpty()) {
             unpricedByAccount.merge(c.account(), (long) wc.weight(), Long::sum);
         } else {
-            BigDecimal cost = quote.get().rates().cost(c.usage()).multiply(BigDecimal.valueOf(wc.weight()));
+            BigDecimal list = quote.get().rates().cost(c.usage()).multiply(BigDecimal.valueOf(wc.weight()));
+            String model = quote.get().resolvedModel();
+            BigDecimal cost = list.multiply(terms.factor(c.provider(), c.projectId(), model, c.serviceTier(),
+                    c.startedAt()));
             add(new SliceKey(c.provider(), c.projectId(), c.workloadOrUnknown(), c.teamOrUnknown(), c.attemptKind(),
                     wc.weight() > 1), wc.weight(), cost);
             long w = wc.weight();
-            addModelDay(new ModelDayKey(c.provider(), c.projectId(), quote.get().resolvedModel(), c.serviceTier(),
-                    day(c.startedAt())), w, w * (c.inputTokens() - c.cacheReadTokens() - c.cacheCreationTokens()),
-                    w * c.cacheReadTokens(), w * c.cacheCreationTokens(), w * c.outputTokens(), cost);
+            addModelDay(new ModelDayKey(c.provider(), c.projectId(), model, c.serviceTier(), day(c.startedAt())), w,
+                    w * (c.inputTokens() - c.cacheReadTokens() - c.cacheCreationTokens()), w * c.cacheReadTokens(),
+                    w * c.cacheCreationTokens(), w * c.outputTokens(), cost, list);
         }
     }
 
@@ -223,7 +240,7 @@ final class PeriodCosts {
     }
 
     private void addModelDay(ModelDayKey key, long calls, long uncached, long cacheRead, long cacheWrite, long output,
-            BigDecimal cost) {
+            BigDecimal cost, BigDecimal listCost) {
         ModelDay m = byModelDay.computeIfAbsent(key, k -> new ModelDay());
         m.calls += calls;
         m.uncachedTokens += uncached;
@@ -231,6 +248,7 @@ final class PeriodCosts {
         m.cacheWriteTokens += cacheWrite;
         m.outputTokens += output;
         m.cost = m.cost.add(cost);
+        m.listCost = m.listCost.add(listCost);
     }
 
     private static Instant day(Instant at) {

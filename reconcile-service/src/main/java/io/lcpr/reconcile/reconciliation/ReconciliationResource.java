@@ -1,6 +1,7 @@
 package io.lcpr.reconcile.reconciliation;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -58,5 +59,13 @@ public class ReconciliationResource {
     public LcprComputedV1 lcpr(@QueryParam("period") String period, @QueryParam("workload") String workload) {
         return reconciliations.latest(Period.fromRequest(period), workload)
                 .orElseThrow(() -> new NotFoundException("no LCPR for " + workload + " in " + period));
+    }
+
+    /** Vendor overcharge claims, with what later credits settled and what is still open. */
+    @GET
+    @Path("/claims")
+    public List<ClaimRepository.ClaimView> claims(@QueryParam("provider") String provider,
+            @QueryParam("billing_account") String account) {
+        return reconciliations.claims(provider, account);
     }
 }

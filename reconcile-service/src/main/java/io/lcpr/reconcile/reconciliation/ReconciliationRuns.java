@@ -140,6 +140,11 @@ public class ReconciliationRuns {
                   (select md5(coalesce(string_agg(event, ',' order by contract_id), '')) from provider_contract),
                   (select md5(coalesce(string_agg(distinct import_id::text, ',' order by import_id::text), ''))
                    from invoice_line where period = :label and superseded_by is null),
+                  (select md5(coalesce(string_agg(c.provider || '/' || c.billing_account || '/' || c.period || '='
+                       || c.amount, ',' order by c.provider, c.billing_account, c.period), ''))
+                   from overcharge_claim c where c.period < :label),
+                  (select coalesce(sum(s.amount), 0) || ':' || count(*) from claim_settlement s
+                   where s.settled_in < :label),
                   (select md5(coalesce(string_agg(w::text, ',' order by name), '')) from workload_settings w),
                   (select md5(coalesce(string_agg(c::text, ',' order by workload), '')) from period_cost_input c
                    where c.period = :label)))

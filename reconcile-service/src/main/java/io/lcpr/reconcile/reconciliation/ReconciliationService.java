@@ -19,6 +19,7 @@ import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.Topics;
 import io.lcpr.money.Money;
+import io.lcpr.price.ContractTerms;
 import io.lcpr.price.PriceHistory;
 import io.lcpr.reconcile.invoice.InvoiceRepository;
 import io.lcpr.reconcile.lcpr.CostInputs;
@@ -48,10 +49,12 @@ public class ReconciliationService {
     private final UsageRepository usage;
     private final UnitJudgements judgements;
     private final InvoiceRepository invoiceLines;
+    private final ClaimRepository claims;
 
     public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage,
-            UnitJudgements judgements, InvoiceRepository invoiceLines) {
+            UnitJudgements judgements, InvoiceRepository invoiceLines, ClaimRepository claims) {
         this.invoiceLines = invoiceLines;
+        this.claims = claims;
         this.outbox = outbox;
         this.pricing = pricing;
         this.usage = usage;
@@ -70,7 +73,8 @@ public class ReconciliationService {
         long t0 = System.nanoTime();
         progress.accept("pricing rollups");
         PriceHistory prices = QuarkusTransaction.requiringNew().call(pricing::history);
-        PeriodCosts costs = new PeriodCosts(prices, PeriodCosts.Source.of(usage));
+        ContractTerms terms = QuarkusTransaction.requiringNew().call(pricing::contractTerms);
+        PeriodCosts costs = new PeriodCosts(prices, terms, PeriodCosts.Source.of(usage));
         QuarkusTransaction.requiringNew().run(() -> {
             usage.streamDaily(period.start(), period.end(), costs::add);
             costs.finish();
@@ -80,11 +84,13 @@ public class ReconciliationService {
                     costs.unpricedByAccount());
         }
         List<CostSlice> slices = costs.slices();
-        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, invoiceLines));
+        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, invoiceLines, claims));
         AccountReconciler.Result accounts = AccountReconciler.reconcileSlices(slices, costs.unpricedByAccount(),
-                inputs.invoices(), costs.byModelDay(), (provider, model, tier, day) -> prices
-                        .quote(provider, model, tier, null, day == null ? period.start() : day)
-                        .map(q -> new DeltaExplanation.Resolved(q.resolvedModel(), q.rates())));
+                inputs.invoices(), costs.byModelDay(), (provider, account, model, tier, day) -> {
+                    Instant at = day == null ? period.start() : day;
+                    return prices.quote(provider, model, tier, null, at).map(q -> new DeltaExplanation.Resolved(
+                            q.resolvedModel(), q.rates(), terms.factor(provider, account, q.resolvedModel(), tier, at)));
+                }, inputs.openClaims(), label);
 
         long t1 = System.nanoTime();
         progress.accept("judging work units");
@@ -121,8 +127,11 @@ public class ReconciliationService {
                 ReconciliationCompletedV1.SCHEMA_VERSION, PRODUCER, runId, label, period.start(), period.end(), "USD",
                 accounts.accounts(), results.stream().map(LcprComputedV1::workload).toList());
         BigDecimal estimated = costs.estimatedFromSamples();
-        QuarkusTransaction.requiringNew().run(() -> persist(runId, label, now, completed, results, costs.rollups(),
-                costs.pricedOneByOne(), unitCount, Money.of(estimated)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            persist(runId, label, now, completed, results, costs.rollups(), costs.pricedOneByOne(), unitCount,
+                    Money.of(estimated));
+            claims.save(label, runId, now, accounts.accounts(), accounts.settlements());
+        });
         LOG.infof("period %s: run %s priced %d rollups (daily, hourly where a day holds a price change; %d calls one by one) in %d ms, judged %d work units in %d"
                 + " ms, published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
                 label, runId, costs.rollups(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000, unitCount,
@@ -131,18 +140,26 @@ public class ReconciliationService {
     }
 
     /** The period's small inputs, read once: invoices and cost inputs. */
-    private record Inputs(List<InvoiceTotal> invoices, Map<String, CostInputs> costInputs) {
-        static Inputs of(String label, InvoiceRepository invoiceLines) {
+    private record Inputs(List<InvoiceTotal> invoices, Map<String, CostInputs> costInputs,
+            Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> openClaims) {
+        static Inputs of(String label, InvoiceRepository invoiceLines, ClaimRepository claims) {
             List<InvoiceTotal> invoices = InvoiceTotal.of(invoiceLines.currentLines(label));
+            Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> open = new HashMap<>();
+            invoices.forEach(i -> open.put(i, claims.openBefore(i.provider(), i.billingAccount(), label)));
             Map<String, CostInputs> costs = new HashMap<>();
             PeriodCostInputEntity.<PeriodCostInputEntity> list("key.period", label)
                     .forEach(c -> costs.put(c.key.workload, c.inputs()));
-            return new Inputs(invoices, costs);
+            return new Inputs(invoices, costs, open);
         }
 
         CostInputs costs(String workload) {
             return costInputs.getOrDefault(workload, CostInputs.NONE);
         }
+    }
+
+    @jakarta.transaction.Transactional
+    public List<ClaimRepository.ClaimView> claims(String provider, String account) {
+        return claims.list(provider, account);
     }
 
     public Optional<LcprComputedV1> latest(Period period, String workload) {
