@@ -18,7 +18,7 @@ public record LcprComputedV1(UUID eventId, Instant occurredAt, int schemaVersion
         BigDecimal inferenceCost, BigDecimal evalCost, BigDecimal humanCost, BigDecimal opsCost, BigDecimal delta,
         BigDecimal loadedCost, BigDecimal lcpr, BigDecimal naiveCostPerUnit,
         long attemptedUnits, long acceptedUnits, long firstAttemptPass, long recovered, long escalated,
-        long unrecovered, Map<String, Long> callsByAttemptKind, Map<String, BigDecimal> traceCostByTeam)
-        implements EventEnvelope {
+        long unrecovered, Map<String, Long> callsByAttemptKind, Map<String, BigDecimal> traceCostByTeam,
+        BigDecimal revenue, BigDecimal loadedMarginPct, BigDecimal naiveMarginPct) implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
 }

@@ -29,6 +29,15 @@ public record Period(String label, Instant start, Instant end) {
         }
     }
 
+    /** The period's share of its calendar month: 1 for a month, 1/days-in-month for a day. */
+    public java.math.BigDecimal monthShare() {
+        if (label.length() == 7) {
+            return java.math.BigDecimal.ONE;
+        }
+        int days = YearMonth.from(start.atOffset(ZoneOffset.UTC)).lengthOfMonth();
+        return java.math.BigDecimal.ONE.divide(java.math.BigDecimal.valueOf(days), 12, java.math.RoundingMode.HALF_UP);
+    }
+
     /** For REST adapters: a missing or malformed period is the caller's mistake (400), said as parse says it. */
     public static Period fromRequest(String label) {
         try {

@@ -7,6 +7,7 @@ import io.lcpr.events.EventJson;
 import io.lcpr.events.ModelAliasV1;
 import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.ProviderContractV1;
+import io.lcpr.events.RevenueTermV1;
 import io.lcpr.price.ContractTerms;
 import io.lcpr.price.PriceHistory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,6 +67,27 @@ public class PricingCopyService {
         c.provider = event.provider();
         c.event = EventJson.write(event);
         c.persist();
+    }
+
+    @Transactional
+    public void record(RevenueTermV1 event) {
+        if (!inbox.firstDelivery("reconcile.revenue-terms", event.eventId())) {
+            return;
+        }
+        RevenueTermEntity t = RevenueTermEntity.<RevenueTermEntity> findByIdOptional(event.termId())
+                .orElseGet(RevenueTermEntity::new);
+        t.termId = event.termId();
+        t.workload = event.workload();
+        t.account = event.account();
+        t.event = EventJson.write(event);
+        t.persist();
+    }
+
+    /** Every revenue term received (their newest statements). */
+    @Transactional
+    public List<RevenueTermV1> revenueTerms() {
+        return RevenueTermEntity.<RevenueTermEntity> listAll().stream()
+                .map(t -> EventJson.read(t.event, RevenueTermV1.class)).toList();
     }
 
     /** The model and tier discounts of every contract received, for the contract rate of calls and bill lines. */

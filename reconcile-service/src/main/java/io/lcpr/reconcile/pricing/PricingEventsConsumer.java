@@ -8,6 +8,7 @@ import io.lcpr.events.InvalidEventException;
 import io.lcpr.events.ModelAliasV1;
 import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.ProviderContractV1;
+import io.lcpr.events.RevenueTermV1;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -43,5 +44,12 @@ public class PricingEventsConsumer {
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onContract(String payload) {
         copies.record(EventJson.read(payload, ProviderContractV1.class));
+    }
+
+    @Incoming("revenue-terms")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onRevenueTerm(String payload) {
+        copies.record(EventJson.read(payload, RevenueTermV1.class));
     }
 }

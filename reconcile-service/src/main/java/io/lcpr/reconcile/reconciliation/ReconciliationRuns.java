@@ -138,6 +138,7 @@ public class ReconciliationRuns {
                   (select count(*) || ':' || coalesce(max(id), 0) from price_version),
                   (select md5(coalesce(string_agg(a::text, ',' order by provider, alias), '')) from price_alias a),
                   (select md5(coalesce(string_agg(event, ',' order by contract_id), '')) from provider_contract),
+                  (select md5(coalesce(string_agg(event, ',' order by term_id), '')) from revenue_term),
                   (select md5(coalesce(string_agg(distinct import_id::text, ',' order by import_id::text), ''))
                    from invoice_line where period = :label and superseded_by is null),
                   (select md5(coalesce(string_agg(c.provider || '/' || c.billing_account || '/' || c.period || '='

@@ -17,6 +17,7 @@ import io.lcpr.delivery.Outbox;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ReconciliationCompletedV1;
+import io.lcpr.events.RevenueTermV1;
 import io.lcpr.events.Topics;
 import io.lcpr.money.Money;
 import io.lcpr.price.ContractTerms;
@@ -27,6 +28,7 @@ import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.lcpr.LcprCalculator;
 import io.lcpr.reconcile.lcpr.UnitTally;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
+import io.lcpr.reconcile.margin.Revenue;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
 import io.lcpr.reconcile.usage.UnitJudgements;
@@ -84,7 +86,7 @@ public class ReconciliationService {
                     costs.unpricedByAccount());
         }
         List<CostSlice> slices = costs.slices();
-        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, invoiceLines, claims));
+        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, invoiceLines, claims, pricing.revenueTerms()));
         AccountReconciler.Result accounts = AccountReconciler.reconcileSlices(slices, costs.unpricedByAccount(),
                 inputs.invoices(), costs.byModelDay(), (provider, account, model, tier, day) -> {
                     Instant at = day == null ? period.start() : day;
@@ -117,11 +119,15 @@ public class ReconciliationService {
             WorkloadLcpr l = LcprCalculator.compute(workload, w.getValue(),
                     units.getOrDefault(workload, new UnitTally()), inputs.costs(workload),
                     accounts.deltaByWorkload().getOrDefault(workload, BigDecimal.ZERO));
+            BigDecimal revenue = Revenue.of(inputs.revenueTerms(), workload, period.start(), l.accepted(),
+                    period.monthShare());
             results.add(new LcprComputedV1(UUID.randomUUID(), now, LcprComputedV1.SCHEMA_VERSION, PRODUCER, runId,
                     label, workload, "USD", Money.of(l.inferenceCost()), Money.of(l.evalCost()),
                     Money.of(l.humanCost()), Money.of(l.opsCost()), Money.of(l.delta()), Money.of(l.loadedCost()),
                     Money.of(l.lcpr()), Money.of(l.naiveCostPerUnit()), l.attempted(), l.accepted(), l.firstAttemptPass(),
-                    l.recovered(), l.escalated(), l.unrecovered(), l.callsByAttemptKind(), money(l.traceCostByTeam())));
+                    l.recovered(), l.escalated(), l.unrecovered(), l.callsByAttemptKind(), money(l.traceCostByTeam()),
+                    Money.of(revenue), Revenue.marginPct(revenue, l.loadedCost()),
+                    Revenue.marginPct(revenue, l.inferenceCost())));
         }
         ReconciliationCompletedV1 completed = new ReconciliationCompletedV1(UUID.randomUUID(), now,
                 ReconciliationCompletedV1.SCHEMA_VERSION, PRODUCER, runId, label, period.start(), period.end(), "USD",
@@ -141,15 +147,16 @@ public class ReconciliationService {
 
     /** The period's small inputs, read once: invoices and cost inputs. */
     private record Inputs(List<InvoiceTotal> invoices, Map<String, CostInputs> costInputs,
-            Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> openClaims) {
-        static Inputs of(String label, InvoiceRepository invoiceLines, ClaimRepository claims) {
+            Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> openClaims, List<RevenueTermV1> revenueTerms) {
+        static Inputs of(String label, InvoiceRepository invoiceLines, ClaimRepository claims,
+                List<RevenueTermV1> revenueTerms) {
             List<InvoiceTotal> invoices = InvoiceTotal.of(invoiceLines.currentLines(label));
             Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> open = new HashMap<>();
             invoices.forEach(i -> open.put(i, claims.openBefore(i.provider(), i.billingAccount(), label)));
             Map<String, CostInputs> costs = new HashMap<>();
             PeriodCostInputEntity.<PeriodCostInputEntity> list("key.period", label)
                     .forEach(c -> costs.put(c.key.workload, c.inputs()));
-            return new Inputs(invoices, costs, open);
+            return new Inputs(invoices, costs, open, revenueTerms);
         }
 
         CostInputs costs(String workload) {
