@@ -65,6 +65,7 @@ public final class ReconcileBenchmark {
         long e2eTraces = Long.parseLong(env.getOrDefault("BENCH_E2E_TRACES", Long.toString(traces)));
         int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "5000"));
         int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "2"));
+        long focusLines = Long.parseLong(env.getOrDefault("BENCH_FOCUS_LINES", "1000000"));
         String jvm = env.getOrDefault("BENCH_SERVICE_JVM_OPTS", "-Xmx256m -XX:+UseParallelGC");
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("reconcile-bench");
@@ -113,7 +114,10 @@ public final class ReconcileBenchmark {
                             + " %,.0f traces/s (target >= 25,000); largest consumer lag %,d%n", expectedSecond.calls,
                             sent, e2e, expectedSecond.calls / e2e, e2eLag.max());
 
-                    // 3. the first month's reconciliation and LCPR
+                    // 3. the first month's bills: a FOCUS export of BENCH_FOCUS_LINES lines, imported whole
+                    importBills(reconcile, work, expected, focusLines);
+
+                    // 4. the first month's reconciliation and LCPR, every account's delta explained by line
                     Instant runStart = Instant.now();
                     Http.Reply reply = Http.postJson(reconcile.url() + "/api/reconciliations",
                             Map.of("period", FIRST.toString())).expect(201, 202);
@@ -140,7 +144,7 @@ public final class ReconcileBenchmark {
                             FIRST, answered, reply.status(), completed, workloads,
                             (lastEventMillis - runStart.toEpochMilli()) / 1000.0, run.path("work"));
 
-                    // 4. memory and the figures
+                    // 5. memory and the figures
                     System.out.printf("peak RSS: ingest-service %d MiB, reconcile-service %d MiB (target < 512)%n",
                             ingest.peakRssBytes() >> 20, reconcile.peakRssBytes() >> 20);
                     check(run, expected);
@@ -150,6 +154,52 @@ public final class ReconcileBenchmark {
             }
         }
         IngestBenchmark.dropData(work);
+    }
+
+    /**
+     * Writes the first month's bills as one FOCUS export of about {@code lines} lines (hourly usage lines per
+     * provider, account and model, each key's trace-derived cost split exactly over its lines, so every delta is
+     * zero and the loaded costs stay checkable against the generated month), posts it, and prints rows/s.
+     */
+    static void importBills(ServiceProcess reconcile, Path work, ReconcileMonth.Expected expected, long lines)
+            throws Exception {
+        if (lines <= 0) {
+            return;
+        }
+        Path file = work.resolve("focus-" + FIRST + ".csv");
+        long written = 0;
+        Instant start = FIRST.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        long hours = FIRST.lengthOfMonth() * 24L;
+        long perKey = Math.max(1, lines / expected.byAccountModel.size());
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("BilledCost,BillingAccountId,BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargeCategory,"
+                    + "ChargeClass,ChargePeriodStart,ChargePeriodEnd,ProviderName,ServiceName,SkuId,x_Model\n");
+            for (var e : expected.byAccountModel.entrySet()) {
+                String[] key = e.getKey().split("\\|");
+                long total = e.getValue()[0];
+                for (long i = 0; i < perKey; i++) {
+                    long share = i == perKey - 1 ? total - (total / perKey) * (perKey - 1) : total / perKey;
+                    Instant hour = start.plus(Duration.ofHours(i % hours));
+                    out.write(BigDecimal.valueOf(share, 10).toPlainString() + "," + key[1] + ",USD," + start + ","
+                            + start.plus(Duration.ofHours(hours)) + ",Usage,NULL," + hour + "," + hour.plusSeconds(3600)
+                            + "," + key[0] + ",Inference,sku-" + (i % 97) + "," + key[2] + "\n");
+                    written++;
+                }
+            }
+        }
+        Instant t0 = Instant.now();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(reconcile.url()
+                + "/api/invoices/imports?format=focus&file_name=" + file.getFileName()))
+                .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(30))
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+        HttpResponse<String> reply = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        double took = seconds(t0);
+        if (reply.statusCode() != 201) {
+            throw new IllegalStateException("the FOCUS import answered " + reply.statusCode() + ": " + reply.body());
+        }
+        System.out.printf("FOCUS bill of %s imported: %,d lines (%,d MiB) in %.1f s: %,.0f rows/s%n", FIRST, written,
+                Files.size(file) >> 20, took, written / took);
+        Files.delete(file);
     }
 
     /** Sends a month's calls as NDJSON batches, and a third of the units' eval verdicts; returns what it sent. */

@@ -172,6 +172,8 @@ final class ReconcileMonth {
     /** What the benchmark expects: trace-derived cost per workload (graders included), in 1e-10 dollars. */
     static final class Expected {
         final Map<String, long[]> byWorkload = new TreeMap<>();
+        /** Trace-derived cost by provider, account and model (10^-10 dollars): what the month's bills charge. */
+        final Map<String, long[]> byAccountModel = new TreeMap<>();
         long calls;
         long unpriced;
         long outcomes;
@@ -191,6 +193,8 @@ final class ReconcileMonth {
                 return;
             }
             byWorkload.computeIfAbsent(c.workloadName(), w -> new long[1])[0] += costE10;
+            byAccountModel.computeIfAbsent(c.provider() + "|" + c.account() + "|" + c.model(), k -> new long[1])[0]
+                    += costE10;
         }
 
         long totalE10() {
