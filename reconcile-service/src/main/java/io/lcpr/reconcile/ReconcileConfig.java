@@ -26,4 +26,12 @@ public interface ReconcileConfig {
     @WithName("signals.compact-every.ms")
     @WithDefault("60000")
     long signalsCompactEveryMs();
+
+    /**
+     * How long one invoice import may take before its transaction is rolled back (a million-line FOCUS export is one
+     * transaction, so that a refused line stores nothing). Read by InvoiceService's @TransactionConfiguration.
+     */
+    @WithName("invoices.import-timeout.s")
+    @WithDefault("1800")
+    int invoicesImportTimeoutS();
 }

@@ -9,12 +9,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * {@code reconciliation.completed.v1}: one reconciliation run of a period, every provider account in it, and the
- * workloads whose {@link LcprComputedV1} events belong to the same run (so a consumer knows when it has them all).
+ * workloads whose {@link LcprComputedV1} events belong to the same run (so a consumer knows when it has them all),
+ * and the unknown bucket on its own line: the loaded cost no workload claims and its share of the total (004's
+ * $1,280 = 2.7%; added in schema 1, absent from earlier producers).
  */
 @RegisterForReflection
 public record ReconciliationCompletedV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer,
         UUID runId, String period, Instant periodStart, Instant periodEnd, String currency,
-        List<AccountReconciliation> accounts, List<String> workloads) implements EventEnvelope {
+        List<AccountReconciliation> accounts, List<String> workloads, BigDecimal totalLoadedCost,
+        BigDecimal unknownLoadedCost, BigDecimal unknownSharePct) implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
 
     /**

@@ -26,6 +26,7 @@ public final class Topics {
     public static final String RECONCILIATION_COMPLETED = "reconciliation.completed.v1";
     public static final String LCPR_COMPUTED = "lcpr.computed.v1";
     public static final String ALLOCATIONS_MONTHLY = "chargeback.allocations.monthly.v1";
+    public static final String WORKLOADS = "workloads.v1";
 
     public static final String INGEST_DLQ = "ingest-service.dlq";
     public static final String RECONCILE_DLQ = "reconcile-service.dlq";
@@ -46,7 +47,8 @@ public final class Topics {
             new TopicSpec(PRICING_REVENUE_TERMS, 1, true),
             new TopicSpec(RECONCILIATION_COMPLETED, 1, false),
             new TopicSpec(LCPR_COMPUTED, 3, false),
-            new TopicSpec(ALLOCATIONS_MONTHLY, 3, false));
+            new TopicSpec(ALLOCATIONS_MONTHLY, 3, false),
+            new TopicSpec(WORKLOADS, 1, true));
 
     public static final List<TopicSpec> DEAD_LETTERS = List.of(
             new TopicSpec(INGEST_DLQ, 1, false),

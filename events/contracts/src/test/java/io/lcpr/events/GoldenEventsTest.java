@@ -34,7 +34,8 @@ class GoldenEventsTest {
                 new Contract(Topics.PRICING_REVENUE_TERMS, RevenueTermV1.class),
                 new Contract(Topics.RECONCILIATION_COMPLETED, ReconciliationCompletedV1.class),
                 new Contract(Topics.LCPR_COMPUTED, LcprComputedV1.class),
-                new Contract(Topics.ALLOCATIONS_MONTHLY, TeamAllocationV1.class));
+                new Contract(Topics.ALLOCATIONS_MONTHLY, TeamAllocationV1.class),
+                new Contract(Topics.WORKLOADS, WorkloadRegisteredV1.class));
     }
 
     @ParameterizedTest
@@ -103,6 +104,17 @@ class GoldenEventsTest {
         assertEquals(lcpr.acceptedUnits(), lcpr.firstAttemptPass() + lcpr.recovered());
         same(lcpr.traceCostByTeam().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add), lcpr.inferenceCost(),
                 "team costs add up to the trace-derived cost");
+
+        same(lcpr.revenue().subtract(lcpr.loadedCost()).multiply(BigDecimal.valueOf(100))
+                .divide(lcpr.revenue(), 4, RoundingMode.HALF_UP), lcpr.loadedMarginPct(), "loaded margin (57.4%)");
+        same(lcpr.revenue().subtract(lcpr.inferenceCost()).multiply(BigDecimal.valueOf(100))
+                .divide(lcpr.revenue(), 4, RoundingMode.HALF_UP), lcpr.naiveMarginPct(), "naive margin (68.4%)");
+        same(lcpr.costByAttemptKind().entrySet().stream().filter(e -> !e.getKey().equals("eval_grader"))
+                .map(java.util.Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add), lcpr.inferenceCost(),
+                "inference cost by attempt kind");
+        same(account.buckets().stream().map(ReconciliationCompletedV1.DeltaBucket::amount)
+                .reduce(account.unexplained(), BigDecimal::add), account.delta(), "buckets + remainder = delta");
+        same(lcpr.loadedCost(), run.totalLoadedCost(), "one workload: the run's total");
 
         same(lcpr.loadedCost(), allocation.totalAllocated(), "everything loaded is allocated");
         BigDecimal teamCost = lcpr.traceCostByTeam().get(allocation.team());

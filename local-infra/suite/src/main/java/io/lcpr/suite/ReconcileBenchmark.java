@@ -192,7 +192,8 @@ public final class ReconcileBenchmark {
                 + "/api/invoices/imports?format=focus&file_name=" + file.getFileName()))
                 .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(30))
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
-        HttpResponse<String> reply = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> reply = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
         double took = seconds(t0);
         if (reply.statusCode() != 201) {
             throw new IllegalStateException("the FOCUS import answered " + reply.statusCode() + ": " + reply.body());

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.reconcile.period.Period;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -67,6 +68,7 @@ public class InvoiceService {
      * @throws InvoiceFileException naming line and column when any line is bad: nothing is stored
      */
     @Transactional
+    @TransactionConfiguration(timeoutFromConfigProperty = "reconcile.invoices.import-timeout.s")
     public ImportResult importFile(InvoiceFormat format, InvoiceImportContext ctx, String fileName, Path file) {
         String sha = sha256(file);
         var existing = repository.bySha(sha);

@@ -46,4 +46,12 @@ public final class Revenue {
         }
         return revenue.subtract(cost).multiply(BigDecimal.valueOf(100)).divide(revenue, 4, RoundingMode.HALF_UP);
     }
+
+    /** part / total as a percentage (4 decimals), null when the total is zero. */
+    public static BigDecimal sharePct(BigDecimal part, BigDecimal total) {
+        if (total == null || total.signum() == 0) {
+            return null;
+        }
+        return part.multiply(BigDecimal.valueOf(100)).divide(total, 4, RoundingMode.HALF_UP);
+    }
 }

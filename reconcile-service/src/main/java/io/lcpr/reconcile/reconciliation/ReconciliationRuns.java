@@ -148,7 +148,11 @@ public class ReconciliationRuns {
                    where s.settled_in < :label),
                   (select md5(coalesce(string_agg(w::text, ',' order by name), '')) from workload_settings w),
                   (select md5(coalesce(string_agg(c::text, ',' order by workload), '')) from period_cost_input c
-                   where c.period = :label)))
+                   where c.period = :label),
+                  (select md5(coalesce(string_agg(t::text, ',' order by team), '')) from team_ops_cost t
+                   where t.period = :label),
+                  (select count(*) || ':' || coalesce(sum(review_minutes), 0) from outcome_verdict
+                   where review_minutes is not null)))
                 """).setParameter("start", period.start()).setParameter("end", period.end())
                 .setParameter("label", period.label()).getSingleResult();
     }

@@ -23,17 +23,21 @@ import io.lcpr.money.Money;
 import io.lcpr.price.ContractTerms;
 import io.lcpr.price.PriceHistory;
 import io.lcpr.reconcile.invoice.InvoiceRepository;
+import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostInputs;
+import io.lcpr.reconcile.lcpr.CostRules;
 import io.lcpr.reconcile.lcpr.CostSlice;
-import io.lcpr.reconcile.lcpr.LcprCalculator;
+import io.lcpr.reconcile.lcpr.TaskCosts;
 import io.lcpr.reconcile.lcpr.UnitTally;
-import io.lcpr.reconcile.lcpr.WorkloadLcpr;
 import io.lcpr.reconcile.margin.Revenue;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
 import io.lcpr.reconcile.usage.UnitJudgements;
 import io.lcpr.reconcile.usage.UsageRepository;
 import io.lcpr.reconcile.workload.PeriodCostInputEntity;
+import io.lcpr.reconcile.workload.TeamOpsCostEntity;
+import io.lcpr.reconcile.workload.WorkloadClasses;
+import io.lcpr.reconcile.workload.WorkloadSettingsEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -86,7 +90,8 @@ public class ReconciliationService {
                     costs.unpricedByAccount());
         }
         List<CostSlice> slices = costs.slices();
-        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, invoiceLines, claims, pricing.revenueTerms()));
+        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, invoiceLines, claims,
+                pricing.revenueTerms(), judgements.reviewMinutes(period), slices));
         AccountReconciler.Result accounts = AccountReconciler.reconcileSlices(slices, costs.unpricedByAccount(),
                 inputs.invoices(), costs.byModelDay(), (provider, account, model, tier, day) -> {
                     Instant at = day == null ? period.start() : day;
@@ -113,25 +118,22 @@ public class ReconciliationService {
         long t2 = System.nanoTime();
         progress.accept("publishing");
         Instant now = Instant.now();
-        List<LcprComputedV1> results = new ArrayList<>();
-        for (Map.Entry<String, List<CostSlice>> w : byWorkload.entrySet()) {
-            String workload = w.getKey();
-            WorkloadLcpr l = LcprCalculator.compute(workload, w.getValue(),
-                    units.getOrDefault(workload, new UnitTally()), inputs.costs(workload),
-                    accounts.deltaByWorkload().getOrDefault(workload, BigDecimal.ZERO));
-            BigDecimal revenue = Revenue.of(inputs.revenueTerms(), workload, period.start(), l.accepted(),
-                    period.monthShare());
-            results.add(new LcprComputedV1(UUID.randomUUID(), now, LcprComputedV1.SCHEMA_VERSION, PRODUCER, runId,
-                    label, workload, "USD", Money.of(l.inferenceCost()), Money.of(l.evalCost()),
-                    Money.of(l.humanCost()), Money.of(l.opsCost()), Money.of(l.delta()), Money.of(l.loadedCost()),
-                    Money.of(l.lcpr()), Money.of(l.naiveCostPerUnit()), l.attempted(), l.accepted(), l.firstAttemptPass(),
-                    l.recovered(), l.escalated(), l.unrecovered(), l.callsByAttemptKind(), money(l.traceCostByTeam()),
-                    Money.of(revenue), Revenue.marginPct(revenue, l.loadedCost()),
-                    Revenue.marginPct(revenue, l.inferenceCost())));
-        }
+        Map<String, TaskCosts.Figures> tasks = new TreeMap<>();
+        inputs.registry().forEach((w, reg) -> {
+            if (WorkloadClasses.AGENTIC.equals(reg.workloadClass())) {
+                tasks.put(w, QuarkusTransaction.requiringNew().call(() -> taskFigures(w, period, prices, terms)));
+            }
+        });
+        List<LcprComputedV1> results = WorkloadResults.build(byWorkload, units, new WorkloadResults.Context(runId,
+                period, now, inputs::costs, accounts.deltaByWorkload(), inputs.revenueTerms(), inputs.registry(),
+                tasks));
+        BigDecimal total = results.stream().map(LcprComputedV1::loadedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal unknown = results.stream().filter(r -> r.workload().equals(Call.UNKNOWN))
+                .map(LcprComputedV1::loadedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         ReconciliationCompletedV1 completed = new ReconciliationCompletedV1(UUID.randomUUID(), now,
                 ReconciliationCompletedV1.SCHEMA_VERSION, PRODUCER, runId, label, period.start(), period.end(), "USD",
-                accounts.accounts(), results.stream().map(LcprComputedV1::workload).toList());
+                accounts.accounts(), results.stream().map(LcprComputedV1::workload).toList(), total, unknown,
+                Revenue.sharePct(unknown, total));
         BigDecimal estimated = costs.estimatedFromSamples();
         QuarkusTransaction.requiringNew().run(() -> {
             persist(runId, label, now, completed, results, costs.rollups(), costs.pricedOneByOne(), unitCount,
@@ -145,18 +147,52 @@ public class ReconciliationService {
                 results.size(), estimated);
     }
 
-    /** The period's small inputs, read once: invoices and cost inputs. */
+    /** An agentic workload's tasks of the period, each call priced at its contract rate in force at its start. */
+    private TaskCosts.Figures taskFigures(String workload, Period period, PriceHistory prices, ContractTerms terms) {
+        TaskCosts tasks = new TaskCosts();
+        usage.streamUnitCalls(workload, period.start(), period.end(), uc -> {
+            Call c = uc.call();
+            BigDecimal cost = prices.quote(c.provider(), c.model(), c.serviceTier(), null, c.startedAt())
+                    .map(q -> q.rates().cost(c.usage()).multiply(BigDecimal.valueOf(uc.weight())).multiply(terms
+                            .factor(c.provider(), c.projectId(), q.resolvedModel(), c.serviceTier(), c.startedAt())))
+                    .orElse(BigDecimal.ZERO);
+            tasks.add(uc.unitKey(), c, uc.weight(), cost, uc.accepted());
+        });
+        return tasks.figures();
+    }
+
+    /**
+     * The period's small inputs, read once: invoices, open overcharge claims, revenue terms, and each workload's
+     * cost inputs with their rules applied (review minutes at the rate, a share of a team's ops cost by calls).
+     */
     private record Inputs(List<InvoiceTotal> invoices, Map<String, CostInputs> costInputs,
-            Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> openClaims, List<RevenueTermV1> revenueTerms) {
+            Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> openClaims, List<RevenueTermV1> revenueTerms,
+            Map<String, WorkloadResults.Registry> registry) {
         static Inputs of(String label, InvoiceRepository invoiceLines, ClaimRepository claims,
-                List<RevenueTermV1> revenueTerms) {
+                List<RevenueTermV1> revenueTerms, Map<String, BigDecimal> reviewMinutes, List<CostSlice> slices) {
             List<InvoiceTotal> invoices = InvoiceTotal.of(invoiceLines.currentLines(label));
             Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> open = new HashMap<>();
             invoices.forEach(i -> open.put(i, claims.openBefore(i.provider(), i.billingAccount(), label)));
+            Map<String, BigDecimal> teamOps = new HashMap<>();
+            TeamOpsCostEntity.<TeamOpsCostEntity> list("key.period", label)
+                    .forEach(t -> teamOps.put(t.key.team, t.amount));
             Map<String, CostInputs> costs = new HashMap<>();
-            PeriodCostInputEntity.<PeriodCostInputEntity> list("key.period", label)
-                    .forEach(c -> costs.put(c.key.workload, c.inputs()));
-            return new Inputs(invoices, costs, open, revenueTerms);
+            PeriodCostInputEntity.<PeriodCostInputEntity> list("key.period", label).forEach(c -> {
+                String team = c.opsShareOfTeam;
+                long teamCalls = team == null ? 0 : slices.stream().filter(s -> team.equals(s.team()))
+                        .mapToLong(CostSlice::calls).sum();
+                long workloadTeamCalls = team == null ? 0 : slices.stream()
+                        .filter(s -> team.equals(s.team()) && c.key.workload.equals(s.workload()))
+                        .mapToLong(CostSlice::calls).sum();
+                costs.put(c.key.workload, CostRules.effective(c.inputs(), c.reviewRatePerHour,
+                        reviewMinutes.getOrDefault(c.key.workload, BigDecimal.ZERO),
+                        team == null ? BigDecimal.ZERO : teamOps.getOrDefault(team, BigDecimal.ZERO), workloadTeamCalls,
+                        teamCalls));
+            });
+            Map<String, WorkloadResults.Registry> registry = new TreeMap<>();
+            WorkloadSettingsEntity.<WorkloadSettingsEntity> listAll().forEach(w -> registry.put(w.name,
+                    new WorkloadResults.Registry(w.workloadClass, w.unitName, w.servedWorkloads(), w.isEvalRun())));
+            return new Inputs(invoices, costs, open, revenueTerms, registry);
         }
 
         CostInputs costs(String workload) {
@@ -196,11 +232,5 @@ public class ReconciliationService {
             outbox.add(Topics.LCPR_COMPUTED, r.workload(), r);
         }
         outbox.add(Topics.RECONCILIATION_COMPLETED, label, completed);
-    }
-
-    private static Map<String, BigDecimal> money(Map<String, BigDecimal> amounts) {
-        Map<String, BigDecimal> rounded = new TreeMap<>();
-        amounts.forEach((k, v) -> rounded.put(k, Money.of(v)));
-        return rounded;
     }
 }

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 
 import org.hibernate.Session;
 
@@ -270,6 +272,29 @@ public class UnitJudgements {
     }
 
     /** The period's work units (by their final attempt's day), counted per workload and result. */
+    /** Review minutes stated by the verdicts of units whose final attempt falls in the period, per workload. */
+    public Map<String, BigDecimal> reviewMinutes(Period period) {
+        return session().doReturningWork(c -> {
+            Map<String, BigDecimal> out = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select w.workload, sum(v.review_minutes) from outcome_verdict v
+                    join work_unit w on w.unit_key = v.unit_key
+                    where v.review_minutes is not null and w.attempts > 0
+                      and w.final_started_at >= ? and w.final_started_at < ?
+                    group by 1
+                    """)) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(period.start()));
+                ps.setTimestamp(2, java.sql.Timestamp.from(period.end()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getBigDecimal(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public List<JudgedUnits> tally(Period period) {
         return session().doReturningWork(c -> {
             List<JudgedUnits> out = new ArrayList<>();

@@ -169,13 +169,14 @@ public class UsageRepository {
 
     private static final String INSERT_OUTCOMES = """
             insert into outcome_verdict (event_id, kind, request_id, work_unit_id, passed, human_cost, observed_at,
-                unit_key)
+                unit_key, review_minutes)
             select t.event_id, t.kind, t.request_id, t.work_unit_id, t.passed, t.human_cost,
                 timestamptz 'epoch' + t.observed_micros * interval '1 microsecond',
                 coalesce(t.work_unit_id, (select c.unit_key from usage_call c where c.request_id = t.request_id
-                    limit 1))
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::numeric[], ?::int8[])
-                as t(event_id, kind, request_id, work_unit_id, passed, human_cost, observed_micros)
+                    limit 1)), t.review_minutes
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::numeric[], ?::int8[],
+                    ?::numeric[])
+                as t(event_id, kind, request_id, work_unit_id, passed, human_cost, observed_micros, review_minutes)
             on conflict (event_id) do nothing
             returning unit_key
             """;
@@ -218,11 +219,11 @@ public class UsageRepository {
      * new outcome (null where its call has not arrived).
      */
     public List<String> insertOutcomes(List<OutcomeRecordedV1> events) {
-        String[] types = { "uuid", "text", "text", "text", "bool", "numeric", "int8" };
+        String[] types = { "uuid", "text", "text", "text", "bool", "numeric", "int8", "numeric" };
         Object[][] columns = columns(events, types.length, e -> {
             Outcome o = e.outcome();
             return new Object[] { e.eventId(), o.kind(), o.requestId(), o.workUnitId(), o.passed(), o.humanCost(),
-                    micros(o.observedAt() != null ? o.observedAt() : e.occurredAt()) };
+                    micros(o.observedAt() != null ? o.observedAt() : e.occurredAt()), o.reviewMinutes() };
         });
         return session().doReturningWork(connection -> {
             List<String> units = new ArrayList<>();
@@ -346,6 +347,45 @@ public class UsageRepository {
                 }
             }
             return out;
+        });
+    }
+
+    /** A stored call of a unit, with the unit's key and whether the unit was accepted. */
+    public record UnitCall(String unitKey, Call call, int weight, boolean accepted) {
+    }
+
+    /**
+     * The calls of a workload's units whose final attempt falls in [from, to) (calls from a day before on, so a task
+     * that began the evening before is whole), streamed: what an agentic workload's task figures read.
+     */
+    public void streamUnitCalls(String workload, Instant from, Instant to, Consumer<UnitCall> sink) {
+        session().doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    select c.unit_key, c.request_id, c.work_unit_id, c.attempt_kind, c.workload, c.team, c.provider,
+                           c.project_id, c.model, c.service_tier, c.started_at, c.input_tokens, c.cache_read_tokens,
+                           c.cache_creation_tokens, c.output_tokens, c.reasoning_tokens, c.weight, w.result
+                    from work_unit w join usage_call c on c.unit_key = w.unit_key
+                    where w.workload = ? and w.attempts > 0 and w.final_started_at >= ? and w.final_started_at < ?
+                      and c.workload = ? and c.started_at >= ? and c.started_at < ?
+                    """)) {
+                ps.setFetchSize(10_000);
+                ps.setString(1, workload);
+                ps.setObject(2, from.atOffset(ZoneOffset.UTC));
+                ps.setObject(3, to.atOffset(ZoneOffset.UTC));
+                ps.setString(4, workload);
+                ps.setObject(5, from.minus(java.time.Duration.ofDays(1)).atOffset(ZoneOffset.UTC));
+                ps.setObject(6, to.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Call c = new Call(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                                rs.getTimestamp(11).toInstant(), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                                rs.getLong(15), rs.getLong(16), null, null);
+                        int result = rs.getInt(18);
+                        sink.accept(new UnitCall(rs.getString(1), c, rs.getInt(17), result == 1 || result == 2));
+                    }
+                }
+            }
         });
     }
 

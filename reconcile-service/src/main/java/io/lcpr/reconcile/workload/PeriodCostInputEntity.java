@@ -11,7 +11,11 @@ import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** The non-trace costs of a workload in a period (eval, human, ops). */
+/**
+ * The non-trace costs of a workload in a period: eval beyond graders, human cost per escalated case and review time
+ * (a fixed amount plus stated review minutes at a rate), ops (a fixed amount plus, by rule, a share of a team's ops
+ * cost).
+ */
 @Entity
 @Table(name = "period_cost_input")
 public class PeriodCostInputEntity extends PanacheEntityBase {
@@ -25,6 +29,12 @@ public class PeriodCostInputEntity extends PanacheEntityBase {
     public BigDecimal humanReviewCost;
     @Column(name = "ops_cost", nullable = false, precision = 19, scale = 6)
     public BigDecimal opsCost;
+    /** Review time's rate: C_human adds the period's stated review minutes times this / 60. */
+    @Column(name = "review_rate_per_hour", nullable = false, precision = 19, scale = 6)
+    public BigDecimal reviewRatePerHour = BigDecimal.ZERO;
+    /** The team whose ops cost this workload shares by its share of the team's calls (null: none). */
+    @Column(name = "ops_share_of_team")
+    public String opsShareOfTeam;
 
     public CostInputs inputs() {
         return new CostInputs(evalOtherCost, humanCostPerCase, humanReviewCost, opsCost);

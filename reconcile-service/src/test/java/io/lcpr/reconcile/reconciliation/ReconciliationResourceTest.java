@@ -70,7 +70,7 @@ class ReconciliationResourceTest {
                 Duration.ofSeconds(30));
         assertEquals(1, published.size());
         GoldenShape.assertSameShape(Topics.LCPR_COMPUTED, published.get(0).value(), "callsByAttemptKind",
-                "traceCostByTeam");
+                "costByAttemptKind", "traceCostByTeam");
         assertEquals(lcpr, EventJson.read(published.get(0).value(), LcprComputedV1.class), "served as published");
 
         var completed = TopicReader.await(bootstrap(), Topics.RECONCILIATION_COMPLETED, r -> r.value().contains(run),
