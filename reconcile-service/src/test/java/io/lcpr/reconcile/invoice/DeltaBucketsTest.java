@@ -80,7 +80,7 @@ class DeltaBucketsTest {
             long output = random.nextInt(900);
             String reported = model.equals("m-a") && i % 3 == 0 ? "m-a-2033-01-01" : model; // a dated alias
             traces.add(new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:bucketco:" + i,
-                    new CanonicalTrace("bucketco-" + i, null, null, "unit-" + i, null, "first_attempt", "w-bucket",
+                    new CanonicalTrace("bucketco-" + i, null, null, "buckets-unit-" + i, null, "first_attempt", "w-bucket",
                             "t-bucket", null, PROVIDER, reported, "standard", null, null, ACCOUNT, null, null, at, input,
                             read, write, output, 0L, 300L, 900L, null, null, null, null)));
             BigDecimal cost = RATES.cost(new Rates.Usage(input, read, write, output, 0));

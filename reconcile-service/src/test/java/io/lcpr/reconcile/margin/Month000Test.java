@@ -91,7 +91,7 @@ class Month000Test {
         List<TraceRecordedV1> traces = new ArrayList<>(120_000);
         List<OutcomeRecordedV1> outcomes = new ArrayList<>(110_000);
         for (int u = 0; u < 100_000; u++) {
-            String unit = "t-" + u;
+            String unit = "m000-t-" + u;
             Instant at = MONTH.start().plusSeconds(random.nextLong(31L * 86_400 - 900));
             int attempts = random.nextInt(1000) < 62 ? 2 : 1;
             String kind2 = random.nextInt(6) == 0 ? "repair" : "retry";

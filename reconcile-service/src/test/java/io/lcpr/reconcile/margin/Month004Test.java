@@ -92,19 +92,19 @@ class Month004Test {
                 RATES.cacheReadPerMillion(), RATES.cacheWritePerMillion(), null, RATES.outputPerMillion(), null, null,
                 null, null, null, null, "test"));
         for (int t = 0; t < 3_000; t++) { // support chat: 1.1 calls a ticket
-            unit("support-chat", "ticket-" + t, random.nextInt(10) == 0 ? 2 : 1, "standard", 3_000, 400, 89);
+            unit("support-chat", "m004-ticket-" + t, random.nextInt(10) == 0 ? 2 : 1, "standard", 3_000, 400, 89);
         }
         for (int t = 0; t < 400; t++) { // coding agent: simple tasks of 8 calls, complex ones of 65
-            unit("coding-agent", "task-" + t, random.nextInt(100) < 70 ? 8 : 65, "standard", 20_000, 1_500, 72);
+            unit("coding-agent", "m004-task-" + t, random.nextInt(100) < 70 ? 8 : 65, "standard", 20_000, 1_500, 72);
         }
         for (int d = 0; d < 4_500; d++) { // extraction: one batch call a document
-            unit("doc-extraction", "doc-" + d, 1, "batch", 6_000, 800, 93);
+            unit("doc-extraction", "m004-doc-" + d, 1, "batch", 6_000, 800, 93);
         }
         for (int e = 0; e < 500; e++) { // nightly eval runs: no accepted unit of their own
-            unit("eval-runs", "eval-" + e, 1, "standard", 8_000, 300, -1);
+            unit("eval-runs", "m004-eval-" + e, 1, "standard", 8_000, 300, -1);
         }
         for (int u = 0; u < 1_500; u++) { // calls no workload claims
-            unit(null, "stray-" + u, 1, "standard", 4_000, 600, -1);
+            unit(null, "m004-stray-" + u, 1, "standard", 4_000, 600, -1);
         }
         for (int i = 0; i < traces.size(); i += 1_000) {
             batches.traces(records(traces.subList(i, Math.min(traces.size(), i + 1_000))));
