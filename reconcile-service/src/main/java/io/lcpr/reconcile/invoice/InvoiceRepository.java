@@ -135,17 +135,40 @@ public class InvoiceRepository {
      */
     public int supersede(UUID importId) {
         return session().doReturningWork(c -> {
+            int lines = 0;
+            for (String table : new String[] { "invoice_line", "invoice_line_daily" }) {
+                try (PreparedStatement ps = c.prepareStatement("update " + table + """
+                         old set superseded_by = ?
+                        where old.superseded_by is null and old.import_id <> ? and not old.correction
+                          and (old.provider, old.billing_account, old.period, old.category = 'reported_usage') in (
+                              select distinct provider, billing_account, period, category = 'reported_usage'
+                              from invoice_line_daily where import_id = ? and not correction)
+                        """)) {
+                    ps.setObject(1, importId);
+                    ps.setObject(2, importId);
+                    ps.setObject(3, importId);
+                    int n = ps.executeUpdate();
+                    lines = table.equals("invoice_line") ? n : lines;
+                }
+            }
+            return lines;
+        });
+    }
+
+    /** Sums an import's lines by day into what runs read: once, when the import's lines are all in. */
+    public void summarize(UUID importId) {
+        session().doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    update invoice_line old set superseded_by = ?
-                    where old.superseded_by is null and old.import_id <> ? and not old.correction
-                      and (old.provider, old.billing_account, old.period, old.category = 'reported_usage') in (
-                          select distinct provider, billing_account, period, category = 'reported_usage'
-                          from invoice_line where import_id = ? and not correction)
+                    insert into invoice_line_daily
+                    select import_id, provider, billing_account, period, category, correction, model, service_tier,
+                           token_type, (charge_start at time zone 'UTC')::date, currency, unit, sum(billed_cost),
+                           sum(quantity), count(*), null
+                    from invoice_line where import_id = ?
+                    group by import_id, provider, billing_account, period, category, correction, model, service_tier,
+                             token_type, (charge_start at time zone 'UTC')::date, currency, unit
                     """)) {
                 ps.setObject(1, importId);
-                ps.setObject(2, importId);
-                ps.setObject(3, importId);
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
         });
     }
@@ -154,18 +177,17 @@ public class InvoiceRepository {
     public List<LineSum> totalsOf(UUID importId) {
         return sums("""
                 select null, null, category, null, null, null, null, currency, null, sum(billed_cost), sum(quantity),
-                       count(*)
-                from invoice_line where import_id = ? group by category, currency order by 3, 8
+                       sum(lines)
+                from invoice_line_daily where import_id = ? group by category, currency order by 3, 8
                 """, importId);
     }
 
     /** The period's current lines, summed per account, category, model, tier, token type, unit and UTC day. */
     public List<LineSum> currentLines(String period) {
         return sums("""
-                select provider, billing_account, category, model, service_tier, token_type,
-                       date_trunc('day', charge_start at time zone 'UTC'), currency, unit, sum(billed_cost),
-                       sum(quantity), count(*)
-                from invoice_line where period = ? and superseded_by is null
+                select provider, billing_account, category, model, service_tier, token_type, day::timestamp, currency,
+                       unit, sum(billed_cost), sum(quantity), sum(lines)
+                from invoice_line_daily where period = ? and superseded_by is null
                 group by 1, 2, 3, 4, 5, 6, 7, 8, 9 order by 1, 2, 3, 4, 5, 6, 7
                 """, period);
     }
@@ -194,7 +216,7 @@ public class InvoiceRepository {
     public List<PeriodTotal> billedByPeriod(String provider, String billingAccount) {
         return session().doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    select period, sum(billed_cost) from invoice_line
+                    select period, sum(billed_cost) from invoice_line_daily
                     where provider = ? and billing_account = ? and superseded_by is null
                       and category in ('usage', 'credit', 'adjustment')
                     group by period order by period

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.lcpr.events.EventJson;
 import io.lcpr.reconcile.period.Period;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -40,17 +41,20 @@ public class InvoiceService {
     private static final int PROGRESS_EVERY = 100_000;
 
     /** An invoice total typed in; billing_account defaults to every account of the provider. */
+    @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record InvoiceRequest(String provider, String billingAccount, String period, BigDecimal total,
             String currency, String source) {
     }
 
     /** What an import did: new or the same as before, its lines by category, what it superseded. */
+    @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ImportResult(UUID importId, boolean created, String format, String sha256, long bytes,
             int lines, int supersededLines, List<CategoryTotal> totals, Instant importedAt) {
     }
 
+    @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record CategoryTotal(String category, String currency, BigDecimal billedCost, BigDecimal quantity,
             long lines) {
@@ -96,6 +100,7 @@ public class InvoiceService {
                 repository.copyLines(stored.id(), chunk);
             }
             repository.setLineCount(stored.id(), count[0]);
+            repository.summarize(stored.id());
             int superseded = repository.supersede(stored.id());
             LOG.infof("invoice import %s (%s, %s): %d lines, %d earlier lines superseded", stored.id(),
                     format.label(), fileName, count[0], superseded);
@@ -132,6 +137,7 @@ public class InvoiceService {
         repository.copyLines(stored.id(), List.of(new InvoiceLine(1, provider, account, null, period.label(),
                 period.start(), period.end(), ChargeCategory.USAGE, false, null, "standard", null, null, null,
                 r.total(), null, currency, null, null, "typed-in total")));
+        repository.summarize(stored.id());
         return result(stored, true, repository.supersede(stored.id()));
     }
 

@@ -14,6 +14,7 @@ import org.hibernate.Session;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
 import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -31,6 +32,7 @@ public class ClaimRepository {
     }
 
     /** A claim as the API shows it. */
+    @RegisterForReflection
     public record ClaimView(String provider, String billingAccount, String period, BigDecimal amount,
             BigDecimal settled, BigDecimal outstanding, UUID runId, Instant claimedAt, String evidence) {
     }

@@ -140,7 +140,7 @@ public class ReconciliationRuns {
                   (select md5(coalesce(string_agg(event, ',' order by contract_id), '')) from provider_contract),
                   (select md5(coalesce(string_agg(event, ',' order by term_id), '')) from revenue_term),
                   (select md5(coalesce(string_agg(distinct import_id::text, ',' order by import_id::text), ''))
-                   from invoice_line where period = :label and superseded_by is null),
+                   from invoice_line_daily where period = :label and superseded_by is null),
                   (select md5(coalesce(string_agg(c.provider || '/' || c.billing_account || '/' || c.period || '='
                        || c.amount, ',' order by c.provider, c.billing_account, c.period), ''))
                    from overcharge_claim c where c.period < :label),
