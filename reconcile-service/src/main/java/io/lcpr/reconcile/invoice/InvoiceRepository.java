@@ -100,7 +100,61 @@ public class InvoiceRepository {
         });
     }
 
+    /**
+     * One COPY of an import's lines, open while the file is read: PostgreSQL stores a chunk while the service parses
+     * the next. The transaction's connection serves nothing else until {@link LineCopy#finish()}.
+     */
+    public final class LineCopy implements AutoCloseable {
+        private final UUID importId;
+        private final CopyIn copy;
+
+        private LineCopy(UUID importId, CopyIn copy) {
+            this.importId = importId;
+            this.copy = copy;
+        }
+
+        public void write(List<InvoiceLine> lines) {
+            byte[] bytes = csv(importId, lines);
+            try {
+                copy.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                throw new IllegalStateException("storing the lines of import " + importId + " failed", e);
+            }
+        }
+
+        public void finish() {
+            try {
+                copy.endCopy();
+            } catch (SQLException e) {
+                throw new IllegalStateException("storing the lines of import " + importId + " failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException e) {
+                    // the transaction rolls back anyway; the cause is already on its way up
+                }
+            }
+        }
+    }
+
+    public LineCopy openLineCopy(UUID importId) {
+        return session().doReturningWork(c -> new LineCopy(importId,
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_LINES)));
+    }
+
     public void copyLines(UUID importId, List<InvoiceLine> lines) {
+        try (LineCopy copy = openLineCopy(importId)) {
+            copy.write(lines);
+            copy.finish();
+        }
+    }
+
+    private static byte[] csv(UUID importId, List<InvoiceLine> lines) {
         StringBuilder csv = new StringBuilder(lines.size() * 200);
         for (InvoiceLine l : lines) {
             csv.append(importId).append(',').append(l.lineNo());
@@ -115,18 +169,7 @@ public class InvoiceRepository {
             }
             csv.append('\n');
         }
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        session().doWork(c -> {
-            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_LINES);
-            try {
-                copy.writeToCopy(bytes, 0, bytes.length);
-                copy.endCopy();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            }
-        });
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -155,20 +198,32 @@ public class InvoiceRepository {
         });
     }
 
-    /** Sums an import's lines by day into what runs read: once, when the import's lines are all in. */
-    public void summarize(UUID importId) {
+    /** An import's lines summed by day (what runs read), as the import summed them while reading. */
+    void insertDaily(UUID importId, DailySums sums) {
         session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into invoice_line_daily
-                    select import_id, provider, billing_account, period, category, correction, model, service_tier,
-                           token_type, (charge_start at time zone 'UTC')::date, currency, unit, sum(billed_cost),
-                           sum(quantity), count(*), null
-                    from invoice_line where import_id = ?
-                    group by import_id, provider, billing_account, period, category, correction, model, service_tier,
-                             token_type, (charge_start at time zone 'UTC')::date, currency, unit
-                    """)) {
-                ps.setObject(1, importId);
-                ps.executeUpdate();
+            try (PreparedStatement ps = c.prepareStatement("insert into invoice_line_daily (import_id, provider,"
+                    + " billing_account, period, category, correction, model, service_tier, token_type, day, currency,"
+                    + " unit, billed_cost, quantity, lines) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (var e : sums.entries()) {
+                    DailySums.Key k = e.getKey();
+                    ps.setObject(1, importId);
+                    ps.setString(2, k.provider());
+                    ps.setString(3, k.billingAccount());
+                    ps.setString(4, k.period());
+                    ps.setString(5, k.category().label());
+                    ps.setBoolean(6, k.correction());
+                    ps.setString(7, k.model());
+                    ps.setString(8, k.serviceTier());
+                    ps.setString(9, k.tokenType());
+                    ps.setObject(10, k.day());
+                    ps.setString(11, k.currency());
+                    ps.setString(12, k.unit());
+                    ps.setBigDecimal(13, e.getValue().billedCost);
+                    ps.setBigDecimal(14, e.getValue().quantity);
+                    ps.setLong(15, e.getValue().lines);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         });
     }

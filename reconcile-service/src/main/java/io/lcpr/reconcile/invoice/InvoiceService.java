@@ -85,22 +85,25 @@ public class InvoiceService {
         try (InputStream original = Files.newInputStream(file); InputStream in = Files.newInputStream(file)) {
             repository.insertImport(stored, original);
             List<InvoiceLine> chunk = new ArrayList<>(CHUNK);
+            DailySums sums = new DailySums();
             int[] count = { 0 };
-            format.parse(in, ctx, line -> {
-                chunk.add(line);
-                if (++count[0] % PROGRESS_EVERY == 0) {
-                    LOG.infof("invoice import %s (%s): %d lines read", stored.id(), format.label(), count[0]);
-                }
-                if (chunk.size() == CHUNK) {
-                    repository.copyLines(stored.id(), chunk);
-                    chunk.clear();
-                }
-            });
-            if (!chunk.isEmpty()) {
-                repository.copyLines(stored.id(), chunk);
+            try (InvoiceRepository.LineCopy copy = repository.openLineCopy(stored.id())) {
+                format.parse(in, ctx, line -> {
+                    chunk.add(line);
+                    sums.add(line);
+                    if (++count[0] % PROGRESS_EVERY == 0) {
+                        LOG.infof("invoice import %s (%s): %d lines read", stored.id(), format.label(), count[0]);
+                    }
+                    if (chunk.size() == CHUNK) {
+                        copy.write(chunk);
+                        chunk.clear();
+                    }
+                });
+                copy.write(chunk);
+                copy.finish();
             }
             repository.setLineCount(stored.id(), count[0]);
-            repository.summarize(stored.id());
+            repository.insertDaily(stored.id(), sums);
             int superseded = repository.supersede(stored.id());
             LOG.infof("invoice import %s (%s, %s): %d lines, %d earlier lines superseded", stored.id(),
                     format.label(), fileName, count[0], superseded);
@@ -134,10 +137,13 @@ public class InvoiceService {
         InvoiceRepository.StoredImport stored = new InvoiceRepository.StoredImport(UUID.randomUUID(), "total",
                 provider, account, sha, r.source(), original.length, 1, Instant.now());
         repository.insertImport(stored, new java.io.ByteArrayInputStream(original));
-        repository.copyLines(stored.id(), List.of(new InvoiceLine(1, provider, account, null, period.label(),
-                period.start(), period.end(), ChargeCategory.USAGE, false, null, "standard", null, null, null,
-                r.total(), null, currency, null, null, "typed-in total")));
-        repository.summarize(stored.id());
+        InvoiceLine line = new InvoiceLine(1, provider, account, null, period.label(), period.start(), period.end(),
+                ChargeCategory.USAGE, false, null, "standard", null, null, null, r.total(), null, currency, null, null,
+                "typed-in total");
+        repository.copyLines(stored.id(), List.of(line));
+        DailySums sums = new DailySums();
+        sums.add(line);
+        repository.insertDaily(stored.id(), sums);
         return result(stored, true, repository.supersede(stored.id()));
     }
 
