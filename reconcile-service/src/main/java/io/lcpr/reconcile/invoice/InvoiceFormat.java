@@ -11,47 +11,25 @@ import java.util.stream.Collectors;
 
 /** The files an invoice import reads, by the name a caller gives ({@code ?format=focus}). */
 public enum InvoiceFormat {
-    FOCUS("focus") {
-        @Override
-        public void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException {
-            FocusCsv.parse(new InputStreamReader(in, StandardCharsets.UTF_8), ctx, sink);
-        }
-    },
-    OPENAI_COSTS("openai-costs") {
-        @Override
-        public void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException {
-            OpenAiExports.parseCosts(in, ctx, sink);
-        }
-    },
-    OPENAI_USAGE("openai-usage") {
-        @Override
-        public void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException {
-            OpenAiExports.parseCompletionsUsage(in, ctx, sink);
-        }
-    },
-    ANTHROPIC_COST_REPORT("anthropic-cost-report") {
-        @Override
-        public void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException {
-            AnthropicExports.parseCostReport(in, ctx, sink);
-        }
-    },
-    ANTHROPIC_USAGE("anthropic-usage") {
-        @Override
-        public void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException {
-            AnthropicExports.parseMessagesUsage(in, ctx, sink);
-        }
-    },
-    CSV("csv") {
-        @Override
-        public void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException {
-            InvoiceCsv.parse(new InputStreamReader(in, StandardCharsets.UTF_8), ctx, sink);
-        }
-    };
+    FOCUS("focus", (in, ctx, sink) -> FocusCsv.parse(reader(in), ctx, sink)),
+    OPENAI_COSTS("openai-costs", OpenAiExports::parseCosts),
+    OPENAI_USAGE("openai-usage", OpenAiExports::parseCompletionsUsage),
+    ANTHROPIC_COST_REPORT("anthropic-cost-report", AnthropicExports::parseCostReport),
+    ANTHROPIC_USAGE("anthropic-usage", AnthropicExports::parseMessagesUsage),
+    CSV("csv", (in, ctx, sink) -> InvoiceCsv.parse(reader(in), ctx, sink));
+
+    /** Reads a file, handing each line to the sink as it is read. */
+    @FunctionalInterface
+    interface Parser {
+        void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException;
+    }
 
     private final String label;
+    private final Parser parser;
 
-    InvoiceFormat(String label) {
+    InvoiceFormat(String label, Parser parser) {
         this.label = label;
+        this.parser = parser;
     }
 
     public String label() {
@@ -59,7 +37,13 @@ public enum InvoiceFormat {
     }
 
     /** Reads a file, handing each line to the sink as it is read (a million-line export never sits in memory). */
-    public abstract void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException;
+    public void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException {
+        parser.parse(in, ctx, sink);
+    }
+
+    private static InputStreamReader reader(InputStream in) {
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
 
     /** Whether the format's lines are reported usage (counts) rather than charges: the two never supersede each other. */
     public boolean reportsUsage() {

@@ -18,14 +18,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.events.CanonicalTrace;
-import io.lcpr.events.EventJson;
-import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
 import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.infra.LocalInfraProfile;
-import io.lcpr.delivery.ConsumedRecord;
+import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.money.Money;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.period.Period;
@@ -48,6 +46,7 @@ class DeltaBucketsTest {
     static final String PROVIDER = "bucketco";
     static final String ACCOUNT = "proj-b";
     static final Period MONTH = Period.parse("2033-05");
+    static final Instant FROM = Instant.parse("2033-01-01T00:00:00Z");
     static final Rates RATES = Rates.simple(new BigDecimal("2"), new BigDecimal("1"), new BigDecimal("2.5"),
             new BigDecimal("8"));
 
@@ -61,8 +60,8 @@ class DeltaBucketsTest {
     @Test
     void eachSeededCauseLandsInItsBucket() throws Exception {
         for (String model : List.of("m-a", "m-b", "m-c", "m-d")) {
-            pricing.record(price(model, "standard", RATES));
-            pricing.record(price(model, "batch", RATES.scaled(new BigDecimal("0.5"))));
+            pricing.record(MonthFixtures.price(PROVIDER, model, "standard", RATES, FROM));
+            pricing.record(MonthFixtures.price(PROVIDER, model, "batch", RATES.scaled(new BigDecimal("0.5")), FROM));
         }
         // m-a: billed 10% above its trace-derived cost; m-b: traced real time, billed as batch; m-c: traced, not
         // billed; m-d: billed at the right price for 1,000,000 output tokens the traces do not have (the usage export
@@ -94,7 +93,7 @@ class DeltaBucketsTest {
             }
         }
         for (int i = 0; i < traces.size(); i += 100) {
-            batches.traces(records(traces.subList(i, Math.min(traces.size(), i + 100))));
+            batches.traces(MonthFixtures.records(traces.subList(i, Math.min(traces.size(), i + 100))));
         }
 
         StringBuilder bill = new StringBuilder("charge_start,category,model,service_tier,amount,description\n");
@@ -128,9 +127,7 @@ class DeltaBucketsTest {
 
         ReconciliationRuns.RunView run = runs.start(MONTH);
         assertEquals("completed", run.status(), run.error());
-        ReconciliationCompletedV1 completed = EventJson.MAPPER.convertValue(EventJson.MAPPER.readTree(given()
-                .get("/api/reconciliations/" + run.runId()).then().statusCode(200).extract().asString())
-                .get("reconciliation"), ReconciliationCompletedV1.class);
+        ReconciliationCompletedV1 completed = MonthFixtures.reconciliation(run.runId());
         AccountReconciliation account = completed.accounts().stream()
                 .filter(a -> a.provider().equals(PROVIDER)).findFirst().orElseThrow();
 
@@ -202,20 +199,5 @@ class DeltaBucketsTest {
 
     private static BigDecimal sum(Map<LocalDate, BigDecimal> byDay) {
         return byDay.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static PricingSnapshotV1 price(String model, String tier, Rates r) {
-        Instant from = Instant.parse("2033-01-01T00:00:00Z");
-        return new PricingSnapshotV1(UUID.randomUUID(), from, 1, "test", UUID.randomUUID(), UUID.randomUUID(), 1,
-                PROVIDER, model, tier, "", from, null, "USD", r.inputPerMillion(), r.cacheReadPerMillion(),
-                r.cacheWritePerMillion(), null, r.outputPerMillion(), null, null, null, null, null, null, "test");
-    }
-
-    private static List<ConsumedRecord> records(List<?> events) {
-        List<ConsumedRecord> out = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            out.add(new ConsumedRecord("test", 0, i, null, EventJson.write(events.get(i))));
-        }
-        return out;
     }
 }

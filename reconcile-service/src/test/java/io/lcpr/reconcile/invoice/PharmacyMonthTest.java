@@ -15,19 +15,17 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.lcpr.delivery.ConsumedRecord;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
-import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
-import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.ProviderContractV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
 import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.infra.LocalInfraProfile;
+import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.money.Money;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.period.Period;
@@ -64,6 +62,7 @@ class PharmacyMonthTest {
             new BigDecimal("15"));
     static final Rates GRADER = Rates.simple(new BigDecimal("0.15"), new BigDecimal("0.075"), new BigDecimal("0.15"),
             new BigDecimal("0.6"));
+    static final Instant FROM = Instant.parse("2034-01-01T00:00:00Z");
     static final BigDecimal CONTRACT = new BigDecimal("0.80");
     static final BigDecimal OPS = new BigDecimal("1761");
 
@@ -76,8 +75,8 @@ class PharmacyMonthTest {
 
     @Test
     void theDeltaIsARecoverableOverchargeOnTwoLinesKeptOutOfLoadedCostAndSettledByTheNextCredit() throws Exception {
-        pricing.record(price("draft-l", DRAFT));
-        pricing.record(price("grade-s", GRADER));
+        pricing.record(MonthFixtures.price(PROVIDER, "draft-l", "standard", DRAFT, FROM));
+        pricing.record(MonthFixtures.price(PROVIDER, "grade-s", "standard", GRADER, FROM));
         Instant amended = Instant.parse("2034-02-01T00:00:00Z");
         pricing.record(new ProviderContractV1(UUID.randomUUID(), amended, 1, "test", UUID.randomUUID(), PROVIDER, PROD,
                 "prior-auth amendment", "USD", null, 1, amended, null, null, null, null, null,
@@ -119,20 +118,20 @@ class PharmacyMonthTest {
                 add(eval, input, 0, 0, output);
             }
             boolean passed = random.nextInt(100) < 80;
-            outcomes.add(outcome("eval", last, unit, passed, null, at.plusSeconds(400)));
+            outcomes.add(MonthFixtures.outcome("eval", last, unit, passed, null, null, at.plusSeconds(400)));
             if (passed) {
                 accepted++;
             } else if (random.nextInt(100) < 70) { // a pharmacist signs the rejected draft off
                 escalated++;
                 accepted++;
-                outcomes.add(outcome("escalation", null, unit, null, null, at.plusSeconds(3_600)));
-                outcomes.add(outcome("acceptance", null, unit, true, null, at.plusSeconds(3_700)));
+                outcomes.add(MonthFixtures.outcome("escalation", null, unit, null, null, null, at.plusSeconds(3_600)));
+                outcomes.add(MonthFixtures.outcome("acceptance", null, unit, true, null, null, at.plusSeconds(3_700)));
             }
         }
         for (int i = 0; i < traces.size(); i += 250) {
-            batches.traces(records(traces.subList(i, Math.min(traces.size(), i + 250))));
+            batches.traces(MonthFixtures.records(traces.subList(i, Math.min(traces.size(), i + 250))));
         }
-        batches.outcomes(records(outcomes));
+        batches.outcomes(MonthFixtures.records(outcomes));
 
         // the May statement: four monthly line items per model; uncached input and output still at the list rate
         String[] meters = { "Input Tokens", "Cached Input Tokens", "Cache Write Tokens", "Output Tokens" };
@@ -220,9 +219,7 @@ class PharmacyMonthTest {
     }
 
     private AccountReconciliation account(UUID runId, String account) throws Exception {
-        ReconciliationCompletedV1 completed = EventJson.MAPPER.convertValue(EventJson.MAPPER.readTree(given()
-                .get("/api/reconciliations/" + runId).then().statusCode(200).extract().asString())
-                .get("reconciliation"), ReconciliationCompletedV1.class);
+        ReconciliationCompletedV1 completed = MonthFixtures.reconciliation(runId);
         return completed.accounts().stream().filter(a -> a.billingAccount().equals(account)).findFirst()
                 .orElseThrow(() -> new AssertionError("no account " + account + " in " + completed.accounts()));
     }
@@ -248,26 +245,5 @@ class PharmacyMonthTest {
                 new CanonicalTrace(request, null, null, unit, null, kind, "prior-auth", "t-clinical", null, PROVIDER,
                         model, "standard", null, null, project, null, null, at, input, read, write, output, 0L, 400L,
                         2_000L, null, null, null, null));
-    }
-
-    private static OutcomeRecordedV1 outcome(String kind, String request, String unit, Boolean passed,
-            BigDecimal humanCost, Instant at) {
-        return new OutcomeRecordedV1(UUID.randomUUID(), at, 1, "test", new Outcome(null, kind, request, unit, null,
-                passed, null, null, humanCost, null, null, at));
-    }
-
-    private static PricingSnapshotV1 price(String model, Rates r) {
-        Instant from = Instant.parse("2034-01-01T00:00:00Z");
-        return new PricingSnapshotV1(UUID.randomUUID(), from, 1, "test", UUID.randomUUID(), UUID.randomUUID(), 1,
-                PROVIDER, model, "standard", "", from, null, "USD", r.inputPerMillion(), r.cacheReadPerMillion(),
-                r.cacheWritePerMillion(), null, r.outputPerMillion(), null, null, null, null, null, null, "test");
-    }
-
-    private static List<ConsumedRecord> records(List<?> events) {
-        List<ConsumedRecord> out = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            out.add(new ConsumedRecord("test", 0, i, null, EventJson.write(events.get(i))));
-        }
-        return out;
     }
 }

@@ -19,18 +19,16 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-import io.lcpr.delivery.ConsumedRecord;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
-import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
-import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
 import io.lcpr.events.RevenueTermV1;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.infra.LocalInfraProfile;
+import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.money.Money;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.period.Period;
@@ -60,6 +58,7 @@ class Month000Test {
     static final String SUPPORT = "org-main";
     static final String EVAL = "org-eval";
     static final Period MONTH = Period.parse("2035-03");
+    static final Instant FROM = Instant.parse("2035-01-01T00:00:00Z");
     // 000's rates: $1.80 / $8.00 per million input / output, cache reads at half the input price
     static final Rates RATES = Rates.simple(new BigDecimal("1.80"), new BigDecimal("0.90"), new BigDecimal("1.80"),
             new BigDecimal("8.00"));
@@ -75,11 +74,10 @@ class Month000Test {
 
     @Test
     void theMonthReconcilesTrustedAndItsMarginsFollowFromTheLoadedCost() throws Exception {
-        pricing.record(price("support-llm", RATES));
-        pricing.record(price("grader-llm", GRADER));
-        Instant from = Instant.parse("2035-01-01T00:00:00Z");
-        pricing.record(new RevenueTermV1(UUID.randomUUID(), from, 1, "test", UUID.randomUUID(), "support", null,
-                Revenue.FIXED_MONTHLY, new BigDecimal("45000"), "USD", from, null));
+        pricing.record(MonthFixtures.price(PROVIDER, "support-llm", "standard", RATES, FROM));
+        pricing.record(MonthFixtures.price(PROVIDER, "grader-llm", "standard", GRADER, FROM));
+        pricing.record(new RevenueTermV1(UUID.randomUUID(), FROM, 1, "test", UUID.randomUUID(), "support", null,
+                Revenue.FIXED_MONTHLY, new BigDecimal("45000"), "USD", FROM, null));
 
         Random random = new Random(0);
         Map<LocalDate, BigDecimal> supportByDay = new TreeMap<>();
@@ -120,18 +118,18 @@ class Month000Test {
             int roll = random.nextInt(1000);
             if (roll < 5) {
                 escalated++;
-                outcomes.add(outcome("escalation", null, unit, null, at.plusSeconds(3_600)));
+                outcomes.add(MonthFixtures.outcome("escalation", null, unit, null, null, null, at.plusSeconds(3_600)));
             } else {
                 boolean passed = roll < 825;
                 accepted += passed ? 1 : 0;
-                outcomes.add(outcome("eval", last, unit, passed, at.plusSeconds(700)));
+                outcomes.add(MonthFixtures.outcome("eval", last, unit, passed, null, null, at.plusSeconds(700)));
             }
         }
         for (int i = 0; i < traces.size(); i += 2_000) {
-            batches.traces(records(traces.subList(i, Math.min(traces.size(), i + 2_000))));
+            batches.traces(MonthFixtures.records(traces.subList(i, Math.min(traces.size(), i + 2_000))));
         }
         for (int i = 0; i < outcomes.size(); i += 2_000) {
-            batches.outcomes(records(outcomes.subList(i, Math.min(outcomes.size(), i + 2_000))));
+            batches.outcomes(MonthFixtures.records(outcomes.subList(i, Math.min(outcomes.size(), i + 2_000))));
         }
 
         // the daily bills, to the cent per line, as providers write them; plus a batch-embedding job nobody traced
@@ -161,9 +159,7 @@ class Month000Test {
 
         ReconciliationRuns.RunView run = runs.start(MONTH);
         assertEquals("completed", run.status(), run.error());
-        ReconciliationCompletedV1 completed = EventJson.MAPPER.convertValue(EventJson.MAPPER.readTree(given()
-                .get("/api/reconciliations/" + run.runId()).then().statusCode(200).extract().asString())
-                .get("reconciliation"), ReconciliationCompletedV1.class);
+        ReconciliationCompletedV1 completed = MonthFixtures.reconciliation(run.runId());
         AccountReconciliation main = completed.accounts().stream().filter(a -> a.billingAccount().equals(SUPPORT))
                 .findFirst().orElseThrow();
         AccountReconciliation evalAccount = completed.accounts().stream()
@@ -210,25 +206,5 @@ class Month000Test {
                 new CanonicalTrace(request, null, null, unit, null, kind, "support", "support-platform", null,
                         PROVIDER, model, "standard", null, null, project, null, null, at, input, read, 0L, output, 0L,
                         500L, 3_000L, null, null, null, null));
-    }
-
-    private static OutcomeRecordedV1 outcome(String kind, String request, String unit, Boolean passed, Instant at) {
-        return new OutcomeRecordedV1(UUID.randomUUID(), at, 1, "test", new Outcome(null, kind, request, unit, null,
-                passed, null, null, null, null, null, at));
-    }
-
-    private static PricingSnapshotV1 price(String model, Rates r) {
-        Instant from = Instant.parse("2035-01-01T00:00:00Z");
-        return new PricingSnapshotV1(UUID.randomUUID(), from, 1, "test", UUID.randomUUID(), UUID.randomUUID(), 1,
-                PROVIDER, model, "standard", "", from, null, "USD", r.inputPerMillion(), r.cacheReadPerMillion(),
-                r.cacheWritePerMillion(), null, r.outputPerMillion(), null, null, null, null, null, null, "test");
-    }
-
-    private static List<ConsumedRecord> records(List<?> events) {
-        List<ConsumedRecord> out = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            out.add(new ConsumedRecord("test", 0, i, null, EventJson.write(events.get(i))));
-        }
-        return out;
     }
 }

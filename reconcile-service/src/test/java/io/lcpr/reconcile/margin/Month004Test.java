@@ -21,17 +21,14 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-import io.lcpr.delivery.ConsumedRecord;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
-import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
-import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.infra.LocalInfraProfile;
-import io.lcpr.money.Money;
+import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
@@ -86,11 +83,8 @@ class Month004Test {
 
     @Test
     void eachWorkloadHasItsOwnLcprEvalRunsAreAllocatedAndTheUnknownBucketStandsApart() throws Exception {
-        pricing.record(new PricingSnapshotV1(UUID.randomUUID(), Instant.parse("2035-01-01T00:00:00Z"), 1, "test",
-                UUID.randomUUID(), UUID.randomUUID(), 1, PROVIDER, "one-model", "standard", "",
-                Instant.parse("2035-01-01T00:00:00Z"), null, "USD", RATES.inputPerMillion(),
-                RATES.cacheReadPerMillion(), RATES.cacheWritePerMillion(), null, RATES.outputPerMillion(), null, null,
-                null, null, null, null, "test"));
+        pricing.record(MonthFixtures.price(PROVIDER, "one-model", "standard", RATES,
+                Instant.parse("2035-01-01T00:00:00Z")));
         for (int t = 0; t < 3_000; t++) { // support chat: 1.1 calls a ticket
             unit("support-chat", "m004-ticket-" + t, random.nextInt(10) == 0 ? 2 : 1, "standard", 3_000, 400, 89);
         }
@@ -107,9 +101,9 @@ class Month004Test {
             unit(null, "m004-stray-" + u, 1, "standard", 4_000, 600, -1);
         }
         for (int i = 0; i < traces.size(); i += 1_000) {
-            batches.traces(records(traces.subList(i, Math.min(traces.size(), i + 1_000))));
+            batches.traces(MonthFixtures.records(traces.subList(i, Math.min(traces.size(), i + 1_000))));
         }
-        batches.outcomes(records(outcomes));
+        batches.outcomes(MonthFixtures.records(outcomes));
 
         register("support-chat", "conversational", "ticket", List.of());
         register("coding-agent", "agentic_multi_turn", "task", List.of());
@@ -139,9 +133,7 @@ class Month004Test {
 
         ReconciliationRuns.RunView run = runs.start(MONTH);
         assertEquals("completed", run.status(), run.error());
-        ReconciliationCompletedV1 completed = EventJson.MAPPER.convertValue(EventJson.MAPPER.readTree(given()
-                .get("/api/reconciliations/" + run.runId()).then().statusCode(200).extract().asString())
-                .get("reconciliation"), ReconciliationCompletedV1.class);
+        ReconciliationCompletedV1 completed = MonthFixtures.reconciliation(run.runId());
         Map<String, LcprComputedV1> lcpr = new TreeMap<>();
         run.lcpr().forEach(l -> lcpr.put(l.workload(), l));
 
@@ -270,8 +262,8 @@ class Month004Test {
             if (minutes != null) {
                 reviewMinutes = reviewMinutes.add(minutes);
             }
-            outcomes.add(new OutcomeRecordedV1(UUID.randomUUID(), at, 1, "test", new Outcome(null, "eval", last, unit,
-                    null, passed, null, null, null, minutes, null, at.plusSeconds(calls * 30L + 60))));
+            outcomes.add(MonthFixtures.outcome("eval", last, unit, passed, null, minutes,
+                    at.plusSeconds(calls * 30L + 60)));
         }
     }
 
@@ -305,13 +297,5 @@ class Month004Test {
 
     private static BigDecimal rank(List<BigDecimal> sorted, int p) {
         return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private static List<ConsumedRecord> records(List<?> events) {
-        List<ConsumedRecord> out = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            out.add(new ConsumedRecord("test", 0, i, null, EventJson.write(events.get(i))));
-        }
-        return out;
     }
 }

@@ -1,0 +1,57 @@
+package io.lcpr.reconcile;
+
+import static io.restassured.RestAssured.given;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.lcpr.delivery.ConsumedRecord;
+import io.lcpr.events.EventJson;
+import io.lcpr.events.Outcome;
+import io.lcpr.events.OutcomeRecordedV1;
+import io.lcpr.events.PricingSnapshotV1;
+import io.lcpr.events.ReconciliationCompletedV1;
+import io.lcpr.price.Rates;
+
+/** What the month tests build their months from: events as the consumers receive them, and the run as served. */
+public final class MonthFixtures {
+    private MonthFixtures() {
+    }
+
+    /** Events as one poll of a topic hands them to the consumer. */
+    public static List<ConsumedRecord> records(List<?> events) {
+        List<ConsumedRecord> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            out.add(new ConsumedRecord("test", 0, i, null, EventJson.write(events.get(i))));
+        }
+        return out;
+    }
+
+    /** A price entry as pricing-service publishes it, in force from {@code from}. */
+    public static PricingSnapshotV1 price(String provider, String model, String tier, Rates r, Instant from) {
+        return new PricingSnapshotV1(UUID.randomUUID(), from, 1, "test", UUID.randomUUID(), UUID.randomUUID(), 1,
+                provider, model, tier, "", from, null, "USD", r.inputPerMillion(), r.cacheReadPerMillion(),
+                r.cacheWritePerMillion(), null, r.outputPerMillion(), null, null, null, null, null, null, "test");
+    }
+
+    /** A verdict about a request and its unit, with the human cost and review minutes it states (or null). */
+    public static OutcomeRecordedV1 outcome(String kind, String request, String unit, Boolean passed,
+            BigDecimal humanCost, BigDecimal reviewMinutes, Instant at) {
+        return new OutcomeRecordedV1(UUID.randomUUID(), at, 1, "test", new Outcome(null, kind, request, unit, null,
+                passed, null, null, humanCost, reviewMinutes, null, at));
+    }
+
+    /** The reconciliation of a run, as GET /api/reconciliations/{id} serves it. */
+    public static ReconciliationCompletedV1 reconciliation(UUID runId) {
+        try {
+            return EventJson.MAPPER.convertValue(EventJson.MAPPER.readTree(given()
+                    .get("/api/reconciliations/" + runId).then().statusCode(200).extract().asString())
+                    .get("reconciliation"), ReconciliationCompletedV1.class);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the run " + runId + " is not JSON", e);
+        }
+    }
+}
