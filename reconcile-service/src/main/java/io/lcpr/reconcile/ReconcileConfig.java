@@ -34,4 +34,24 @@ public interface ReconcileConfig {
     @WithName("invoices.import-timeout.s")
     @WithDefault("1800")
     int invoicesImportTimeoutS();
+
+    /** How often every registered provider account's cost and usage reports are pulled (ProviderPullService). */
+    @WithName("pull.every.s")
+    @WithDefault("3600")
+    long pullEveryS();
+
+    /** During the first days of a month the previous month is pulled too (late usage, corrections). */
+    @WithName("pull.previous-month-days")
+    @WithDefault("3")
+    int pullPreviousMonthDays();
+
+    /** Attempts of one provider API request when it fails transiently (connection, 429, 5xx). */
+    @WithName("pull.max-attempts")
+    @WithDefault("5")
+    int pullMaxAttempts();
+
+    /** The first wait before a retried provider API request; it doubles each attempt (Retry-After wins). */
+    @WithName("pull.backoff.ms")
+    @WithDefault("1000")
+    long pullBackoffMs();
 }
