@@ -30,10 +30,15 @@ public final class MonthFixtures {
         return out;
     }
 
-    /** A price entry as pricing-service publishes it, in force from {@code from}. */
+    /** A price entry in USD as pricing-service publishes it, in force from {@code from}. */
     public static PricingSnapshotV1 price(String provider, String model, String tier, Rates r, Instant from) {
+        return price(provider, model, tier, r, from, "USD");
+    }
+
+    public static PricingSnapshotV1 price(String provider, String model, String tier, Rates r, Instant from,
+            String currency) {
         return new PricingSnapshotV1(UUID.randomUUID(), from, 1, "test", UUID.randomUUID(), UUID.randomUUID(), 1,
-                provider, model, tier, "", from, null, "USD", r.inputPerMillion(), r.cacheReadPerMillion(),
+                provider, model, tier, "", from, null, currency, r.inputPerMillion(), r.cacheReadPerMillion(),
                 r.cacheWritePerMillion(), null, r.outputPerMillion(), null, null, null, null, null, null, "test");
     }
 

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import io.lcpr.price.ContractTerms;
+import io.lcpr.price.ExchangeRates;
 import io.lcpr.price.PriceHistory;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.lcpr.Call;
@@ -121,6 +122,7 @@ final class PeriodCosts {
 
     private final PriceHistory prices;
     private final ContractTerms terms;
+    private final ExchangeRates fx;
     private final Source source;
     private final Map<String, Optional<PriceHistory.Quote>> quotes = new HashMap<>();
     private final Map<SliceKey, Total> totals = new HashMap<>();
@@ -135,13 +137,18 @@ final class PeriodCosts {
     private long pricedOneByOne;
 
     PeriodCosts(PriceHistory prices, Source source) {
-        this(prices, ContractTerms.NONE, source);
+        this(prices, ContractTerms.NONE, ExchangeRates.NONE, source);
     }
 
-    /** Prices at the contract rate: the list price times the contract's factor for the call's account, model and tier. */
-    PeriodCosts(PriceHistory prices, ContractTerms terms, Source source) {
+    /**
+     * Prices at the contract rate (the list price times the contract's factor for the call's account, model and
+     * tier), in USD: a price entry in another currency at the exchange rate of the rollup's (or call's) UTC day; a
+     * day without a rate for it leaves the calls unpriced.
+     */
+    PeriodCosts(PriceHistory prices, ContractTerms terms, ExchangeRates fx, Source source) {
         this.prices = prices;
         this.terms = terms;
+        this.fx = fx;
         this.source = source;
     }
 
@@ -159,7 +166,8 @@ final class PeriodCosts {
             return;
         }
         Optional<PriceHistory.Quote> quote = quote(r.provider(), r.model(), r.serviceTier(), r.start());
-        if (quote.isEmpty()) {
+        Optional<BigDecimal> toUsd = quote.flatMap(q -> fx.toReporting(q.entry().currency(), r.start()));
+        if (toUsd.isEmpty()) {
             unpricedByAccount.merge(Call.account(r.provider(), r.projectId().isEmpty() ? null : r.projectId()),
                     r.calls(), Long::sum);
             return;
@@ -177,7 +185,7 @@ final class PeriodCosts {
             return;
         }
         BigDecimal list = rates.cost(new Rates.Usage(r.inputTokens(), r.cacheReadTokens(), r.cacheCreationTokens(),
-                r.outputTokens(), r.reasoningApart()), longFirst);
+                r.outputTokens(), r.reasoningApart()), longFirst).multiply(toUsd.get());
         String project = r.projectId().isEmpty() ? null : r.projectId();
         String model = quote.get().resolvedModel();
         BigDecimal cost = list.multiply(terms.factor(r.provider(), project, model, r.serviceTier(), r.start()));
@@ -217,10 +225,12 @@ final class PeriodCosts {
         Call c = wc.call();
         Optional<PriceHistory.Quote> quote = prices.quote(c.provider(), c.model(), c.serviceTier(), null,
                 c.startedAt());
-        if (quote.isEmpty()) {
+        Optional<BigDecimal> toUsd = quote.flatMap(q -> fx.toReporting(q.entry().currency(), c.startedAt()));
+        if (toUsd.isEmpty()) {
             unpricedByAccount.merge(c.account(), (long) wc.weight(), Long::sum);
         } else {
-            BigDecimal list = quote.get().rates().cost(c.usage()).multiply(BigDecimal.valueOf(wc.weight()));
+            BigDecimal list = quote.get().rates().cost(c.usage()).multiply(BigDecimal.valueOf(wc.weight()))
+                    .multiply(toUsd.get());
             String model = quote.get().resolvedModel();
             BigDecimal cost = list.multiply(terms.factor(c.provider(), c.projectId(), model, c.serviceTier(),
                     c.startedAt()));

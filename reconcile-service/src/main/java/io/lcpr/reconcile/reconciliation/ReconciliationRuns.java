@@ -139,6 +139,8 @@ public class ReconciliationRuns {
                   (select md5(coalesce(string_agg(a::text, ',' order by provider, alias), '')) from price_alias a),
                   (select md5(coalesce(string_agg(event, ',' order by contract_id), '')) from provider_contract),
                   (select md5(coalesce(string_agg(event, ',' order by term_id), '')) from revenue_term),
+                  (select md5(coalesce(string_agg(x::text, ',' order by currency, effective_from), ''))
+                   from exchange_rate x),
                   (select md5(coalesce(string_agg(distinct import_id::text, ',' order by import_id::text), ''))
                    from invoice_line_daily where period = :label and superseded_by is null),
                   (select md5(coalesce(string_agg(c.provider || '/' || c.billing_account || '/' || c.period || '='

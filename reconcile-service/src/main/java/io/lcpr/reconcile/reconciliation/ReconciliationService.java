@@ -21,7 +21,9 @@ import io.lcpr.events.RevenueTermV1;
 import io.lcpr.events.Topics;
 import io.lcpr.money.Money;
 import io.lcpr.price.ContractTerms;
+import io.lcpr.price.ExchangeRates;
 import io.lcpr.price.PriceHistory;
+import io.lcpr.reconcile.fx.ExchangeRateService;
 import io.lcpr.reconcile.invoice.InvoiceRepository;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostInputs;
@@ -56,9 +58,12 @@ public class ReconciliationService {
     private final UnitJudgements judgements;
     private final InvoiceRepository invoiceLines;
     private final ClaimRepository claims;
+    private final ExchangeRateService exchangeRates;
 
     public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage,
-            UnitJudgements judgements, InvoiceRepository invoiceLines, ClaimRepository claims) {
+            UnitJudgements judgements, InvoiceRepository invoiceLines, ClaimRepository claims,
+            ExchangeRateService exchangeRates) {
+        this.exchangeRates = exchangeRates;
         this.invoiceLines = invoiceLines;
         this.claims = claims;
         this.outbox = outbox;
@@ -80,7 +85,8 @@ public class ReconciliationService {
         progress.accept("pricing rollups");
         PriceHistory prices = QuarkusTransaction.requiringNew().call(pricing::history);
         ContractTerms terms = QuarkusTransaction.requiringNew().call(pricing::contractTerms);
-        PeriodCosts costs = new PeriodCosts(prices, terms, PeriodCosts.Source.of(usage));
+        ExchangeRates fx = exchangeRates.rates();
+        PeriodCosts costs = new PeriodCosts(prices, terms, fx, PeriodCosts.Source.of(usage));
         QuarkusTransaction.requiringNew().run(() -> {
             usage.streamDaily(period.start(), period.end(), costs::add);
             costs.finish();
@@ -90,13 +96,15 @@ public class ReconciliationService {
                     costs.unpricedByAccount());
         }
         List<CostSlice> slices = costs.slices();
-        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, invoiceLines, claims,
+        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, fx, invoiceLines, claims,
                 pricing.revenueTerms(), judgements.reviewMinutes(period), slices));
         AccountReconciler.Result accounts = AccountReconciler.reconcileSlices(slices, costs.unpricedByAccount(),
                 inputs.invoices(), costs.byModelDay(), (provider, account, model, tier, day) -> {
                     Instant at = day == null ? period.start() : day;
-                    return prices.quote(provider, model, tier, null, at).map(q -> new DeltaExplanation.Resolved(
-                            q.resolvedModel(), q.rates(), terms.factor(provider, account, q.resolvedModel(), tier, at)));
+                    return prices.quote(provider, model, tier, null, at).flatMap(q -> fx
+                            .toReporting(q.entry().currency(), at).map(toUsd -> new DeltaExplanation.Resolved(
+                                    q.resolvedModel(), q.rates().scaled(toUsd),
+                                    terms.factor(provider, account, q.resolvedModel(), tier, at))));
                 }, inputs.openClaims(), label);
 
         long t1 = System.nanoTime();
@@ -121,7 +129,7 @@ public class ReconciliationService {
         Map<String, TaskCosts.Figures> tasks = new TreeMap<>();
         inputs.registry().forEach((w, reg) -> {
             if (WorkloadClasses.AGENTIC.equals(reg.workloadClass())) {
-                tasks.put(w, QuarkusTransaction.requiringNew().call(() -> taskFigures(w, period, prices, terms)));
+                tasks.put(w, QuarkusTransaction.requiringNew().call(() -> taskFigures(w, period, prices, terms, fx)));
             }
         });
         List<LcprComputedV1> results = WorkloadResults.build(byWorkload, units, new WorkloadResults.Context(runId,
@@ -148,13 +156,16 @@ public class ReconciliationService {
     }
 
     /** An agentic workload's tasks of the period, each call priced at its contract rate in force at its start. */
-    private TaskCosts.Figures taskFigures(String workload, Period period, PriceHistory prices, ContractTerms terms) {
+    private TaskCosts.Figures taskFigures(String workload, Period period, PriceHistory prices, ContractTerms terms,
+            ExchangeRates fx) {
         TaskCosts tasks = new TaskCosts();
         usage.streamUnitCalls(workload, period.start(), period.end(), uc -> {
             Call c = uc.call();
             BigDecimal cost = prices.quote(c.provider(), c.model(), c.serviceTier(), null, c.startedAt())
-                    .map(q -> q.rates().cost(c.usage()).multiply(BigDecimal.valueOf(uc.weight())).multiply(terms
-                            .factor(c.provider(), c.projectId(), q.resolvedModel(), c.serviceTier(), c.startedAt())))
+                    .flatMap(q -> fx.toReporting(q.entry().currency(), c.startedAt()).map(toUsd -> q.rates()
+                            .cost(c.usage()).multiply(BigDecimal.valueOf(uc.weight())).multiply(toUsd).multiply(terms
+                                    .factor(c.provider(), c.projectId(), q.resolvedModel(), c.serviceTier(),
+                                            c.startedAt()))))
                     .orElse(BigDecimal.ZERO);
             tasks.add(uc.unitKey(), c, uc.weight(), cost, uc.accepted());
         });
@@ -168,9 +179,9 @@ public class ReconciliationService {
     private record Inputs(List<InvoiceTotal> invoices, Map<String, CostInputs> costInputs,
             Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> openClaims, List<RevenueTermV1> revenueTerms,
             Map<String, WorkloadResults.Registry> registry) {
-        static Inputs of(String label, InvoiceRepository invoiceLines, ClaimRepository claims,
+        static Inputs of(String label, ExchangeRates fx, InvoiceRepository invoiceLines, ClaimRepository claims,
                 List<RevenueTermV1> revenueTerms, Map<String, BigDecimal> reviewMinutes, List<CostSlice> slices) {
-            List<InvoiceTotal> invoices = InvoiceTotal.of(invoiceLines.currentLines(label));
+            List<InvoiceTotal> invoices = InvoiceTotal.of(invoiceLines.currentLines(label), fx);
             Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> open = new HashMap<>();
             invoices.forEach(i -> open.put(i, claims.openBefore(i.provider(), i.billingAccount(), label)));
             Map<String, BigDecimal> teamOps = new HashMap<>();

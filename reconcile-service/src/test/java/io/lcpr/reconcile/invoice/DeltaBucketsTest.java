@@ -23,9 +23,9 @@ import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
 import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.infra.LocalInfraProfile;
-import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.money.Money;
 import io.lcpr.price.Rates;
+import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
 import io.lcpr.reconcile.reconciliation.ReconciliationRuns;
@@ -170,6 +170,60 @@ class DeltaBucketsTest {
         assertTrue(account.buckets().stream().filter(b -> b.bucket().equals("pricing_snapshot_mismatch"))
                 .flatMap(b -> b.evidence().stream()).allMatch(e -> e.model().equals("m-a")),
                 "the dated alias m-a-2033-01-01 resolves to m-a on both sides");
+    }
+
+    /**
+     * A provider that prices and bills in euros: the prices in force convert at the rate of each call's day, the bill
+     * lines at the rate of theirs (the rate changes mid-month), and a line in a currency without a rate stays out of
+     * the total.
+     */
+    @Test
+    void aMonthPricedAndBilledInEurosIsConvertedAtEachDaysRate() {
+        String provider = "eurco";
+        Period july = Period.parse("2033-07");
+        Rates eur = Rates.simple(new BigDecimal("2.5"), new BigDecimal("1.25"), new BigDecimal("3"),
+                new BigDecimal("10"));
+        pricing.record(MonthFixtures.price(provider, "m-eur", "standard", eur, FROM, "EUR"));
+        given().contentType("application/json").body(Map.of("usd_per_unit", new BigDecimal("1.10")))
+                .put("/api/exchange-rates/EUR/2033-07-01").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("usd_per_unit", new BigDecimal("1.20")))
+                .put("/api/exchange-rates/eur/2033-07-16").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("usd_per_unit", new BigDecimal("-1")))
+                .put("/api/exchange-rates/EUR/2033-07-20").then().statusCode(400);
+
+        Random random = new Random(7);
+        List<TraceRecordedV1> traces = new ArrayList<>();
+        Map<LocalDate, BigDecimal> eurByDay = new TreeMap<>();
+        BigDecimal usd = BigDecimal.ZERO;
+        for (int i = 0; i < 600; i++) {
+            Instant at = july.start().plusSeconds(random.nextLong(31L * 86_400 - 60));
+            long input = 100 + random.nextInt(3000);
+            long output = random.nextInt(700);
+            traces.add(new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:eurco:" + i,
+                    new CanonicalTrace("eurco-" + i, null, null, "eurco-unit-" + i, null, "first_attempt", "w-eur",
+                            "t-eur", null, provider, "m-eur", "standard", null, null, "proj-eur", null, null, at, input,
+                            0L, 0L, output, 0L, 300L, 900L, null, null, null, null)));
+            BigDecimal cost = eur.cost(new Rates.Usage(input, 0, 0, output, 0));
+            LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+            eurByDay.merge(day, cost, BigDecimal::add);
+            usd = usd.add(cost.multiply(day.getDayOfMonth() >= 16 ? new BigDecimal("1.20") : new BigDecimal("1.10")));
+        }
+        batches.traces(MonthFixtures.records(traces));
+        StringBuilder bill = new StringBuilder("charge_start,category,model,amount,currency\n");
+        eurByDay.forEach((day, cost) -> bill.append(day).append(",usage,m-eur,").append(cost.toPlainString())
+                .append(",EUR\n"));
+        bill.append("2033-07-20,usage,m-eur,99.00,GBP\n");
+        given().contentType("text/csv").body(bill.toString()).queryParam("format", "csv")
+                .queryParam("provider", provider).queryParam("billing_account", "proj-eur")
+                .post("/api/invoices/imports").then().statusCode(201);
+
+        ReconciliationRuns.RunView run = runs.start(july);
+        assertEquals("completed", run.status(), run.error());
+        AccountReconciliation account = MonthFixtures.reconciliation(run.runId()).accounts().stream()
+                .filter(a -> a.provider().equals(provider)).findFirst().orElseThrow();
+        assertEquals(0, Money.of(usd).compareTo(account.traceDerivedCost()), "priced in EUR, converted by day");
+        assertEquals(0, Money.of(usd).compareTo(account.invoiceTotal()), "billed in EUR, converted by day; no GBP");
+        assertEquals(0, BigDecimal.ZERO.compareTo(account.delta()));
     }
 
     @Test
