@@ -90,6 +90,13 @@ public class PricingCopyService {
                 .map(t -> EventJson.read(t.event, RevenueTermV1.class)).toList();
     }
 
+    /** Every contract received (its newest statement). */
+    @Transactional
+    public List<ProviderContractV1> contracts() {
+        return ContractCopyEntity.<ContractCopyEntity> listAll().stream()
+                .map(c -> EventJson.read(c.event, ProviderContractV1.class)).toList();
+    }
+
     /** The model and tier discounts of every contract received, for the contract rate of calls and bill lines. */
     @Transactional
     public ContractTerms contractTerms() {

@@ -56,7 +56,7 @@ public final class AccountReconciler {
      */
     static Result reconcileSlices(List<CostSlice> slices, Map<String, Long> unpricedByAccount,
             List<InvoiceTotal> invoices, Map<ModelDayKey, ModelDay> byModelDay, DeltaExplanation.Resolver resolver,
-            Map<InvoiceTotal, List<ClaimRepository.OpenClaim>> openClaims, String period) {
+            Map<InvoiceTotal, DeltaExplanation.AccountContext> context, String period) {
         List<ClaimRepository.Settlement> settlements = new ArrayList<>();
         List<InvoiceTotal> bySpecificity = new ArrayList<>(invoices);
         bySpecificity.sort(Comparator.comparing((InvoiceTotal i) -> "*".equals(i.billingAccount())));
@@ -90,7 +90,7 @@ public final class AccountReconciler {
                     : delta.multiply(BigDecimal.valueOf(100)).divide(traceCost, 4, RoundingMode.HALF_UP);
             DeltaExplanation.Result explained = DeltaExplanation.explain(invoice,
                     modelDays.getOrDefault(invoice, Map.of()), delta, resolver,
-                    openClaims.getOrDefault(invoice, List.of()), period);
+                    context.getOrDefault(invoice, DeltaExplanation.AccountContext.NONE), period);
             settlements.addAll(explained.settlements());
             BigDecimal listCost = modelDays.getOrDefault(invoice, Map.of()).values().stream().map(m -> m.listCost)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);

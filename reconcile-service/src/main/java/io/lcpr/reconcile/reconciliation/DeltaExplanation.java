@@ -41,8 +41,10 @@ import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDayKey;
  * <li>vendor_overcharge: a usage line with a token count billed above the account's contract rate for its model,
  * tier and token class (list price times the contract's factor): recoverable, kept out of the loaded cost;</li>
  * <li>pricing_snapshot_mismatch: what is left of a model and tier on both sides: billed at other prices;</li>
- * <li>missing_provider_request_id and timezone_period_mismatch: need request-level exports and a billing time zone,
- * reported at zero until the account has them.</li>
+ * <li>timezone_period_mismatch: where the account's contract bills another window than the reporting month (its
+ * time zone, its period start day), the traces of the window less those of the month; the models are then compared
+ * over the window;</li>
+ * <li>missing_provider_request_id: needs request-level exports; reported at zero until an export has request ids.</li>
  * </ul>
  * Lines without a model (a typed total) explain nothing: their part stays in the unexplained remainder, which is
  * the delta minus every bucket (each rounded to the micro-dollar, so the remainder also carries that rounding), and
@@ -68,6 +70,18 @@ final class DeltaExplanation {
     }
 
     record Resolved(String model, Rates rates, BigDecimal contractFactor) {
+    }
+
+    /**
+     * What a run knows of an account beyond its lines: the overcharge claims of earlier periods still open, and where
+     * its billing window differs from the reporting month, that shift's trace-derived cost and how it is billed.
+     */
+    record AccountContext(List<ClaimRepository.OpenClaim> openClaims, List<WindowEdge> edges, String window) {
+        static final AccountContext NONE = new AccountContext(List.of(), List.of(), null);
+    }
+
+    /** The trace-derived sums of an edge of the billing window: +1 where the window reaches past the month, -1 short. */
+    record WindowEdge(Map<ModelDayKey, ModelDay> traced, int sign) {
     }
 
     /**
@@ -108,12 +122,22 @@ final class DeltaExplanation {
     private BigDecimal settledCredits = BigDecimal.ZERO;
 
     static Result explain(InvoiceTotal invoice, Map<ModelDayKey, ModelDay> traced, BigDecimal delta,
-            Resolver resolver, List<ClaimRepository.OpenClaim> openClaims, String period) {
-        return new DeltaExplanation().run(invoice, traced, delta, resolver, new ArrayList<>(openClaims), period);
+            Resolver resolver, AccountContext context, String period) {
+        DeltaExplanation e = new DeltaExplanation();
+        if (!context.edges().isEmpty()) {
+            BigDecimal shift = context.edges().stream().flatMap(edge -> edge.traced().values().stream()
+                    .map(m -> m.cost.multiply(BigDecimal.valueOf(edge.sign())))).reduce(BigDecimal.ZERO,
+                            BigDecimal::add);
+            e.add("timezone_period_mismatch", shift, new BucketEvidence(null, null, null, null, Money.of(shift),
+                    Money.of(shift), context.window() + ": the traces of the billing window less those of the"
+                            + " reporting month; the models below are compared over the billing window"));
+        }
+        return e.run(invoice, traced, delta, resolver, context, period);
     }
 
     private Result run(InvoiceTotal invoice, Map<ModelDayKey, ModelDay> traced, BigDecimal delta, Resolver resolver,
-            List<ClaimRepository.OpenClaim> openClaims, String period) {
+            AccountContext context, String period) {
+        List<ClaimRepository.OpenClaim> openClaims = new ArrayList<>(context.openClaims());
         Map<ModelTier, Counts> billed = new TreeMap<>();
         Map<ModelTier, Counts> reported = new TreeMap<>();
         Map<ModelTier, Counts> tracedByModel = new TreeMap<>();
@@ -152,17 +176,8 @@ final class DeltaExplanation {
                 }
             }
         }
-        traced.forEach((k, m) -> {
-            Counts c = tracedByModel.computeIfAbsent(new ModelTier(k.model(), k.serviceTier()), x -> new Counts());
-            c.tokens[0] += m.uncachedTokens;
-            c.tokens[1] += m.cacheReadTokens;
-            c.tokens[2] += m.cacheWriteTokens;
-            c.tokens[3] += m.outputTokens;
-            c.cost = c.cost.add(m.cost);
-            c.firstDay = min(c.firstDay, k.day());
-            LocalDate d = LocalDate.ofInstant(k.day(), ZoneOffset.UTC);
-            day(byDay, k.day())[1] = byDay.get(d)[1].add(m.cost);
-        });
+        addTraced(traced, 1, tracedByModel, byDay);
+        context.edges().forEach(edge -> addTraced(edge.traced(), edge.sign(), tracedByModel, byDay));
         if (!billed.isEmpty()) {
             byModel(billed, reported, tracedByModel, invoice.provider(), invoice.billingAccount(), resolver);
         }
@@ -299,6 +314,22 @@ final class DeltaExplanation {
             case "m" -> n.multiply(BigDecimal.valueOf(1_000_000));
             default -> n;
         };
+    }
+
+    private static void addTraced(Map<ModelDayKey, ModelDay> traced, int sign, Map<ModelTier, Counts> byModel,
+            Map<LocalDate, BigDecimal[]> byDay) {
+        traced.forEach((k, m) -> {
+            Counts c = byModel.computeIfAbsent(new ModelTier(k.model(), k.serviceTier()), x -> new Counts());
+            c.tokens[0] += sign * m.uncachedTokens;
+            c.tokens[1] += sign * m.cacheReadTokens;
+            c.tokens[2] += sign * m.cacheWriteTokens;
+            c.tokens[3] += sign * m.outputTokens;
+            BigDecimal cost = m.cost.multiply(BigDecimal.valueOf(sign));
+            c.cost = c.cost.add(cost);
+            c.firstDay = min(c.firstDay, k.day());
+            BigDecimal[] d = day(byDay, k.day());
+            d[1] = d[1].add(cost);
+        });
     }
 
     private static Map<String, Counts> tiers(Map<ModelTier, Counts> byKey, String model) {

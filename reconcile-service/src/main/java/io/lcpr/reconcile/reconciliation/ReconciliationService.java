@@ -105,7 +105,7 @@ public class ReconciliationService {
                             .toReporting(q.entry().currency(), at).map(toUsd -> new DeltaExplanation.Resolved(
                                     q.resolvedModel(), q.rates().scaled(toUsd),
                                     terms.factor(provider, account, q.resolvedModel(), tier, at))));
-                }, inputs.openClaims(), label);
+                }, accountContexts(period, inputs, prices, terms, fx), label);
 
         long t1 = System.nanoTime();
         progress.accept("judging work units");
@@ -153,6 +153,47 @@ public class ReconciliationService {
                 label, runId, costs.rollups(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000, unitCount,
                 (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, accounts.accounts().size(),
                 results.size(), estimated);
+    }
+
+    /**
+     * Each invoiced account's open claims and, where its contract bills another window than the reporting month, the
+     * trace-derived sums of the window's edges (priced like the month: hourly rollups, call by call where needed).
+     */
+    private Map<InvoiceTotal, DeltaExplanation.AccountContext> accountContexts(Period period, Inputs inputs,
+            PriceHistory prices, ContractTerms terms, ExchangeRates fx) {
+        Map<String, BillingWindows.Window> windows = BillingWindows.of(
+                QuarkusTransaction.requiringNew().call(pricing::contracts), period);
+        Map<BillingWindows.Edge, PeriodCosts> priced = new HashMap<>();
+        Map<InvoiceTotal, DeltaExplanation.AccountContext> out = new HashMap<>();
+        for (InvoiceTotal invoice : inputs.invoices()) {
+            BillingWindows.Window window = windows.get(invoice.provider() + "/" + invoice.billingAccount());
+            List<DeltaExplanation.WindowEdge> edges = new ArrayList<>();
+            if (window != null) {
+                for (BillingWindows.Edge edge : window.edges(period)) {
+                    if (edge.isEmpty()) {
+                        continue;
+                    }
+                    PeriodCosts costs = priced.computeIfAbsent(edge, e -> {
+                        PeriodCosts c = new PeriodCosts(prices, terms, fx, PeriodCosts.Source.of(usage));
+                        QuarkusTransaction.requiringNew().run(() -> {
+                            usage.streamHourly(e.from(), e.to(), c::add);
+                            c.finish();
+                        });
+                        return c;
+                    });
+                    Map<PeriodCosts.ModelDayKey, PeriodCosts.ModelDay> mine = new HashMap<>();
+                    costs.byModelDay().forEach((k, m) -> {
+                        if (invoice.covers(k.provider(), k.projectId())) {
+                            mine.put(k, m);
+                        }
+                    });
+                    edges.add(new DeltaExplanation.WindowEdge(mine, edge.sign()));
+                }
+            }
+            out.put(invoice, new DeltaExplanation.AccountContext(inputs.openClaims().getOrDefault(invoice, List.of()),
+                    edges, window == null ? null : window.describe()));
+        }
+        return out;
     }
 
     /** An agentic workload's tasks of the period, each call priced at its contract rate in force at its start. */

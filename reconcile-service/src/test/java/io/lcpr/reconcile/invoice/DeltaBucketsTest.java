@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.events.CanonicalTrace;
+import io.lcpr.events.ProviderContractV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.ReconciliationCompletedV1.AccountReconciliation;
 import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
@@ -224,6 +225,68 @@ class DeltaBucketsTest {
         assertEquals(0, Money.of(usd).compareTo(account.traceDerivedCost()), "priced in EUR, converted by day");
         assertEquals(0, Money.of(usd).compareTo(account.invoiceTotal()), "billed in EUR, converted by day; no GBP");
         assertEquals(0, BigDecimal.ZERO.compareTo(account.delta()));
+    }
+
+    /**
+     * An account billed in Los Angeles time: its September invoice covers 07:00 UTC on the 1st to 07:00 UTC on
+     * October 1st. The hours the window and the reporting month do not share are the timezone bucket, and the models
+     * are compared over the window, so nothing is left unexplained.
+     */
+    @Test
+    void anAccountBilledInAnotherTimeZoneHasItsShiftInTheTimezoneBucket() {
+        String provider = "laco";
+        Period september = Period.parse("2033-09");
+        Instant windowStart = Instant.parse("2033-09-01T07:00:00Z");
+        Instant windowEnd = Instant.parse("2033-10-01T07:00:00Z");
+        pricing.record(MonthFixtures.price(provider, "m-la", "standard", RATES, FROM));
+        pricing.record(new ProviderContractV1(UUID.randomUUID(), FROM, 1, "test", UUID.randomUUID(), provider, "proj-la",
+                "LA agreement", "USD", "America/Los_Angeles", 1, FROM, null, null, null, null, null, List.of(),
+                List.of()));
+        Random random = new Random(9);
+        List<TraceRecordedV1> traces = new ArrayList<>();
+        Map<LocalDate, BigDecimal> windowByDay = new TreeMap<>();
+        BigDecimal month = BigDecimal.ZERO;
+        BigDecimal window = BigDecimal.ZERO;
+        Instant from = Instant.parse("2033-08-31T12:00:00Z");
+        for (int i = 0; i < 900; i++) {
+            Instant at = from.plusSeconds(random.nextLong(31L * 86_400));
+            long input = 100 + random.nextInt(3000);
+            long output = random.nextInt(700);
+            traces.add(new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:laco:" + i,
+                    new CanonicalTrace("laco-" + i, null, null, "laco-unit-" + i, null, "first_attempt", "w-la",
+                            "t-la", null, provider, "m-la", "standard", null, null, "proj-la", null, null, at, input,
+                            0L, 0L, output, 0L, 300L, 900L, null, null, null, null)));
+            BigDecimal cost = RATES.cost(new Rates.Usage(input, 0, 0, output, 0));
+            if (!at.isBefore(september.start()) && at.isBefore(september.end())) {
+                month = month.add(cost);
+            }
+            if (!at.isBefore(windowStart) && at.isBefore(windowEnd)) {
+                window = window.add(cost);
+                windowByDay.merge(LocalDate.ofInstant(at, ZoneOffset.UTC), cost, BigDecimal::add);
+            }
+        }
+        batches.traces(MonthFixtures.records(traces));
+        StringBuilder bill = new StringBuilder("charge_start,category,model,amount,period\n");
+        windowByDay.forEach((day, cost) -> bill.append(day).append(",usage,m-la,").append(cost.toPlainString())
+                .append(",2033-09\n"));
+        given().contentType("text/csv").body(bill.toString()).queryParam("format", "csv")
+                .queryParam("provider", provider).queryParam("billing_account", "proj-la")
+                .post("/api/invoices/imports").then().statusCode(201);
+
+        ReconciliationRuns.RunView run = runs.start(september);
+        assertEquals("completed", run.status(), run.error());
+        AccountReconciliation account = MonthFixtures.reconciliation(run.runId()).accounts().stream()
+                .filter(a -> a.provider().equals(provider)).findFirst().orElseThrow();
+        assertEquals(0, Money.of(month).compareTo(account.traceDerivedCost()), "the reporting month, UTC");
+        assertEquals(0, Money.of(window.subtract(month)).compareTo(account.delta()));
+        Map<String, BigDecimal> buckets = new TreeMap<>();
+        account.buckets().forEach(b -> buckets.put(b.bucket(), b.amount()));
+        assertEquals(0, Money.of(window.subtract(month)).compareTo(buckets.get("timezone_period_mismatch")),
+                buckets.toString());
+        assertTrue(account.unexplained().abs().compareTo(new BigDecimal("0.00001")) <= 0,
+                "compared over the billing window, nothing is left: " + account.unexplained() + " " + buckets);
+        assertTrue(account.buckets().stream().filter(b -> b.bucket().equals("timezone_period_mismatch"))
+                .flatMap(b -> b.evidence().stream()).anyMatch(e -> e.note().contains("America/Los_Angeles")));
     }
 
     @Test
