@@ -59,4 +59,43 @@ public final class MonthFixtures {
             throw new AssertionError("the run " + runId + " is not JSON", e);
         }
     }
+
+    /** A provider's FOCUS bill as the month tests write it: usage lines by UTC day, with the model in x_Model. */
+    public static final class FocusBill {
+        private final StringBuilder csv = new StringBuilder("BilledCost,BillingAccountId,BillingCurrency,"
+                + "BillingPeriodStart,ChargeCategory,ChargePeriodStart,ProviderName,x_Model\n");
+        private final String provider;
+        private final String periodStart;
+        private BigDecimal total = BigDecimal.ZERO;
+
+        public FocusBill(String provider, String periodStart) {
+            this.provider = provider;
+            this.periodStart = periodStart;
+        }
+
+        /** One usage line; a null model is a line that names none. */
+        public FocusBill line(BigDecimal billed, String account, java.time.LocalDate day, String model) {
+            total = total.add(billed);
+            csv.append(billed.toPlainString()).append(',').append(account).append(",USD,").append(periodStart)
+                    .append(",Usage,").append(day).append(',').append(provider).append(',')
+                    .append(model == null ? "" : model).append('\n');
+            return this;
+        }
+
+        /** A line a day, each day's cost to the cent, as providers bill. */
+        public FocusBill daily(java.util.Map<java.time.LocalDate, BigDecimal> byDay, String account, String model) {
+            byDay.forEach((day, cost) -> line(cost.setScale(2, java.math.RoundingMode.HALF_UP), account, day, model));
+            return this;
+        }
+
+        public BigDecimal total() {
+            return total;
+        }
+
+        /** Posts the bill to the import API (201). */
+        public void post() {
+            given().contentType("text/csv").body(csv.toString()).queryParam("format", "focus")
+                    .post("/api/invoices/imports").then().statusCode(201);
+        }
+    }
 }

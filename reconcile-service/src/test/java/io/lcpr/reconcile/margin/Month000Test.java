@@ -133,25 +133,12 @@ class Month000Test {
         }
 
         // the daily bills, to the cent per line, as providers write them; plus a batch-embedding job nobody traced
-        StringBuilder focus = new StringBuilder("BilledCost,BillingAccountId,BillingCurrency,BillingPeriodStart,"
-                + "ChargeCategory,ChargePeriodStart,ProviderName,ServiceName,x_Model\n");
-        BigDecimal invoice = BigDecimal.ZERO;
-        for (var day : supportByDay.entrySet()) {
-            BigDecimal billed = day.getValue().setScale(2, RoundingMode.HALF_UP);
-            invoice = invoice.add(billed);
-            focus.append(billed).append(',').append(SUPPORT).append(",USD,2035-03-01,Usage,").append(day.getKey())
-                    .append(",P000,Chat,support-llm\n");
-        }
         BigDecimal untraced = new BigDecimal("647.31");
-        invoice = invoice.add(untraced);
-        focus.append(untraced).append(',').append(SUPPORT).append(",USD,2035-03-01,Usage,2035-03-17,P000,Batch,")
-                .append("embed-batch\n");
-        for (var day : evalByDay.entrySet()) {
-            focus.append(day.getValue().setScale(2, RoundingMode.HALF_UP)).append(',').append(EVAL)
-                    .append(",USD,2035-03-01,Usage,").append(day.getKey()).append(",P000,Chat,grader-llm\n");
-        }
-        given().contentType("text/csv").body(focus.toString()).queryParam("format", "focus")
-                .post("/api/invoices/imports").then().statusCode(201);
+        MonthFixtures.FocusBill bill = new MonthFixtures.FocusBill("P000", "2035-03-01")
+                .daily(supportByDay, SUPPORT, "support-llm")
+                .line(untraced, SUPPORT, LocalDate.parse("2035-03-17"), "embed-batch");
+        BigDecimal invoice = bill.total();
+        bill.daily(evalByDay, EVAL, "grader-llm").post();
         given().contentType("application/json").body(Map.of("eval_required", true)).put("/api/workloads/support")
                 .then().statusCode(200);
         given().contentType("application/json").body(Map.of("human_cost_per_case", 2, "ops_cost", 2500))

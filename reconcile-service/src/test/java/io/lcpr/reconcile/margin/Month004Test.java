@@ -117,19 +117,10 @@ class Month004Test {
         given().contentType("application/json").body(Map.of("amount", 150)).put("/api/teams/batch-platform/periods/"
                 + MONTH.label() + "/ops-cost").then().statusCode(200);
         // the bill: the traced cost per day to the cent, and $41.37 of usage nobody traced
-        StringBuilder focus = new StringBuilder("BilledCost,BillingAccountId,BillingCurrency,BillingPeriodStart,"
-                + "ChargeCategory,ChargePeriodStart,ProviderName,x_Model\n");
-        BigDecimal invoice = BigDecimal.ZERO;
-        for (var day : byDay.entrySet()) {
-            BigDecimal billed = day.getValue().setScale(2, RoundingMode.HALF_UP);
-            invoice = invoice.add(billed);
-            focus.append(billed).append(',').append(ACCOUNT).append(",USD,2035-06-01,Usage,").append(day.getKey())
-                    .append(",P004,one-model\n");
-        }
-        invoice = invoice.add(new BigDecimal("41.37"));
-        focus.append("41.37,").append(ACCOUNT).append(",USD,2035-06-01,Usage,2035-06-20,P004,\n");
-        given().contentType("text/csv").body(focus.toString()).queryParam("format", "focus")
-                .post("/api/invoices/imports").then().statusCode(201);
+        MonthFixtures.FocusBill bill = new MonthFixtures.FocusBill("P004", "2035-06-01").daily(byDay, ACCOUNT,
+                "one-model").line(new BigDecimal("41.37"), ACCOUNT, LocalDate.parse("2035-06-20"), null);
+        bill.post();
+        BigDecimal invoice = bill.total();
 
         ReconciliationRuns.RunView run = runs.start(MONTH);
         assertEquals("completed", run.status(), run.error());
