@@ -110,6 +110,8 @@ final class DeltaExplanation {
 
     private final Map<String, BigDecimal> amounts = new LinkedHashMap<>();
     private final Map<String, List<BucketEvidence>> evidence = new LinkedHashMap<>();
+    private final List<ClaimRepository.Settlement> settlements = new ArrayList<>();
+    private BigDecimal settledCredits = BigDecimal.ZERO;
 
     private DeltaExplanation() {
         BUCKETS.forEach(b -> {
@@ -117,9 +119,6 @@ final class DeltaExplanation {
             evidence.put(b, new ArrayList<>());
         });
     }
-
-    private final List<ClaimRepository.Settlement> settlements = new ArrayList<>();
-    private BigDecimal settledCredits = BigDecimal.ZERO;
 
     static Result explain(InvoiceTotal invoice, Map<ModelDayKey, ModelDay> traced, BigDecimal delta,
             Resolver resolver, AccountContext context, String period) {
@@ -172,7 +171,9 @@ final class DeltaExplanation {
             } else if (l.unit() != null && l.unit().toLowerCase(Locale.ROOT).contains("token")) {
                 int k = tokenClass(l.tokenType());
                 if (k >= 0 && l.quantity() != null) {
-                    reported.computeIfAbsent(key, x -> new Counts()).tokens[k] += l.quantity().longValueExact();
+                    // a count stated with decimals (an export's rounding) is counted to the nearest token, never refused
+                    reported.computeIfAbsent(key, x -> new Counts()).tokens[k] += l.quantity()
+                            .setScale(0, java.math.RoundingMode.HALF_UP).longValue();
                 }
             }
         }
