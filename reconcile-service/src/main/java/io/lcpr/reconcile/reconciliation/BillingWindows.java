@@ -1,6 +1,5 @@
 package io.lcpr.reconcile.reconciliation;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.lcpr.events.ProviderContractV1;
-import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.period.Period;
 
 /**
@@ -71,12 +69,6 @@ final class BillingWindows {
             }
         }
         return out;
-    }
-
-    /** The cost of an account's calls in slices (those an invoice covers). */
-    static BigDecimal costOf(List<CostSlice> slices, InvoiceTotal invoice) {
-        return slices.stream().filter(s -> invoice.covers(s.provider(), s.projectId())).map(CostSlice::cost)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -22,6 +22,7 @@ import io.lcpr.events.ReconciliationCompletedV1.BucketEvidence;
 import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
 import io.lcpr.events.ReconciliationCompletedV1.WeekDelta;
 import io.lcpr.money.Money;
+import io.lcpr.price.ExchangeRates;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.invoice.ChargeCategory;
 import io.lcpr.reconcile.invoice.InvoiceRepository.LineSum;
@@ -142,7 +143,7 @@ final class DeltaExplanation {
         Map<ModelTier, Counts> tracedByModel = new TreeMap<>();
         Map<LocalDate, BigDecimal[]> byDay = new TreeMap<>();
         for (LineSum l : invoice.lines()) {
-            if (!"USD".equals(l.currency())) {
+            if (!ExchangeRates.REPORTING.equals(l.currency())) {
                 continue;
             }
             if (l.category() == ChargeCategory.CREDIT || l.category() == ChargeCategory.ADJUSTMENT) {

@@ -228,14 +228,19 @@ public class ReconciliationService {
             Map<String, BigDecimal> teamOps = new HashMap<>();
             TeamOpsCostEntity.<TeamOpsCostEntity> list("key.period", label)
                     .forEach(t -> teamOps.put(t.key.team, t.amount));
+            // calls per team and per team and workload, summed once for every workload's ops rule
+            Map<String, Long> callsByTeam = new HashMap<>();
+            Map<String, Long> callsByTeamWorkload = new HashMap<>();
+            slices.forEach(sl -> {
+                callsByTeam.merge(sl.team(), sl.calls(), Long::sum);
+                callsByTeamWorkload.merge(sl.team() + "\u0000" + sl.workload(), sl.calls(), Long::sum);
+            });
             Map<String, CostInputs> costs = new HashMap<>();
             PeriodCostInputEntity.<PeriodCostInputEntity> list("key.period", label).forEach(c -> {
                 String team = c.opsShareOfTeam;
-                long teamCalls = team == null ? 0 : slices.stream().filter(s -> team.equals(s.team()))
-                        .mapToLong(CostSlice::calls).sum();
-                long workloadTeamCalls = team == null ? 0 : slices.stream()
-                        .filter(s -> team.equals(s.team()) && c.key.workload.equals(s.workload()))
-                        .mapToLong(CostSlice::calls).sum();
+                long teamCalls = team == null ? 0 : callsByTeam.getOrDefault(team, 0L);
+                long workloadTeamCalls = team == null ? 0
+                        : callsByTeamWorkload.getOrDefault(team + "\u0000" + c.key.workload, 0L);
                 costs.put(c.key.workload, CostRules.effective(c.inputs(), c.reviewRatePerHour,
                         reviewMinutes.getOrDefault(c.key.workload, BigDecimal.ZERO),
                         team == null ? BigDecimal.ZERO : teamOps.getOrDefault(team, BigDecimal.ZERO), workloadTeamCalls,
