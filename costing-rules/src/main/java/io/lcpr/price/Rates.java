@@ -1,15 +1,32 @@
 package io.lcpr.price;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The rates of one price key in one version, per million tokens. Optional parts: a 1-hour cache-write price, a
  * reasoning price (when reasoning tokens are billed apart from output), and a long-context tier that reprices the
- * whole request when the prompt exceeds its threshold.
+ * whole request when the prompt exceeds its threshold. Charges by other units (a request, an image, a web search;
+ * BillableUnits) are priced per unit in {@code unitPrices}, beside the tokens.
  */
 public record Rates(BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion, BigDecimal cacheWritePerMillion,
         BigDecimal cacheWrite1hPerMillion, BigDecimal outputPerMillion, BigDecimal reasoningPerMillion,
-        LongContext longContext) {
+        LongContext longContext, SortedMap<String, BigDecimal> unitPrices) {
+
+    public Rates {
+        unitPrices = unitPrices == null || unitPrices.isEmpty() ? java.util.Collections.emptySortedMap()
+                : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(unitPrices));
+    }
+
+    /** Token rates only. */
+    public Rates(BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion, BigDecimal cacheWritePerMillion,
+            BigDecimal cacheWrite1hPerMillion, BigDecimal outputPerMillion, BigDecimal reasoningPerMillion,
+            LongContext longContext) {
+        this(inputPerMillion, cacheReadPerMillion, cacheWritePerMillion, cacheWrite1hPerMillion, outputPerMillion,
+                reasoningPerMillion, longContext, null);
+    }
 
     /**
      * Rates that replace the base ones for a whole request whose prompt exceeds {@code thresholdTokens}; a cache
@@ -67,14 +84,30 @@ public record Rates(BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion, 
         return perMillion.movePointLeft(6);
     }
 
+    /** The price of {@code quantity} of a non-token unit; null when these rates do not price that unit. */
+    public BigDecimal unitCost(String unit, BigDecimal quantity) {
+        BigDecimal price = unitPrices.get(unit);
+        return price == null ? null : price.multiply(quantity);
+    }
+
+    /** These rates with unit prices (a token price entry that also bills requests or searches). */
+    public Rates withUnitPrices(Map<String, BigDecimal> prices) {
+        return new Rates(inputPerMillion, cacheReadPerMillion, cacheWritePerMillion, cacheWrite1hPerMillion,
+                outputPerMillion, reasoningPerMillion, longContext,
+                prices == null ? null : new TreeMap<>(prices));
+    }
+
     /** These rates scaled by a factor (a contract discount, the batch discount). */
     public Rates scaled(BigDecimal factor) {
+        SortedMap<String, BigDecimal> units = new TreeMap<>();
+        unitPrices.forEach((u, p) -> units.put(u, p.multiply(factor)));
         return new Rates(times(inputPerMillion, factor), times(cacheReadPerMillion, factor),
                 times(cacheWritePerMillion, factor), times(cacheWrite1hPerMillion, factor),
                 times(outputPerMillion, factor), times(reasoningPerMillion, factor),
                 longContext == null ? null : new LongContext(longContext.thresholdTokens(),
                         times(longContext.inputPerMillion(), factor), times(longContext.cacheReadPerMillion(), factor),
-                        times(longContext.cacheWritePerMillion(), factor), times(longContext.outputPerMillion(), factor)));
+                        times(longContext.cacheWritePerMillion(), factor), times(longContext.outputPerMillion(), factor)),
+                units);
     }
 
     private static BigDecimal times(BigDecimal value, BigDecimal factor) {

@@ -39,7 +39,8 @@ public final class MonthFixtures {
             String currency) {
         return new PricingSnapshotV1(UUID.randomUUID(), from, 1, "test", UUID.randomUUID(), UUID.randomUUID(), 1,
                 provider, model, tier, "", from, null, currency, r.inputPerMillion(), r.cacheReadPerMillion(),
-                r.cacheWritePerMillion(), null, r.outputPerMillion(), null, null, null, null, null, null, "test");
+                r.cacheWritePerMillion(), null, r.outputPerMillion(), null, null, null, null, null, null, "test",
+                r.unitPrices().isEmpty() ? null : r.unitPrices());
     }
 
     /** A verdict about a request and its unit, with the human cost and review minutes it states (or null). */

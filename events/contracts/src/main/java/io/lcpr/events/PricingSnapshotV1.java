@@ -2,6 +2,7 @@ package io.lcpr.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -11,7 +12,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * from {@code effectiveFrom}, as stated by snapshot version {@code versionOrder}. Key:
  * {@code provider|model|tier|region|effectiveFrom}, so compaction keeps the whole history and a correction
  * (a newer version restating the same start) replaces what it corrects. Prices are per million tokens, exact.
- * Optional: {@code effectiveTo}, 1-hour cache writes, reasoning, the long-context tier.
+ * Optional: {@code effectiveTo}, 1-hour cache writes, reasoning, the long-context tier, and {@code unitPrices}: USD
+ * per unit of the charges billed by something other than a token (BillableUnits: {@code request}, {@code web_search},
+ * {@code output_image}...).
  */
 @RegisterForReflection
 public record PricingSnapshotV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer,
@@ -20,7 +23,8 @@ public record PricingSnapshotV1(UUID eventId, Instant occurredAt, int schemaVers
         BigDecimal cacheReadPerMillion, BigDecimal cacheWritePerMillion, BigDecimal cacheWrite1hPerMillion,
         BigDecimal outputPerMillion, BigDecimal reasoningPerMillion, Long longContextThresholdTokens,
         BigDecimal longContextInputPerMillion, BigDecimal longContextCacheReadPerMillion,
-        BigDecimal longContextCacheWritePerMillion, BigDecimal longContextOutputPerMillion, String source)
+        BigDecimal longContextCacheWritePerMillion, BigDecimal longContextOutputPerMillion, String source,
+        Map<String, BigDecimal> unitPrices)
         implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
 

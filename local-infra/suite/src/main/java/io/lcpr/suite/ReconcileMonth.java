@@ -162,7 +162,7 @@ final class ReconcileMonth {
                 longContext ? LONG_CONTEXT_THRESHOLD : null, longContext ? in.multiply(BigDecimal.TWO) : null,
                 longContext ? perMillion(rates[1]).multiply(BigDecimal.TWO) : null,
                 longContext ? perMillion(rates[2]).multiply(BigDecimal.TWO) : null,
-                longContext ? out.multiply(BigDecimal.TWO) : null, "bench-reconcile");
+                longContext ? out.multiply(BigDecimal.TWO) : null, "bench-reconcile", null);
     }
 
     private static BigDecimal perMillion(long e4) {

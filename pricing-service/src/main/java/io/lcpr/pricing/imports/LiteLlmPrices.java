@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.events.EventJson;
+import io.lcpr.price.BillableUnits;
 import io.lcpr.pricing.snapshot.EntryDraft;
 import io.lcpr.pricing.snapshot.VersionResult.Skip;
 
@@ -22,8 +24,10 @@ import io.lcpr.pricing.snapshot.VersionResult.Skip;
  * LiteLLM's {@code model_prices_and_context_window.json} as price entries (FORMATS.md section 2). Prices are USD
  * per token, read as exact decimals ({@code 2.5e-06} stays 2.5 per million). One entry per tier the file prices:
  * standard, batch ({@code *_batches}), priority and flex; cache reads and writes (1-hour where it differs),
- * reasoning, and the above-200k (else above-128k) long-context tier. {@code sample_spec} and entries priced in other
- * units (images, seconds, characters, queries) are skipped and counted. Where one provider and model is listed under
+ * reasoning, and the above-200k (else above-128k) long-context tier. Charges in other units (per request, image,
+ * second of audio or video, character, query, page, web search: BillableUnits) are unit prices of the standard entry,
+ * USD per unit as the file states them; an entry priced only in such units is imported with token prices of zero.
+ * {@code sample_spec} and entries with no price at all are skipped and counted. Where one provider and model is listed under
  * two keys ({@code gemini/gemini-flash-latest} and {@code gemini-flash-latest}, with different cache prices), the
  * key with the provider prefix wins: LiteLLM prices a call it routes to a provider by {@code provider/model} before
  * the bare name, so the suite agrees with what LiteLLM itself would charge.
@@ -57,8 +61,8 @@ public final class LiteLlmPrices {
                 skipped.add(new Skip(key, "no litellm_provider: cannot tell whose price it is"));
                 continue;
             }
-            if (!m.has("input_cost_per_token") && !m.has("output_cost_per_token")) {
-                skipped.add(new Skip(key, "non-token unit: " + otherUnits(m)));
+            if (!m.has("input_cost_per_token") && !m.has("output_cost_per_token") && unitPrices(m).isEmpty()) {
+                skipped.add(new Skip(key, "no price the suite reads: " + otherUnits(m)));
                 continue;
             }
             String provider = m.get("litellm_provider").asText().toLowerCase(Locale.ROOT);
@@ -127,7 +131,36 @@ public final class LiteLlmPrices {
             }
         }
         return new EntryDraft(provider, model, tier, "", from, null, "USD", input, cacheRead, cacheWrite, cacheWrite1h,
-                output, reasoning, threshold, lcIn, lcRead, lcWrite, lcOut);
+                output, reasoning, threshold, lcIn, lcRead, lcWrite, lcOut, withExtras ? unitPrices(m) : null);
+    }
+
+    /**
+     * USD per unit of the entry's non-token charges; a web search at its medium context size, LiteLLM's default when
+     * a call does not say. An image generation model priced by {@code input_cost_per_image} alone charges it per image
+     * generated (LiteLLM's image cost rule): an {@code output_image}.
+     */
+    static Map<String, BigDecimal> unitPrices(JsonNode m) {
+        Map<String, BigDecimal> prices = listedUnitPrices(m);
+        if ("image_generation".equals(m.path("mode").asText()) && !prices.containsKey("output_image")
+                && prices.containsKey("input_image")) {
+            prices.put("output_image", prices.remove("input_image"));
+        }
+        return prices;
+    }
+
+    private static Map<String, BigDecimal> listedUnitPrices(JsonNode m) {
+        Map<String, BigDecimal> prices = new TreeMap<>();
+        for (String field : BillableUnits.liteLlmFields()) {
+            JsonNode v = m.get(field);
+            if (v != null && v.isObject()) {
+                v = v.has("search_context_size_medium") ? v.get("search_context_size_medium")
+                        : v.elements().hasNext() ? v.elements().next() : null;
+            }
+            if (v != null && v.isNumber() && v.decimalValue().signum() >= 0) {
+                prices.put(BillableUnits.ofLiteLlmField(field), v.decimalValue().stripTrailingZeros());
+            }
+        }
+        return prices;
     }
 
     /** USD per token in the file, per million here: exact, no binary floating point on the way. */

@@ -3,13 +3,15 @@ package io.lcpr.pricing.snapshot;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
 /**
  * One price entry as submitted (snake_case), prices per million tokens. Defaults: tier standard, no region,
- * USD, cache prices equal to the input price (no discount assumed unless the rate card says so).
+ * USD, cache prices equal to the input price (no discount assumed unless the rate card says so). {@code unitPrices}:
+ * USD per unit of non-token charges (BillableUnits), e.g. {@code {"web_search": 0.01}}.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record EntryDraft(String provider, String model, String serviceTier, String region, Instant effectiveFrom,
@@ -17,7 +19,20 @@ public record EntryDraft(String provider, String model, String serviceTier, Stri
         BigDecimal cacheWritePerMillion, BigDecimal cacheWrite1hPerMillion, BigDecimal outputPerMillion,
         BigDecimal reasoningPerMillion, Long longContextThresholdTokens, BigDecimal longContextInputPerMillion,
         BigDecimal longContextCacheReadPerMillion, BigDecimal longContextCacheWritePerMillion,
-        BigDecimal longContextOutputPerMillion) {
+        BigDecimal longContextOutputPerMillion, Map<String, BigDecimal> unitPrices) {
+
+    /** A draft of token prices only. */
+    public EntryDraft(String provider, String model, String serviceTier, String region, Instant effectiveFrom,
+            Instant effectiveTo, String currency, BigDecimal inputPerMillion, BigDecimal cacheReadPerMillion,
+            BigDecimal cacheWritePerMillion, BigDecimal cacheWrite1hPerMillion, BigDecimal outputPerMillion,
+            BigDecimal reasoningPerMillion, Long longContextThresholdTokens, BigDecimal longContextInputPerMillion,
+            BigDecimal longContextCacheReadPerMillion, BigDecimal longContextCacheWritePerMillion,
+            BigDecimal longContextOutputPerMillion) {
+        this(provider, model, serviceTier, region, effectiveFrom, effectiveTo, currency, inputPerMillion,
+                cacheReadPerMillion, cacheWritePerMillion, cacheWrite1hPerMillion, outputPerMillion, reasoningPerMillion,
+                longContextThresholdTokens, longContextInputPerMillion, longContextCacheReadPerMillion,
+                longContextCacheWritePerMillion, longContextOutputPerMillion, null);
+    }
 
     /** The draft with its defaults filled in; call after validation. */
     public EntryDraft normalized() {
@@ -27,7 +42,8 @@ public record EntryDraft(String provider, String model, String serviceTier, Stri
                 cacheReadPerMillion == null ? inputPerMillion : cacheReadPerMillion,
                 cacheWritePerMillion == null ? inputPerMillion : cacheWritePerMillion, cacheWrite1hPerMillion,
                 outputPerMillion, reasoningPerMillion, longContextThresholdTokens, longContextInputPerMillion,
-                longContextCacheReadPerMillion, longContextCacheWritePerMillion, longContextOutputPerMillion);
+                longContextCacheReadPerMillion, longContextCacheWritePerMillion, longContextOutputPerMillion,
+                unitPrices == null || unitPrices.isEmpty() ? null : new java.util.TreeMap<>(unitPrices));
     }
 
     public String keyLabel() {

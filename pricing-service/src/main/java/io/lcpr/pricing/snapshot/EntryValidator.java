@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.lcpr.events.ServiceTier;
+import io.lcpr.price.BillableUnits;
 
 /** Field rules for one entry; every problem is named with its field. */
 public final class EntryValidator {
@@ -48,6 +49,15 @@ public final class EntryValidator {
             price(problems, "long_context_output_per_million", d.longContextOutputPerMillion(), true);
             price(problems, "long_context_cache_read_per_million", d.longContextCacheReadPerMillion(), false);
             price(problems, "long_context_cache_write_per_million", d.longContextCacheWritePerMillion(), false);
+        }
+        if (d.unitPrices() != null) {
+            d.unitPrices().forEach((unit, p) -> {
+                if (!BillableUnits.ALL.contains(unit)) {
+                    problems.add("unit_prices." + unit + ": unknown unit (one of " + BillableUnits.ALL + ")");
+                } else {
+                    price(problems, "unit_prices." + unit, p, true);
+                }
+            });
         }
         return problems;
     }

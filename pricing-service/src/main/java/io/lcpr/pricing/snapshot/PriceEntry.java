@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.lcpr.price.BillableUnits;
 import io.lcpr.price.PriceHistory;
 import io.lcpr.price.Rates;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -58,13 +59,16 @@ public class PriceEntry extends PanacheEntityBase {
     public BigDecimal longContextCacheWritePerMillion;
     @Column(name = "long_context_output_per_million", precision = 24, scale = 12)
     public BigDecimal longContextOutputPerMillion;
+    /** USD per unit of the non-token charges, as {@code unit=price,...} (BillableUnits.format). */
+    @Column(name = "unit_prices", columnDefinition = "text")
+    public String unitPrices;
 
     public Rates rates() {
         return new Rates(inputPerMillion, cacheReadPerMillion, cacheWritePerMillion, cacheWrite1hPerMillion,
                 outputPerMillion, reasoningPerMillion, longContextThresholdTokens == null ? null
                         : new Rates.LongContext(longContextThresholdTokens, longContextInputPerMillion,
                                 longContextCacheReadPerMillion, longContextCacheWritePerMillion,
-                                longContextOutputPerMillion));
+                                longContextOutputPerMillion), BillableUnits.parse(unitPrices));
     }
 
     public PriceHistory.Entry toEntry() {

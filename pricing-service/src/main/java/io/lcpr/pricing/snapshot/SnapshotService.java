@@ -142,6 +142,7 @@ public class SnapshotService {
         e.longContextCacheReadPerMillion = d.longContextCacheReadPerMillion();
         e.longContextCacheWritePerMillion = d.longContextCacheWritePerMillion();
         e.longContextOutputPerMillion = d.longContextOutputPerMillion();
+        e.unitPrices = io.lcpr.price.BillableUnits.format(d.unitPrices());
         e.persist();
         return e;
     }
@@ -152,7 +153,7 @@ public class SnapshotService {
                 e.currency, e.inputPerMillion, e.cacheReadPerMillion, e.cacheWritePerMillion, e.cacheWrite1hPerMillion,
                 e.outputPerMillion, e.reasoningPerMillion, e.longContextThresholdTokens, e.longContextInputPerMillion,
                 e.longContextCacheReadPerMillion, e.longContextCacheWritePerMillion, e.longContextOutputPerMillion,
-                v.source);
+                v.source, e.unitPrices == null ? null : io.lcpr.price.BillableUnits.parse(e.unitPrices));
     }
 
     /** The first words of a reason, so that thousands of skips read as a few counts. */

@@ -25,7 +25,7 @@ class LiteLlmImportTest {
                 .post("/api/pricing/imports/litellm").then().statusCode(201)
                 .body("entries", greaterThan(2000))
                 .body("skippedByReason.'documentation entry'", equalTo(1))
-                .body("skippedByReason.'non-token unit'", greaterThan(300))
+                .body("skippedByReason.'no price the suite reads'", greaterThan(50))
                 .extract().path("versionOrder");
         given().contentType("application/json").body(file).queryParam("effective_from", "2026-03-03")
                 .post("/api/pricing/imports/litellm").then().statusCode(200)
@@ -39,5 +39,9 @@ class LiteLlmImportTest {
         given().queryParam("provider", "azure").queryParam("model", "gpt-4o").queryParam("tier", "batch")
                 .queryParam("at", "2026-04-01").get("/api/pricing/price").then().statusCode(200)
                 .body("basis", equalTo("default_batch_discount")).body("rates.inputPerMillion", equalTo(1.25f));
+        // a charge by the second, stored and quoted per unit
+        given().queryParam("provider", "openai").queryParam("model", "whisper-1").queryParam("at", "2026-04-01")
+                .get("/api/pricing/price").then().statusCode(200)
+                .body("rates.unitPrices.input_second", equalTo(0.0001f));
     }
 }

@@ -25,11 +25,15 @@ import io.lcpr.pricing.snapshot.EntryDraft;
 class LiteLlmPricesTest {
     static LiteLlmPrices.Parsed parsed;
     static Map<String, EntryDraft> byKey;
+    static JsonNode file;
 
     @BeforeAll
     static void parse() throws Exception {
         try (InputStream in = Files.newInputStream(SharedData.file("litellm_model_prices.json"))) {
             parsed = LiteLlmPrices.parse(in, Instant.parse("2026-03-03T00:00:00Z"));
+        }
+        try (InputStream in = Files.newInputStream(SharedData.file("litellm_model_prices.json"))) {
+            file = EventJson.MAPPER.readTree(in);
         }
         byKey = parsed.entries().stream()
                 .collect(Collectors.toMap(e -> e.provider() + "|" + e.model() + "|" + e.serviceTier(), e -> e));
@@ -82,15 +86,51 @@ class LiteLlmPricesTest {
     }
 
     @Test
-    void skipsTheSampleSpecAndNonTokenUnitsWithReasons() {
+    void skipsTheSampleSpecAndEntriesWithoutAPriceWithReasons() {
         Map<String, Long> reasons = parsed.skipped().stream().collect(Collectors.groupingBy(
                 s -> s.reason().substring(0, s.reason().indexOf(':')), Collectors.counting()));
         assertEquals(1L, reasons.get("documentation entry"));
-        assertTrue(reasons.get("non-token unit") > 300, reasons.toString());
         long standard = parsed.entries().stream().filter(e -> e.serviceTier().equals("standard")).count();
         long duplicates = reasons.getOrDefault("duplicate", 0L);
-        assertEquals(2668, standard + reasons.get("non-token unit") + duplicates
-                + reasons.getOrDefault("no litellm_provider", 0L), "every model is an entry or a counted skip");
+        long unpriced = reasons.getOrDefault("no price the suite reads", 0L);
+        assertEquals(2668, standard + unpriced + duplicates + reasons.getOrDefault("no litellm_provider", 0L),
+                "every model is an entry or a counted skip");
+        // counted from the file here: an entry with no token price and none of the unit prices the suite reads
+        long expected = 0;
+        for (var it = file.fields(); it.hasNext();) {
+            var f = it.next();
+            JsonNode m = f.getValue();
+            if (f.getKey().equals("sample_spec") || !m.has("litellm_provider") || m.has("input_cost_per_token")
+                    || m.has("output_cost_per_token")) {
+                continue;
+            }
+            boolean anyUnit = false;
+            for (String field : io.lcpr.price.BillableUnits.liteLlmFields()) {
+                anyUnit |= m.has(field);
+            }
+            expected += anyUnit ? 0 : 1;
+        }
+        assertEquals(expected, unpriced, reasons.toString());
+        assertTrue(unpriced < 150, "most of the 434 entries without token prices are imported: " + unpriced);
+    }
+
+    /** The charges billed by request, image, second, character or search, as the file states them (USD per unit). */
+    @Test
+    void nonTokenChargesAreUnitPrices() {
+        // whisper-1 transcribes at 0.0001 a second; tts-1 speaks at 1.5e-05 a character: no token price at all
+        EntryDraft whisper = byKey.get("openai|whisper-1|standard");
+        price("0.0001", whisper.unitPrices().get("input_second"));
+        price("0", whisper.inputPerMillion());
+        price("0.000015", byKey.get("openai|tts-1|standard").unitPrices().get("input_character"));
+        // dall-e-3 states input_cost_per_image 0.04: an image generation model charges that per image generated
+        assertEquals(Map.of("output_image", new BigDecimal("0.04")), byKey.get("openai|dall-e-3|standard").unitPrices());
+        // a chat model with a web search price: tokens and, per search, its medium context size (0.035)
+        EntryDraft search = byKey.get("openai|gpt-4o-search-preview|standard");
+        price("2.5", search.inputPerMillion());
+        price("0.035", search.unitPrices().get("web_search"));
+        assertNull(byKey.get("openai|gpt-4o-search-preview|batch").unitPrices(), "unit prices on the standard entry");
+        long withUnits = parsed.entries().stream().filter(e -> e.unitPrices() != null).count();
+        assertTrue(withUnits > 300, "entries with unit prices: " + withUnits);
     }
 
     /**
@@ -100,10 +140,6 @@ class LiteLlmPricesTest {
      */
     @Test
     void everyLongContextModelPricesALongCallWithCacheAsTheFileSays() throws Exception {
-        JsonNode file;
-        try (InputStream in = Files.newInputStream(SharedData.file("litellm_model_prices.json"))) {
-            file = EventJson.MAPPER.readTree(in);
-        }
         int checked = 0;
         for (EntryDraft e : parsed.entries()) {
             if (e.longContextThresholdTokens() == null) {

@@ -20,7 +20,7 @@ public final class SnapshotEntries {
                         e.longContextCacheReadPerMillion(), e.longContextCacheWritePerMillion(),
                         e.longContextOutputPerMillion());
         Rates rates = new Rates(e.inputPerMillion(), read, write, e.cacheWrite1hPerMillion(), e.outputPerMillion(),
-                e.reasoningPerMillion(), longContext);
+                e.reasoningPerMillion(), longContext, e.unitPrices() == null ? null : new java.util.TreeMap<>(e.unitPrices()));
         return new PriceHistory.Entry(e.snapshotId().toString(), e.provider(), e.model(), e.serviceTier(),
                 e.region() == null ? "" : e.region(), e.effectiveFrom(), e.effectiveTo(), e.versionOrder(),
                 e.currency(), rates);

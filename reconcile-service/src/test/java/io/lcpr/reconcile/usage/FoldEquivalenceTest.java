@@ -365,6 +365,6 @@ class FoldEquivalenceTest {
         BigDecimal longIn = longInput == null ? null : new BigDecimal(longInput);
         return new PricingSnapshotV1(UUID.randomUUID(), from, 1, "test", UUID.randomUUID(), UUID.randomUUID(),
                 version, provider, model, tier, "", from, null, "USD", in, half, write, null, out, null, threshold,
-                longIn, null, null, longIn == null ? null : out.multiply(BigDecimal.valueOf(2)), "test");
+                longIn, null, null, longIn == null ? null : out.multiply(BigDecimal.valueOf(2)), "test", null);
     }
 }
