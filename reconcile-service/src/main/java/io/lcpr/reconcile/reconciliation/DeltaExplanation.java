@@ -22,6 +22,7 @@ import io.lcpr.events.ReconciliationCompletedV1.BucketEvidence;
 import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
 import io.lcpr.events.ReconciliationCompletedV1.WeekDelta;
 import io.lcpr.money.Money;
+import io.lcpr.price.BillableUnits;
 import io.lcpr.price.ExchangeRates;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.invoice.ChargeCategory;
@@ -38,7 +39,7 @@ import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDayKey;
  * <li>trace_usage_without_provider_export: a model traced that the bill does not name (when it names models);</li>
  * <li>batch_vs_realtime: a model's tier billed or traced on one side only;</li>
  * <li>token_count_discrepancy: where a usage export counts a model's tokens, the difference in counts at the rates
- * in force;</li>
+ * in force; likewise a non-token unit (a web search, an image) where the bill counts it;</li>
  * <li>vendor_overcharge: a usage line with a token count billed above the account's contract rate for its model,
  * tier and token class (list price times the contract's factor): recoverable, kept out of the loaded cost;</li>
  * <li>pricing_snapshot_mismatch: what is left of a model and tier on both sides: billed at other prices;</li>
@@ -47,6 +48,11 @@ import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDayKey;
  * over the window;</li>
  * <li>missing_provider_request_id: needs request-level exports; reported at zero until an export has request ids.</li>
  * </ul>
+ * A non-token charge (BillableUnits: a line billing web searches, images, seconds of audio) is reconciled by its
+ * line against the same unit counted on the traces: billed with no trace counting it (provider_usage_without_trace),
+ * counted and not itemized on a bill that itemizes units (trace_usage_without_provider_export), the counts apart
+ * (token_count_discrepancy), above the contract's unit price (vendor_overcharge), and what is left at other prices
+ * (pricing_snapshot_mismatch). The model's token remainder is what is left once its units are explained.
  * Lines without a model (a typed total) explain nothing: their part stays in the unexplained remainder, which is
  * the delta minus every bucket (each rounded to the micro-dollar, so the remainder also carries that rounding), and
  * the buckets and the remainder add up to the published delta exactly.
@@ -101,12 +107,28 @@ final class DeltaExplanation {
         }
     }
 
-    /** Token counts by class: uncached input, cache read, cache write, output. */
+    /** Token counts by class (uncached input, cache read, cache write, output), cost, and the non-token units apart. */
     private static final class Counts {
         final long[] tokens = new long[4];
+        final Map<String, UnitCounts> units = new TreeMap<>();
         BigDecimal cost = BigDecimal.ZERO;
         BigDecimal overcharge = BigDecimal.ZERO;
         Instant firstDay;
+
+        UnitCounts unit(String unit) {
+            return units.computeIfAbsent(unit, u -> new UnitCounts());
+        }
+    }
+
+    /** One non-token unit of a model and tier: what the bill charges and counts, what the traces count and cost. */
+    private static final class UnitCounts {
+        BigDecimal cost = BigDecimal.ZERO;
+        BigDecimal quantity;
+        BigDecimal overcharge = BigDecimal.ZERO;
+
+        void count(BigDecimal q) {
+            quantity = quantity == null ? q : quantity.add(q);
+        }
     }
 
     private final Map<String, BigDecimal> amounts = new LinkedHashMap<>();
@@ -164,11 +186,25 @@ final class DeltaExplanation {
                     l.serviceTier(), l.day());
             ModelTier key = new ModelTier(resolved.map(Resolved::model).orElse(l.model()),
                     l.serviceTier() == null ? "standard" : l.serviceTier());
+            String unit = BillableUnits.ofBilled(l.tokenType(), l.unit());
             if (l.category() == ChargeCategory.USAGE) {
                 Counts c = billed.computeIfAbsent(key, k -> new Counts());
                 c.cost = c.cost.add(l.billedCost());
                 c.firstDay = min(c.firstDay, l.day());
-                resolved.ifPresent(r -> c.overcharge = c.overcharge.add(overcharge(l, key, r)));
+                if (unit != null) {
+                    UnitCounts u = c.unit(unit);
+                    u.cost = u.cost.add(l.billedCost());
+                    if (l.quantity() != null) {
+                        u.count(l.quantity());
+                    }
+                    resolved.ifPresent(r -> u.overcharge = u.overcharge.add(unitOvercharge(l, key, r, unit)));
+                } else {
+                    resolved.ifPresent(r -> c.overcharge = c.overcharge.add(overcharge(l, key, r)));
+                }
+            } else if (unit != null) {
+                if (l.quantity() != null) {
+                    reported.computeIfAbsent(key, x -> new Counts()).unit(unit).count(l.quantity());
+                }
             } else if (l.unit() != null && l.unit().toLowerCase(Locale.ROOT).contains("token")) {
                 int k = tokenClass(l.tokenType());
                 if (k >= 0 && l.quantity() != null) {
@@ -241,13 +277,92 @@ final class DeltaExplanation {
                                         + " cache read, cache write, output), the traces " + java.util.Arrays.toString(tc.tokens)));
                     }
                 }
-                BigDecimal price = bc.cost.subtract(tc.cost).subtract(tokens).subtract(bc.overcharge);
+                BigDecimal units = units(model, tier, bc, tc, rc, rates);
+                BigDecimal price = bc.cost.subtract(tc.cost).subtract(tokens).subtract(bc.overcharge).subtract(units);
                 if (price.signum() != 0) {
                     add("pricing_snapshot_mismatch", price, row(model, tier, bc.cost, tc.cost, price,
                             "billed at other prices than the snapshot in force"));
                 }
             }
         }
+    }
+
+    /**
+     * Reconciles a model and tier's non-token units line by line into the buckets; returns what they account for of
+     * the model's difference (billed units less traced units), the rest being its tokens'. A unit traced and not
+     * billed stays with the tokens unless the bill itemizes units: a bill that does not may include it anywhere.
+     */
+    private BigDecimal units(String model, String tier, Counts bc, Counts tc, Counts rc, Optional<Resolved> rates) {
+        Set<String> units = new TreeSet<>(bc.units.keySet());
+        if (!bc.units.isEmpty()) {
+            units.addAll(tc.units.keySet());
+        }
+        BigDecimal explained = BigDecimal.ZERO;
+        for (String unit : units) {
+            UnitCounts b = bc.units.get(unit);
+            UnitCounts t = tc.units.get(unit);
+            BigDecimal billedCost = b == null ? BigDecimal.ZERO : b.cost;
+            BigDecimal tracedCost = t == null ? BigDecimal.ZERO : t.cost;
+            explained = explained.add(billedCost).subtract(tracedCost);
+            if (t == null) {
+                add("provider_usage_without_trace", billedCost, row(model, tier, billedCost, BigDecimal.ZERO,
+                        billedCost, unit + ": billed" + count(b.quantity) + ", no trace counted one"));
+                continue;
+            }
+            if (b == null) {
+                add("trace_usage_without_provider_export", tracedCost.negate(), row(model, tier, BigDecimal.ZERO,
+                        tracedCost, tracedCost.negate(), unit + ": traced " + t.quantity.toPlainString()
+                                + ", not on the bill, which itemizes other units"));
+                continue;
+            }
+            BigDecimal billedCount = b.quantity != null ? b.quantity
+                    : rc != null && rc.units.containsKey(unit) ? rc.units.get(unit).quantity : null;
+            BigDecimal unitPrice = rates.map(r -> r.rates().unitPrices().get(unit) == null ? null
+                    : r.rates().unitPrices().get(unit).multiply(r.contractFactor())).orElse(null);
+            BigDecimal counts = BigDecimal.ZERO;
+            if (billedCount != null && unitPrice != null && billedCount.compareTo(t.quantity) != 0) {
+                counts = billedCount.subtract(t.quantity).multiply(unitPrice);
+                add("token_count_discrepancy", counts, row(model, tier, billedCost, tracedCost, counts, unit
+                        + ": the bill counts " + billedCount.toPlainString() + ", the traces "
+                        + t.quantity.toPlainString()));
+            }
+            BigDecimal price = billedCost.subtract(tracedCost).subtract(counts).subtract(b.overcharge);
+            if (price.signum() != 0) {
+                add("pricing_snapshot_mismatch", price, row(model, tier, billedCost, tracedCost, price,
+                        unitPrice == null ? unit + ": no unit price in the snapshot in force"
+                                : unit + ": billed at other prices than the snapshot in force"));
+            }
+        }
+        return explained;
+    }
+
+    private static String count(BigDecimal quantity) {
+        return quantity == null ? "" : " " + quantity.toPlainString();
+    }
+
+    /**
+     * A billed non-token line above the contract's unit price for its model and tier (list unit price times the
+     * contract factor): recoverable, like a token line's overcharge. A line without a count cannot be judged.
+     */
+    private BigDecimal unitOvercharge(LineSum l, ModelTier key, Resolved r, String unit) {
+        BigDecimal listPrice = r.rates().unitPrices().get(unit);
+        if (listPrice == null || l.quantity() == null || l.billedCost() == null) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal contract = l.quantity().multiply(listPrice).multiply(r.contractFactor());
+        BigDecimal over = l.billedCost().subtract(contract);
+        if (over.compareTo(CENT) <= 0 || over.compareTo(contract.multiply(RELATIVE)) <= 0) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal billedRate = l.quantity().signum() == 0 ? null
+                : l.billedCost().divide(l.quantity(), 6, java.math.RoundingMode.HALF_UP);
+        add(OVERCHARGE, over, new BucketEvidence(key.model(), key.tier(), day(l.day()), Money.of(l.billedCost()),
+                Money.of(contract), Money.of(over), String.format(Locale.ROOT,
+                        "%s billed at %s per unit; contract rate %s (list %s x %s): recoverable", unit,
+                        billedRate == null ? "?" : billedRate.stripTrailingZeros().toPlainString(),
+                        listPrice.multiply(r.contractFactor()).stripTrailingZeros().toPlainString(),
+                        listPrice.stripTrailingZeros().toPlainString(), r.contractFactor().toPlainString())));
+        return over;
     }
 
     /**
@@ -326,6 +441,12 @@ final class DeltaExplanation {
             c.tokens[1] += sign * m.cacheReadTokens;
             c.tokens[2] += sign * m.cacheWriteTokens;
             c.tokens[3] += sign * m.outputTokens;
+            m.units.forEach((unit, u) -> {
+                UnitCounts uc = c.unit(unit);
+                BigDecimal s = BigDecimal.valueOf(sign);
+                uc.cost = uc.cost.add(u.cost.multiply(s));
+                uc.count(u.quantity.multiply(s));
+            });
             BigDecimal cost = m.cost.multiply(BigDecimal.valueOf(sign));
             c.cost = c.cost.add(cost);
             c.firstDay = min(c.firstDay, k.day());

@@ -22,6 +22,8 @@ import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.usage.UsageRepository;
 import io.lcpr.reconcile.usage.UsageRepository.Rollup;
+import io.lcpr.reconcile.usage.UsageRepository.UnitCount;
+import io.lcpr.reconcile.usage.UsageRepository.UnitRollup;
 import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
 
 /**
@@ -64,8 +66,18 @@ final class PeriodCosts {
     record ModelDayKey(String provider, String projectId, String model, String serviceTier, Instant day) {
     }
 
-    /** The calls, tokens by class and cost of a model, tier and day so far (weighted, priced calls only). */
+    /** A non-token unit's weighted count and cost in a model, tier and day (cost at the contract rate). */
+    static final class UnitSum {
+        BigDecimal quantity = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+    }
+
+    /**
+     * The calls, tokens by class and cost of a model, tier and day so far (weighted, priced calls only); the cost
+     * includes the non-token charges, which {@code units} also holds apart.
+     */
     static final class ModelDay {
+        final Map<String, UnitSum> units = new TreeMap<>();
         long calls;
         long uncachedTokens;
         long cacheReadTokens;
@@ -95,6 +107,12 @@ final class PeriodCosts {
         /** The day's calls with a long prompt (a prompt class above 0). */
         List<WeightedCall> longPromptCallsOf(Instant day);
 
+        /** The non-token sums of a range by the hour. */
+        void unitHourlyOf(Instant from, Instant to, Consumer<UnitRollup> sink);
+
+        /** The non-token counts of an hour's calls. */
+        List<UnitCount> unitCountsOfHour(Instant hour);
+
         static Source of(UsageRepository usage) {
             return new Source() {
                 @Override
@@ -116,6 +134,16 @@ final class PeriodCosts {
                 public List<WeightedCall> longPromptCallsOf(Instant day) {
                     return usage.longPromptCalls(day, day.plus(Duration.ofDays(1)));
                 }
+
+                @Override
+                public void unitHourlyOf(Instant from, Instant to, Consumer<UnitRollup> sink) {
+                    usage.streamUnitHourly(from, to, sink);
+                }
+
+                @Override
+                public List<UnitCount> unitCountsOfHour(Instant hour) {
+                    return usage.unitCountsOfHour(hour);
+                }
             };
         }
     }
@@ -133,6 +161,8 @@ final class PeriodCosts {
     /** Days whose long-prompt rollups of these keys a threshold split: their long calls are priced one by one. */
     private final Map<Instant, Set<RollupKey>> longSplits = new TreeMap<>();
     private final Map<String, Long> unpricedByAccount = new TreeMap<>();
+    /** Non-token counts no price entry prices (the model's entry has no price for the unit), by account and unit. */
+    private final Map<String, BigDecimal> unpricedUnits = new TreeMap<>();
     private long rollups;
     private long pricedOneByOne;
 
@@ -220,6 +250,60 @@ final class PeriodCosts {
         changeHours.clear();
     }
 
+    /**
+     * Prices the non-token counts of [from, to): an hour's sums whole at the unit price in force (a unit price is
+     * linear in the count), an hour a price or a contract discount changes in call by call.
+     */
+    void addUnits(Instant from, Instant to) {
+        Set<Instant> hours = new TreeSet<>();
+        source.unitHourlyOf(from, to, u -> {
+            Instant end = u.hour().plusSeconds(3600);
+            if (prices.changesWithin(u.hour(), end) || terms.changesWithin(u.hour(), end)) {
+                hours.add(u.hour());
+                return;
+            }
+            String project = u.projectId().isEmpty() ? null : u.projectId();
+            priceUnit(u.provider(), project, u.model(), u.serviceTier(), u.hour(), new SliceKey(u.provider(), project,
+                    u.workload().isEmpty() ? Call.UNKNOWN : u.workload(), u.team().isEmpty() ? Call.UNKNOWN : u.team(),
+                    u.attemptKind(), u.sampled()), u.unit(), u.quantity());
+        });
+        for (Instant hour : hours) {
+            for (UnitCount uc : source.unitCountsOfHour(hour)) {
+                Call c = uc.call().call();
+                int w = uc.call().weight();
+                priceUnit(c.provider(), c.projectId(), c.model(), c.serviceTier(), c.startedAt(),
+                        new SliceKey(c.provider(), c.projectId(), c.workloadOrUnknown(), c.teamOrUnknown(),
+                                c.attemptKind(), w > 1), uc.unit(), uc.quantity().multiply(BigDecimal.valueOf(w)));
+            }
+        }
+    }
+
+    private void priceUnit(String provider, String project, String model, String tier, Instant at, SliceKey slice,
+            String unit, BigDecimal quantity) {
+        Optional<PriceHistory.Quote> quote = quote(provider, model, tier, at);
+        Optional<BigDecimal> toUsd = quote.flatMap(q -> fx.toReporting(q.entry().currency(), at));
+        if (toUsd.isEmpty()) {
+            unpricedUnits.merge(Call.account(provider, project) + " " + unit, quantity, BigDecimal::add);
+            return;
+        }
+        String priced = quote.get().resolvedModel();
+        ModelDay m = byModelDay.computeIfAbsent(new ModelDayKey(provider, project, priced, tier, day(at)),
+                k -> new ModelDay());
+        UnitSum sum = m.units.computeIfAbsent(unit, u -> new UnitSum());
+        sum.quantity = sum.quantity.add(quantity); // counted even unpriced: a bill's line for it is then explained
+        BigDecimal list = quote.get().rates().unitCost(unit, quantity);
+        if (list == null) {
+            unpricedUnits.merge(Call.account(provider, project) + " " + unit, quantity, BigDecimal::add);
+            return;
+        }
+        list = list.multiply(toUsd.get());
+        BigDecimal cost = list.multiply(terms.factor(provider, project, priced, tier, at));
+        add(slice, 0, cost);
+        m.cost = m.cost.add(cost);
+        m.listCost = m.listCost.add(list);
+        sum.cost = sum.cost.add(cost);
+    }
+
     private void price(WeightedCall wc) {
         pricedOneByOne++;
         Call c = wc.call();
@@ -290,6 +374,11 @@ final class PeriodCosts {
 
     Map<String, Long> unpricedByAccount() {
         return unpricedByAccount;
+    }
+
+    /** Non-token counts left unpriced, by {@code account unit}. */
+    Map<String, BigDecimal> unpricedUnits() {
+        return unpricedUnits;
     }
 
     /** Cost estimated from sampled calls (a weight above one). */

@@ -90,10 +90,15 @@ public class ReconciliationService {
         QuarkusTransaction.requiringNew().run(() -> {
             usage.streamDaily(period.start(), period.end(), costs::add);
             costs.finish();
+            costs.addUnits(period.start(), period.end());
         });
         if (!costs.unpricedByAccount().isEmpty()) {
             LOG.warnf("period %s: calls with no price in force, left out of cost and reported: %s", label,
                     costs.unpricedByAccount());
+        }
+        if (!costs.unpricedUnits().isEmpty()) {
+            LOG.warnf("period %s: non-token counts with no unit price in force, left out of cost: %s", label,
+                    costs.unpricedUnits());
         }
         List<CostSlice> slices = costs.slices();
         Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, fx, invoiceLines, claims,
@@ -178,6 +183,7 @@ public class ReconciliationService {
                         QuarkusTransaction.requiringNew().run(() -> {
                             usage.streamHourly(e.from(), e.to(), c::add);
                             c.finish();
+                            c.addUnits(e.from(), e.to());
                         });
                         return c;
                     });

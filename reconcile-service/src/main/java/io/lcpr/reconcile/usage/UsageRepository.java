@@ -1,5 +1,6 @@
 package io.lcpr.reconcile.usage;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.price.BillableUnits;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.period.RangeQuery;
@@ -51,6 +53,22 @@ public class UsageRepository {
                 min_input = least(h.min_input, excluded.min_input),
                 max_input = greatest(h.max_input, excluded.max_input)
             """;
+    /** Adds non-token sums to the stored ones (commutative, like the token rollups). */
+    private static final String UNIT_HOURLY_ADD = """
+            on conflict (hour, provider, project_id, model, service_tier, workload, team, attempt_kind, sampled, unit)
+            do update set quantity = h.quantity + excluded.quantity, calls = h.calls + excluded.calls
+            """;
+    /** A day's non-token sums recomputed from its stored calls' counts. */
+    private static final String REBUILD_UNIT_HOURLY = """
+            insert into usage_unit_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
+                attempt_kind, sampled, unit, quantity, calls)
+            select date_trunc('hour', c.started_at, 'UTC'), c.provider, coalesce(c.project_id, ''), c.model,
+                c.service_tier, coalesce(c.workload, ''), coalesce(c.team, ''), c.attempt_kind, c.weight > 1, u.unit,
+                sum(c.weight * u.quantity), sum(c.weight)
+            from usage_call_unit u join usage_call c using (dedupe_key)
+            where c.started_at >= ? and c.started_at < ?
+            group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+            """ + UNIT_HOURLY_ADD;
     /** Merges a unit's attempts into the stored unit: the later final attempt wins, counts add up. */
     private static final String UNIT_MERGE = """
             on conflict (unit_key) do update set
@@ -107,6 +125,10 @@ public class UsageRepository {
                 as t(dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id, model,
                     service_tier, started_micros, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
                     reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, prompt_class, api_key_id, status, error_type)
+            ), unit_input as (
+                -- the poll's non-token counts, one row per call and unit (a call sent twice in a poll counted once)
+                select distinct on (dedupe_key, unit) u.*
+                from unnest(?::text[] collate "C", ?::text[] collate "C", ?::numeric[]) as u(dedupe_key, unit, quantity)
             ), new as (
                 insert into usage_call (dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider,
                     project_id, model, service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens,
@@ -163,6 +185,20 @@ public class UsageRepository {
                     , result = null
             ), resolved as (
                 update outcome_verdict v set unit_key = w.unit_key from waiting w where v.id = w.id
+            ), call_units as (
+                insert into usage_call_unit (dedupe_key, unit, quantity)
+                select u.dedupe_key, u.unit, u.quantity from unit_input u join fresh using (dedupe_key)
+                on conflict do nothing
+            ), unit_hourly as (
+                insert into usage_unit_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
+                    attempt_kind, sampled, unit, quantity, calls)
+                select date_trunc('hour', f.started_at, 'UTC'), f.provider, coalesce(f.project_id, ''), f.model,
+                    f.service_tier, coalesce(f.workload, ''), coalesce(f.team, ''), f.attempt_kind, f.weight > 1, u.unit,
+                    sum(f.weight * u.quantity), sum(f.weight)
+                from unit_input u join fresh f using (dedupe_key)
+                group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+                order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+                """ + UNIT_HOURLY_ADD + """
             )
             select dedupe_key from new
             """;
@@ -192,6 +228,7 @@ public class UsageRepository {
         String[] types = { "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int8",
                 "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int4", "text", "int2", "text", "text",
                 "text" };
+        Object[][] unitColumns = unitColumns(events);
         Object[][] columns = columns(events, types.length, e -> {
             CanonicalTrace t = e.trace();
             return new Object[] { e.dedupeKey(), t.requestId(), t.workUnitId(), t.attemptKind(), t.workload(),
@@ -203,6 +240,9 @@ public class UsageRepository {
         return session().doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_TRACES)) {
                 bindColumns(connection, ps, types, columns);
+                ps.setArray(types.length + 1, connection.createArrayOf("text", unitColumns[0]));
+                ps.setArray(types.length + 2, connection.createArrayOf("text", unitColumns[1]));
+                ps.setArray(types.length + 3, connection.createArrayOf("numeric", unitColumns[2]));
                 Set<String> fresh = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -237,6 +277,22 @@ public class UsageRepository {
             }
             return units;
         });
+    }
+
+    /** The poll's non-token counts as three columns: dedupe key, unit, quantity (BillableUnits.ofTrace). */
+    private static Object[][] unitColumns(List<TraceRecordedV1> events) {
+        List<Object[]> rows = new ArrayList<>();
+        for (TraceRecordedV1 e : events) {
+            BillableUnits.ofTrace(e.trace().attributes())
+                    .forEach((unit, quantity) -> rows.add(new Object[] { e.dedupeKey(), unit, quantity }));
+        }
+        Object[][] columns = new Object[3][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int c = 0; c < 3; c++) {
+                columns[c][i] = rows.get(i)[c];
+            }
+        }
+        return columns;
     }
 
     /** A poll's events turned column-wise: one array a column, for a statement that unnests them. */
@@ -291,6 +347,49 @@ public class UsageRepository {
                         rs.getString(8), rs.getInt(9), rs.getBoolean(10), rs.getLong(11), rs.getLong(12),
                         rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
                         rs.getLong(18))));
+    }
+
+    /** Non-token sums of one key, unit and hour: weighted quantity and calls. */
+    public record UnitRollup(Instant hour, String provider, String projectId, String model, String serviceTier,
+            String workload, String team, String attemptKind, boolean sampled, String unit, BigDecimal quantity,
+            long calls) {
+    }
+
+    /** The non-token sums of [from, to) by hour, as stored. */
+    public void streamUnitHourly(Instant from, Instant to, Consumer<UnitRollup> sink) {
+        RangeQuery.stream(session(), "select hour, provider, project_id, model, service_tier, workload, team,"
+                + " attempt_kind, sampled, unit, quantity, calls from usage_unit_hourly where hour >= ? and hour < ?",
+                from, to, 10_000, rs -> sink.accept(new UnitRollup(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8), rs.getBoolean(9), rs.getString(10), rs.getBigDecimal(11), rs.getLong(12))));
+    }
+
+    /** A stored call's count of one non-token unit. */
+    public record UnitCount(WeightedCall call, String unit, BigDecimal quantity) {
+    }
+
+    /** The non-token counts of the calls that started in an hour: priced one by one where a price changes inside it. */
+    public List<UnitCount> unitCountsOfHour(Instant hour) {
+        return session().doReturningWork(connection -> {
+            List<UnitCount> out = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("select c.request_id, c.work_unit_id,"
+                    + " c.attempt_kind, c.workload, c.team, c.provider, c.project_id, c.model, c.service_tier,"
+                    + " c.started_at, c.weight, u.unit, u.quantity from usage_call_unit u join usage_call c"
+                    + " using (dedupe_key) where c.started_at >= ? and c.started_at < ?")) {
+                ps.setObject(1, hour.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, hour.plusSeconds(3600).atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Call c = new Call(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getTimestamp(10).toInstant(), 0, 0, 0, 0, 0, null, null);
+                        out.add(new UnitCount(new WeightedCall(c, rs.getInt(11)), rs.getString(12),
+                                rs.getBigDecimal(13)));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /** A stored call with its sampling weight. */
@@ -421,12 +520,17 @@ public class UsageRepository {
         return session().doReturningWork(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from usage_hourly where hour >= ? and hour < ?");
-                    PreparedStatement insert = connection.prepareStatement(REBUILD_HOURLY)) {
-                for (PreparedStatement ps : new PreparedStatement[] { delete, insert }) {
+                    PreparedStatement insert = connection.prepareStatement(REBUILD_HOURLY);
+                    PreparedStatement deleteUnits = connection.prepareStatement(
+                            "delete from usage_unit_hourly where hour >= ? and hour < ?");
+                    PreparedStatement insertUnits = connection.prepareStatement(REBUILD_UNIT_HOURLY)) {
+                for (PreparedStatement ps : new PreparedStatement[] { delete, insert, deleteUnits, insertUnits }) {
                     ps.setObject(1, from.atOffset(ZoneOffset.UTC));
                     ps.setObject(2, to.atOffset(ZoneOffset.UTC));
                 }
                 delete.executeUpdate();
+                deleteUnits.executeUpdate();
+                insertUnits.executeUpdate();
                 return insert.executeUpdate();
             }
         });

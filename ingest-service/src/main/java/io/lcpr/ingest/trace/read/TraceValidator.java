@@ -10,6 +10,7 @@ import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.ServiceTier;
 import io.lcpr.ingest.batch.RecordError;
 import io.lcpr.ingest.batch.RecordBinder.InvalidRecordException;
+import io.lcpr.price.BillableUnits;
 
 /**
  * Checks one canonical trace and fills the defaults (first attempt, standard tier). Workload and team may be
@@ -72,6 +73,22 @@ public final class TraceValidator {
     }
 
     // PostgreSQL text cannot hold U+0000; refusing the record names the field instead of failing its whole chunk.
+    /** Non-token counts ({@code lcpr.units.<unit>}): a known unit, a non-negative number, so reconcile can price it. */
+    private static void units(int index, java.util.Map<String, String> attributes) throws InvalidRecordException {
+        if (attributes == null) {
+            return;
+        }
+        for (var e : attributes.entrySet()) {
+            if (e.getKey().startsWith(BillableUnits.TRACE_ATTRIBUTE_PREFIX)) {
+                try {
+                    BillableUnits.ofTrace(java.util.Map.of(e.getKey(), e.getValue() == null ? "" : e.getValue()));
+                } catch (IllegalArgumentException bad) {
+                    throw error(index, "attributes." + e.getKey(), bad.getMessage());
+                }
+            }
+        }
+    }
+
     private static void noNul(int index, CanonicalTrace t) throws InvalidRecordException {
         noNul(index, "request_id", t.requestId());
         noNul(index, "trace_id", t.traceId());
@@ -100,6 +117,7 @@ public final class TraceValidator {
                 }
             }
         }
+        units(index, t.attributes());
     }
 
     private static void noNul(int index, String field, String value) throws InvalidRecordException {

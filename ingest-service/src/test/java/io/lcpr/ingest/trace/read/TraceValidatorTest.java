@@ -64,4 +64,28 @@ class TraceValidatorTest {
         assertEquals(DedupeKey.of(anonymous), DedupeKey.of(anonymous));
         assertEquals(true, DedupeKey.of(anonymous).startsWith("hash:"));
     }
+
+    /** A non-token count rides as attribute lcpr.units.<unit>: a known unit and a non-negative number, or refused. */
+    @Test
+    void checksNonTokenCountsNamingTheAttribute() throws Exception {
+        CanonicalTrace ok = withAttributes(java.util.Map.of("lcpr.units.web_search", "3", "other", "x"));
+        assertEquals("3", validator.validate(0, ok).attributes().get("lcpr.units.web_search"));
+        var unknown = assertThrows(InvalidRecordException.class,
+                () -> validator.validate(2, withAttributes(java.util.Map.of("lcpr.units.webs", "1"))));
+        assertEquals("attributes.lcpr.units.webs", unknown.error().field());
+        assertEquals(true, unknown.error().reason().contains("web_search"), unknown.error().reason());
+        assertEquals("attributes.lcpr.units.input_second", assertThrows(InvalidRecordException.class,
+                () -> validator.validate(0, withAttributes(java.util.Map.of("lcpr.units.input_second", "-2"))))
+                .error().field());
+        assertEquals("attributes.lcpr.units.request", assertThrows(InvalidRecordException.class,
+                () -> validator.validate(0, withAttributes(java.util.Map.of("lcpr.units.request", "two"))))
+                .error().field());
+    }
+
+    private static CanonicalTrace withAttributes(java.util.Map<String, String> attributes) {
+        CanonicalTrace t = trace(null, null, NOW, 100L, 0L, 10L);
+        return new CanonicalTrace(t.requestId(), null, null, t.workUnitId(), null, null, t.workload(), t.team(), null,
+                t.provider(), t.model(), null, null, null, null, null, null, t.startedAt(), t.inputTokens(), 0L, null,
+                t.outputTokens(), null, null, null, null, null, null, attributes);
+    }
 }
