@@ -197,9 +197,10 @@ final class DeltaExplanation {
                     if (l.quantity() != null) {
                         u.count(l.quantity());
                     }
-                    resolved.ifPresent(r -> u.overcharge = u.overcharge.add(unitOvercharge(l, key, r, unit)));
+                    List<Resolved> day = inForce(resolver, l, resolved);
+                    u.overcharge = u.overcharge.add(unitOvercharge(l, key, day, unit));
                 } else {
-                    resolved.ifPresent(r -> c.overcharge = c.overcharge.add(overcharge(l, key, r)));
+                    c.overcharge = c.overcharge.add(overcharge(l, key, inForce(resolver, l, resolved)));
                 }
             } else if (unit != null) {
                 if (l.quantity() != null) {
@@ -344,9 +345,13 @@ final class DeltaExplanation {
      * A billed non-token line above the contract's unit price for its model and tier (list unit price times the
      * contract factor): recoverable, like a token line's overcharge. A line without a count cannot be judged.
      */
-    private BigDecimal unitOvercharge(LineSum l, ModelTier key, Resolved r, String unit) {
+    private BigDecimal unitOvercharge(LineSum l, ModelTier key, List<Resolved> day, String unit) {
+        if (day.isEmpty() || l.quantity() == null || l.billedCost() == null) {
+            return BigDecimal.ZERO;
+        }
+        Resolved r = dearest(day, x -> x.rates().unitPrices().get(unit));
         BigDecimal listPrice = r.rates().unitPrices().get(unit);
-        if (listPrice == null || l.quantity() == null || l.billedCost() == null) {
+        if (listPrice == null) {
             return BigDecimal.ZERO;
         }
         BigDecimal contract = l.quantity().multiply(listPrice).multiply(r.contractFactor());
@@ -389,16 +394,14 @@ final class DeltaExplanation {
      * bills (quantity times its unit) at the list rate times the account's contract factor, against what it billed.
      * A line without a token count cannot be judged and is left to the other buckets.
      */
-    private BigDecimal overcharge(LineSum l, ModelTier key, Resolved r) {
+    private BigDecimal overcharge(LineSum l, ModelTier key, List<Resolved> day) {
         int k = tokenClass(l.tokenType());
         BigDecimal perUnit = unitTokens(l.unit());
-        if (k < 0 || l.quantity() == null || perUnit == null || l.billedCost() == null) {
+        if (day.isEmpty() || k < 0 || l.quantity() == null || perUnit == null || l.billedCost() == null) {
             return BigDecimal.ZERO;
         }
-        Rates list = r.rates();
-        BigDecimal[] perMillion = { list.inputPerMillion(), list.cacheReadPerMillion(), list.cacheWritePerMillion(),
-                list.outputPerMillion() };
-        BigDecimal listRate = perMillion[k] == null ? list.inputPerMillion() : perMillion[k];
+        Resolved r = dearest(day, x -> classRate(x.rates(), k));
+        BigDecimal listRate = classRate(r.rates(), k);
         BigDecimal tokens = l.quantity().multiply(perUnit);
         BigDecimal contract = tokens.multiply(listRate).multiply(r.contractFactor()).movePointLeft(6);
         BigDecimal over = l.billedCost().subtract(contract);
@@ -414,6 +417,41 @@ final class DeltaExplanation {
                         Money.of(listRate.multiply(r.contractFactor())).toPlainString(),
                         listRate.stripTrailingZeros().toPlainString(), r.contractFactor().toPlainString())));
         return over;
+    }
+
+    /**
+     * The prices of a line's model in force over its day: at its start and at its last instant. A price that changes
+     * during the day leaves the line billed partly at each, so an overcharge is judged against the dearer one: only
+     * what is above every price in force that day is claimed.
+     */
+    private static List<Resolved> inForce(Resolver resolver, LineSum l, Optional<Resolved> atStart) {
+        if (atStart.isEmpty()) {
+            return List.of();
+        }
+        Optional<Resolved> atEnd = l.day() == null ? Optional.empty()
+                : resolver.resolve(l.provider(), l.billingAccount(), l.model(), l.serviceTier(),
+                        l.day().plus(java.time.Duration.ofDays(1)).minusNanos(1));
+        return atEnd.isEmpty() ? List.of(atStart.get()) : List.of(atStart.get(), atEnd.get());
+    }
+
+    /** Of the prices in force, the one with the highest contract rate for what {@code rate} reads (null: unpriced). */
+    private static Resolved dearest(List<Resolved> day, java.util.function.Function<Resolved, BigDecimal> rate) {
+        Resolved best = day.get(0);
+        for (Resolved r : day) {
+            BigDecimal a = rate.apply(r);
+            BigDecimal b = rate.apply(best);
+            if (a != null && (b == null
+                    || a.multiply(r.contractFactor()).compareTo(b.multiply(best.contractFactor())) > 0)) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    private static BigDecimal classRate(Rates list, int k) {
+        BigDecimal[] perMillion = { list.inputPerMillion(), list.cacheReadPerMillion(), list.cacheWritePerMillion(),
+                list.outputPerMillion() };
+        return perMillion[k] == null ? list.inputPerMillion() : perMillion[k];
     }
 
     /** Tokens per unit of a bill's quantity: {@code tokens} 1, {@code 1000 Tokens} or {@code 1000_tokens} 1,000, {@code 1M tokens} 1,000,000. */

@@ -135,6 +135,16 @@ class PeriodCostsTest {
             return calls.stream().filter(c -> c.call().startedAt().truncatedTo(ChronoUnit.HOURS).equals(hour))
                     .toList();
         }
+
+        @Override
+        public void unitHourlyOf(Instant from, Instant to, Consumer<UsageRepository.UnitRollup> sink) {
+            // these calls count tokens only (NonTokenChargesTest prices units through the store)
+        }
+
+        @Override
+        public List<UsageRepository.UnitCount> unitCountsOfHour(Instant hour) {
+            return List.of();
+        }
     }
 
     private static PriceHistory.Entry entry(String model, Instant from, Instant to, long version, String input,
