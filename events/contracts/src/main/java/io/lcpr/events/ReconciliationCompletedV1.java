@@ -11,14 +11,25 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * {@code reconciliation.completed.v1}: one reconciliation run of a period, every provider account in it, and the
  * workloads whose {@link LcprComputedV1} events belong to the same run (so a consumer knows when it has them all),
  * and the unknown bucket on its own line: the loaded cost no workload claims and its share of the total (004's
- * $1,280 = 2.7%; added in schema 1, absent from earlier producers).
+ * $1,280 = 2.7%; added in schema 1, absent from earlier producers), and the margins per owner team and per customer
+ * account (added in schema 1; absent from earlier producers).
  */
 @RegisterForReflection
 public record ReconciliationCompletedV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer,
         UUID runId, String period, Instant periodStart, Instant periodEnd, String currency,
         List<AccountReconciliation> accounts, List<String> workloads, BigDecimal totalLoadedCost,
-        BigDecimal unknownLoadedCost, BigDecimal unknownSharePct) implements EventEnvelope {
+        BigDecimal unknownLoadedCost, BigDecimal unknownSharePct, List<Margin> margins) implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * Revenue against loaded cost (and against the trace-derived inference cost alone: the naive margin) for a
+     * {@code team} (the workloads it owns) or a customer {@code account} (its share of each workload's loaded cost,
+     * by the trace-derived cost of its calls). Percentages are null without revenue.
+     */
+    @RegisterForReflection
+    public record Margin(String scope, String name, BigDecimal revenue, BigDecimal loadedCost,
+            BigDecimal inferenceCost, BigDecimal loadedMarginPct, BigDecimal naiveMarginPct) {
+    }
 
     /**
      * Trace-derived total against the invoice for one provider account; status is trusted, investigate or no_invoice.

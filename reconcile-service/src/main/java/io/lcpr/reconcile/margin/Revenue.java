@@ -10,7 +10,8 @@ import io.lcpr.events.RevenueTermV1;
 /**
  * A workload's revenue in a period from its revenue terms (DESIGN.md section 4, margin): per accepted unit times
  * the accepted units, or a fixed monthly amount (a day's period takes its day's share of the month). A term counts
- * when it is in force at the period's start. Margin = (revenue - cost) / revenue, beside the naive margin on the
+ * when it is in force at the period's start. A per-unit term that names a customer account counts that account's
+ * accepted units only (AccountUsage). Margin = (revenue - cost) / revenue, beside the naive margin on the
  * trace-derived inference cost alone.
  */
 public final class Revenue {
@@ -20,23 +21,31 @@ public final class Revenue {
     private Revenue() {
     }
 
-    /** @param monthShare the period's share of a month: 1 for a month, 1/days for a day */
+    /**
+     * @param monthShare the period's share of a month: 1 for a month, 1/days for a day
+     * @param acceptedOfAccount accepted units of the workload whose final call served an account
+     */
     public static BigDecimal of(List<RevenueTermV1> terms, String workload, Instant periodStart, long acceptedUnits,
-            BigDecimal monthShare) {
+            BigDecimal monthShare, java.util.function.ToLongFunction<String> acceptedOfAccount) {
         BigDecimal revenue = null;
         for (RevenueTermV1 t : terms) {
-            if (!workload.equals(t.workload()) || t.effectiveFrom().isAfter(periodStart)
-                    || (t.effectiveTo() != null && !t.effectiveTo().isAfter(periodStart))) {
+            if (!workload.equals(t.workload()) || !inForce(t, periodStart)) {
                 continue;
             }
+            long units = t.account() == null ? acceptedUnits : acceptedOfAccount.applyAsLong(t.account());
             BigDecimal amount = switch (t.kind()) {
-                case PER_ACCEPTED_UNIT -> t.amount().multiply(BigDecimal.valueOf(acceptedUnits));
+                case PER_ACCEPTED_UNIT -> t.amount().multiply(BigDecimal.valueOf(units));
                 case FIXED_MONTHLY -> t.amount().multiply(monthShare);
                 default -> BigDecimal.ZERO;
             };
             revenue = revenue == null ? amount : revenue.add(amount);
         }
         return revenue;
+    }
+
+    static boolean inForce(RevenueTermV1 t, Instant periodStart) {
+        return !t.effectiveFrom().isAfter(periodStart)
+                && (t.effectiveTo() == null || t.effectiveTo().isAfter(periodStart));
     }
 
     /** (revenue - cost) / revenue as a percentage (4 decimals), null without revenue. */

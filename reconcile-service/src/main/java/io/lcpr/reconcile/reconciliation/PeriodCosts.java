@@ -280,7 +280,7 @@ final class PeriodCosts {
 
     private void priceUnit(String provider, String project, String model, String tier, Instant at, SliceKey slice,
             String unit, BigDecimal quantity) {
-        Optional<PriceHistory.Quote> quote = quote(provider, model, tier, at);
+        Optional<PriceHistory.Quote> quote = prices.quote(provider, model, tier, null, at);
         Optional<BigDecimal> toUsd = quote.flatMap(q -> fx.toReporting(q.entry().currency(), at));
         if (toUsd.isEmpty()) {
             unpricedUnits.merge(Call.account(provider, project) + " " + unit, quantity, BigDecimal::add);
@@ -302,6 +302,15 @@ final class PeriodCosts {
         m.cost = m.cost.add(cost);
         m.listCost = m.listCost.add(list);
         sum.cost = sum.cost.add(cost);
+    }
+
+    /** Prices one call whole, its tokens and its non-token counts: what a customer account's calls are read as. */
+    void addCall(WeightedCall wc, Map<String, BigDecimal> units) {
+        price(wc);
+        Call c = wc.call();
+        units.forEach((unit, quantity) -> priceUnit(c.provider(), c.projectId(), c.model(), c.serviceTier(),
+                c.startedAt(), new SliceKey(c.provider(), c.projectId(), c.workloadOrUnknown(), c.teamOrUnknown(),
+                        c.attemptKind(), wc.weight() > 1), unit, quantity.multiply(BigDecimal.valueOf(wc.weight()))));
     }
 
     private void price(WeightedCall wc) {

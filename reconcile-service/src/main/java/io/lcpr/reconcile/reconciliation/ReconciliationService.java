@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -31,6 +32,9 @@ import io.lcpr.reconcile.lcpr.CostRules;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.lcpr.TaskCosts;
 import io.lcpr.reconcile.lcpr.UnitTally;
+import io.lcpr.reconcile.margin.AccountUsage;
+import io.lcpr.reconcile.margin.AccountUsageRepository;
+import io.lcpr.reconcile.margin.Margins;
 import io.lcpr.reconcile.margin.Revenue;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
@@ -59,11 +63,13 @@ public class ReconciliationService {
     private final InvoiceRepository invoiceLines;
     private final ClaimRepository claims;
     private final ExchangeRateService exchangeRates;
+    private final AccountUsageRepository accountCalls;
 
     public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage,
             UnitJudgements judgements, InvoiceRepository invoiceLines, ClaimRepository claims,
-            ExchangeRateService exchangeRates) {
+            ExchangeRateService exchangeRates, AccountUsageRepository accountCalls) {
         this.exchangeRates = exchangeRates;
+        this.accountCalls = accountCalls;
         this.invoiceLines = invoiceLines;
         this.claims = claims;
         this.outbox = outbox;
@@ -137,16 +143,30 @@ public class ReconciliationService {
                 tasks.put(w, QuarkusTransaction.requiringNew().call(() -> taskFigures(w, period, prices, terms, fx)));
             }
         });
+        Set<String> named = Margins.namedAccounts(inputs.revenueTerms(), period.start());
+        AccountUsage accountUsage = named.isEmpty() ? AccountUsage.NONE
+                : QuarkusTransaction.requiringNew().call(() -> accountUsage(named, period, prices, terms, fx));
         List<LcprComputedV1> results = WorkloadResults.build(byWorkload, units, new WorkloadResults.Context(runId,
                 period, now, inputs::costs, accounts.deltaByWorkload(), inputs.revenueTerms(), inputs.registry(),
-                tasks));
+                tasks, accountUsage));
+        Map<String, String> owners = new TreeMap<>();
+        inputs.registry().forEach((w, reg) -> {
+            if (reg.ownerTeam() != null) {
+                owners.put(w, reg.ownerTeam());
+            }
+        });
+        Map<String, BigDecimal> traceCostByWorkload = new TreeMap<>();
+        slices.forEach(sl -> traceCostByWorkload.merge(sl.workload(), sl.cost(), BigDecimal::add));
+        List<ReconciliationCompletedV1.Margin> margins = new ArrayList<>(Margins.byTeam(results, owners));
+        margins.addAll(Margins.byAccount(inputs.revenueTerms(), period.start(), period.monthShare(), accountUsage,
+                traceCostByWorkload, results));
         BigDecimal total = results.stream().map(LcprComputedV1::loadedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal unknown = results.stream().filter(r -> r.workload().equals(Call.UNKNOWN))
                 .map(LcprComputedV1::loadedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         ReconciliationCompletedV1 completed = new ReconciliationCompletedV1(UUID.randomUUID(), now,
                 ReconciliationCompletedV1.SCHEMA_VERSION, PRODUCER, runId, label, period.start(), period.end(), "USD",
                 accounts.accounts(), results.stream().map(LcprComputedV1::workload).toList(), total, unknown,
-                Revenue.sharePct(unknown, total));
+                Revenue.sharePct(unknown, total), margins);
         BigDecimal estimated = costs.estimatedFromSamples();
         QuarkusTransaction.requiringNew().run(() -> {
             persist(runId, label, now, completed, results, costs.rollups(), costs.pricedOneByOne(), unitCount,
@@ -202,6 +222,22 @@ public class ReconciliationService {
         return out;
     }
 
+    /**
+     * The calls of the customer accounts a revenue term names, each priced whole (tokens and units) at its contract
+     * rate in force, per account and workload, and their accepted units: one read of the period's calls.
+     */
+    private AccountUsage accountUsage(Set<String> named, Period period, PriceHistory prices, ContractTerms terms,
+            ExchangeRates fx) {
+        AccountUsage out = new AccountUsage();
+        Map<String, PeriodCosts> byAccount = new TreeMap<>();
+        accountCalls.streamCalls(named, period.start(), period.end(), ac -> byAccount
+                .computeIfAbsent(ac.account(), a -> new PeriodCosts(prices, terms, fx, PeriodCosts.Source.of(usage)))
+                .addCall(ac.call(), ac.units()));
+        byAccount.forEach((a, costs) -> costs.slices().forEach(sl -> out.addCost(a, sl.workload(), sl.cost())));
+        accountCalls.addAccepted(named, period.start(), period.end(), out);
+        return out;
+    }
+
     /** An agentic workload's tasks of the period, each call priced at its contract rate in force at its start. */
     private TaskCosts.Figures taskFigures(String workload, Period period, PriceHistory prices, ContractTerms terms,
             ExchangeRates fx) {
@@ -254,7 +290,8 @@ public class ReconciliationService {
             });
             Map<String, WorkloadResults.Registry> registry = new TreeMap<>();
             WorkloadSettingsEntity.<WorkloadSettingsEntity> listAll().forEach(w -> registry.put(w.name,
-                    new WorkloadResults.Registry(w.workloadClass, w.unitName, w.servedWorkloads(), w.isEvalRun())));
+                    new WorkloadResults.Registry(w.workloadClass, w.unitName, w.servedWorkloads(), w.isEvalRun(),
+                            w.ownerTeam)));
             return new Inputs(invoices, costs, open, revenueTerms, registry);
         }
 

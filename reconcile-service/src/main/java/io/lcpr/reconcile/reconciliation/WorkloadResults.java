@@ -24,6 +24,7 @@ import io.lcpr.reconcile.lcpr.LcprCalculator;
 import io.lcpr.reconcile.lcpr.TaskCosts;
 import io.lcpr.reconcile.lcpr.UnitTally;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
+import io.lcpr.reconcile.margin.AccountUsage;
 import io.lcpr.reconcile.margin.Revenue;
 import io.lcpr.reconcile.period.Period;
 
@@ -35,14 +36,14 @@ import io.lcpr.reconcile.period.Period;
  */
 final class WorkloadResults {
     /** What the registry says of a workload. */
-    record Registry(String workloadClass, String unitName, List<String> serves, boolean evalRun) {
-        static final Registry NONE = new Registry(null, null, List.of(), false);
+    record Registry(String workloadClass, String unitName, List<String> serves, boolean evalRun, String ownerTeam) {
+        static final Registry NONE = new Registry(null, null, List.of(), false, null);
     }
 
     /** The inputs of the events beyond the workloads' slices and units. */
     record Context(UUID runId, Period period, Instant now, Function<String, CostInputs> costs,
             Map<String, BigDecimal> deltaByWorkload, List<RevenueTermV1> revenueTerms, Map<String, Registry> registry,
-            Map<String, TaskCosts.Figures> tasks) {
+            Map<String, TaskCosts.Figures> tasks, AccountUsage accounts) {
     }
 
     private WorkloadResults() {
@@ -59,7 +60,7 @@ final class WorkloadResults {
         lcpr.forEach((workload, l) -> {
             Registry reg = ctx.registry().getOrDefault(workload, Registry.NONE);
             BigDecimal revenue = Revenue.of(ctx.revenueTerms(), workload, ctx.period().start(), l.accepted(),
-                    ctx.period().monthShare());
+                    ctx.period().monthShare(), account -> ctx.accounts().accepted(account, workload));
             Map<String, BigDecimal> byKind = AttemptCosts.byKind(byWorkload.get(workload));
             BigDecimal wasted = AttemptCosts.wasted(byKind);
             BigDecimal share = allocated.get(workload);

@@ -271,7 +271,6 @@ public class UnitJudgements {
         });
     }
 
-    /** The period's work units (by their final attempt's day), counted per workload and result. */
     /** Review minutes stated by the verdicts of units whose final attempt falls in the period, per workload. */
     public Map<String, BigDecimal> reviewMinutes(Period period) {
         return session().doReturningWork(c -> {
@@ -295,6 +294,7 @@ public class UnitJudgements {
         });
     }
 
+    /** The period's work units (by their final attempt's day), counted per workload and result. */
     public List<JudgedUnits> tally(Period period) {
         return session().doReturningWork(c -> {
             List<JudgedUnits> out = new ArrayList<>();

@@ -121,10 +121,11 @@ public class UsageRepository {
                     ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
                     ?::text[] collate "C", ?::text[] collate "C", ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],
                     ?::int8[], ?::int8[], ?::int8[], ?::int4[], ?::text[] collate "C", ?::int2[], ?::text[] collate "C",
-                    ?::text[], ?::text[])
+                    ?::text[], ?::text[], ?::text[] collate "C")
                 as t(dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id, model,
                     service_tier, started_micros, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
-                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, prompt_class, api_key_id, status, error_type)
+                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, prompt_class, api_key_id, status, error_type,
+                    account)
             ), unit_input as (
                 -- the poll's non-token counts, one row per call and unit (a call sent twice in a poll counted once)
                 select distinct on (dedupe_key, unit) u.*
@@ -132,10 +133,11 @@ public class UsageRepository {
             ), new as (
                 insert into usage_call (dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider,
                     project_id, model, service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens,
-                    output_tokens, reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, api_key_id, status, error_type)
+                    output_tokens, reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, api_key_id, status, error_type,
+                    account)
                 select dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id, model,
                     service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
-                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, api_key_id, status, error_type
+                    reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, api_key_id, status, error_type, account
                 from input
                 on conflict (dedupe_key) do nothing
                 returning dedupe_key
@@ -227,7 +229,7 @@ public class UsageRepository {
     public Set<String> insertTraces(List<TraceRecordedV1> events) {
         String[] types = { "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int8",
                 "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int4", "text", "int2", "text", "text",
-                "text" };
+                "text", "text" };
         Object[][] unitColumns = unitColumns(events);
         Object[][] columns = columns(events, types.length, e -> {
             CanonicalTrace t = e.trace();
@@ -235,7 +237,7 @@ public class UsageRepository {
                     t.team(), t.provider(), t.projectId(), t.model(), t.serviceTier(), micros(t.startedAt()),
                     t.inputTokens(), t.cacheReadOrZero(), t.cacheCreationOrZero(), t.outputOrZero(),
                     t.reasoningTokens() == null ? 0L : t.reasoningTokens(), t.ttftMs(), t.e2eMs(), weight(t),
-                    unitKey(t), promptClass(t.inputTokens()), t.apiKeyId(), t.status(), t.errorType() };
+                    unitKey(t), promptClass(t.inputTokens()), t.apiKeyId(), t.status(), t.errorType(), t.account() };
         });
         return session().doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_TRACES)) {
