@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@code billing_account} ({@code *} if absent), {@code period} (YYYY-MM; else the month of charge_start),
  * {@code charge_end}, {@code model}, {@code service_tier}, {@code token_type}, {@code quantity}, {@code unit},
  * {@code list_amount}, {@code currency} (USD), {@code project}, {@code service}, {@code invoice_id},
- * {@code correction} (true/false), {@code description}.
+ * {@code correction} (true/false), {@code description}, {@code request_id} (the provider's id of the one request a
+ * line bills: such lines are matched to traces request by request).
  */
 public final class InvoiceCsv {
     static final List<String> REQUIRED = List.of("charge_start", "category", "amount");
@@ -57,6 +58,6 @@ public final class InvoiceCsv {
                 tier == null ? "standard" : tier.toLowerCase(Locale.ROOT), row.text("token_type"),
                 row.decimal("quantity"), row.text("unit"), row.requiredDecimal("amount"), row.decimal("list_amount"),
                 currency == null ? "USD" : currency.toUpperCase(Locale.ROOT), row.text("project"),
-                row.text("service"), row.text("description"));
+                row.text("service"), row.text("description"), row.text("request_id"));
     }
 }

@@ -26,7 +26,8 @@ import jakarta.persistence.EntityManager;
 public class InvoiceRepository {
     private static final String COPY_LINES = "copy invoice_line (import_id, line_no, provider, billing_account,"
             + " invoice_id, period, charge_start, charge_end, category, correction, model, service_tier, token_type,"
-            + " quantity, unit, billed_cost, list_cost, currency, project, service_name, description) from stdin (format csv)";
+            + " quantity, unit, billed_cost, list_cost, currency, project, service_name, description, request_id)"
+            + " from stdin (format csv)";
 
     /** An import as stored. */
     public record StoredImport(UUID id, String format, String provider, String billingAccount, String sha256,
@@ -39,10 +40,57 @@ public class InvoiceRepository {
             BigDecimal quantity, String unit, long lines) {
     }
 
+    /** A current usage line that bills one request, as a request-level match reads it. */
+    public record RequestLine(String requestId, String model, String serviceTier, Instant day, BigDecimal billedCost,
+            String currency) {
+    }
+
     private final EntityManager em;
 
     public InvoiceRepository(EntityManager em) {
         this.em = em;
+    }
+
+    /** The period's current usage lines of an account that name a request, streamed. */
+    public void streamRequestLines(String period, String provider, String billingAccount,
+            java.util.function.Consumer<RequestLine> sink) {
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select request_id, model, service_tier, charge_start, billed_cost, currency from invoice_line
+                    where period = ? and provider = ? and billing_account = ? and request_id is not null
+                      and superseded_by is null and category = 'usage'
+                    """)) {
+                ps.setFetchSize(10_000);
+                ps.setString(1, period);
+                ps.setString(2, provider);
+                ps.setString(3, billingAccount);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new RequestLine(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getTimestamp(4).toInstant().truncatedTo(java.time.temporal.ChronoUnit.DAYS),
+                                rs.getBigDecimal(5), rs.getString(6)));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Whether the period's current bill of an account has lines that name a request. */
+    public boolean hasRequestLines(String period, String provider, String billingAccount) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select exists (select 1 from invoice_line where period = ? and provider = ? and billing_account = ?
+                        and request_id is not null and superseded_by is null)
+                    """)) {
+                ps.setString(1, period);
+                ps.setString(2, provider);
+                ps.setString(3, billingAccount);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }
+        });
     }
 
     public Optional<StoredImport> bySha(String sha256) {
@@ -161,7 +209,7 @@ public class InvoiceRepository {
             for (Object v : new Object[] { l.provider(), l.billingAccount(), l.invoiceId(), l.period(), l.chargeStart(),
                     l.chargeEnd(), l.category().label(), l.correction(), l.model(), l.serviceTier(), l.tokenType(),
                     plain(l.quantity()), l.unit(), plain(l.billedCost()), plain(l.listCost()), l.currency(),
-                    l.project(), l.service(), l.description() }) {
+                    l.project(), l.service(), l.description(), l.requestId() }) {
                 csv.append(',');
                 if (v != null) {
                     csv.append('"').append(v.toString().replace("\"", "\"\"")).append('"');

@@ -46,7 +46,11 @@ import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDayKey;
  * <li>timezone_period_mismatch: where the account's contract bills another window than the reporting month (its
  * time zone, its period start day), the traces of the window less those of the month; the models are then compared
  * over the window;</li>
- * <li>missing_provider_request_id: needs request-level exports; reported at zero until an export has request ids.</li>
+ * <li>missing_provider_request_id: where the bill names the request each line bills (RequestMatching), the bill's
+ * requests no trace names against the traces that captured no provider request id, in a model and tier that has
+ * such traces: without ids neither side can be told apart, so their difference is this bucket's. There, requests
+ * billed and never traced are provider_usage_without_trace and requests traced and never billed are
+ * trace_usage_without_provider_export, request by request, and what is left of the model is compared as usual;</li>
  * </ul>
  * A non-token charge (BillableUnits: a line billing web searches, images, seconds of audio) is reconciled by its
  * line against the same unit counted on the traces: billed with no trace counting it (provider_usage_without_trace),
@@ -83,8 +87,9 @@ final class DeltaExplanation {
      * What a run knows of an account beyond its lines: the overcharge claims of earlier periods still open, and where
      * its billing window differs from the reporting month, that shift's trace-derived cost and how it is billed.
      */
-    record AccountContext(List<ClaimRepository.OpenClaim> openClaims, List<WindowEdge> edges, String window) {
-        static final AccountContext NONE = new AccountContext(List.of(), List.of(), null);
+    record AccountContext(List<ClaimRepository.OpenClaim> openClaims, List<WindowEdge> edges, String window,
+            Map<RequestMatching.Key, RequestMatching.Cell> requests) {
+        static final AccountContext NONE = new AccountContext(List.of(), List.of(), null, Map.of());
     }
 
     /** The trace-derived sums of an edge of the billing window: +1 where the window reaches past the month, -1 short. */
@@ -218,7 +223,8 @@ final class DeltaExplanation {
         addTraced(traced, 1, tracedByModel, byDay);
         context.edges().forEach(edge -> addTraced(edge.traced(), edge.sign(), tracedByModel, byDay));
         if (!billed.isEmpty()) {
-            byModel(billed, reported, tracedByModel, invoice.provider(), invoice.billingAccount(), resolver);
+            byModel(billed, reported, tracedByModel, invoice.provider(), invoice.billingAccount(), resolver,
+                    context.requests());
         }
         BigDecimal explained = BigDecimal.ZERO;
         List<DeltaBucket> buckets = new ArrayList<>();
@@ -232,7 +238,8 @@ final class DeltaExplanation {
     }
 
     private void byModel(Map<ModelTier, Counts> billed, Map<ModelTier, Counts> reported,
-            Map<ModelTier, Counts> traced, String provider, String account, Resolver resolver) {
+            Map<ModelTier, Counts> traced, String provider, String account, Resolver resolver,
+            Map<RequestMatching.Key, RequestMatching.Cell> requests) {
         Set<String> models = new TreeSet<>();
         billed.keySet().forEach(k -> models.add(k.model()));
         traced.keySet().forEach(k -> models.add(k.model()));
@@ -279,7 +286,12 @@ final class DeltaExplanation {
                     }
                 }
                 BigDecimal units = units(model, tier, bc, tc, rc, rates);
-                BigDecimal price = bc.cost.subtract(tc.cost).subtract(tokens).subtract(bc.overcharge).subtract(units);
+                RequestMatching.Cell rq = requests.get(new RequestMatching.Key(model, tier));
+                // only where every billed line of the model names its request: an aggregate line matches no request
+                BigDecimal byRequest = rq == null || rq.billed.compareTo(bc.cost) != 0 ? BigDecimal.ZERO
+                        : requests(model, tier, rq);
+                BigDecimal price = bc.cost.subtract(tc.cost).subtract(tokens).subtract(bc.overcharge).subtract(units)
+                        .subtract(byRequest);
                 if (price.signum() != 0) {
                     add("pricing_snapshot_mismatch", price, row(model, tier, bc.cost, tc.cost, price,
                             "billed at other prices than the snapshot in force"));
@@ -335,6 +347,34 @@ final class DeltaExplanation {
             }
         }
         return explained;
+    }
+
+    /** A request-level model and tier's unmatched requests into their buckets; returns what they account for. */
+    private BigDecimal requests(String model, String tier, RequestMatching.Cell rq) {
+        BigDecimal explained = BigDecimal.ZERO;
+        if (rq.tracedWithoutIdCount > 0) {
+            BigDecimal amount = rq.unmatchedBilled.subtract(rq.tracedWithoutId);
+            add("missing_provider_request_id", amount, row(model, tier, rq.unmatchedBilled, rq.tracedWithoutId, amount,
+                    rq.tracedWithoutIdCount + " traced calls captured no provider request id; "
+                            + rq.unmatchedBilledCount + " billed requests match no trace" + samples(rq.unmatchedBilledSamples)));
+            explained = explained.add(amount);
+        } else if (rq.unmatchedBilledCount > 0) {
+            add("provider_usage_without_trace", rq.unmatchedBilled, row(model, tier, rq.unmatchedBilled,
+                    BigDecimal.ZERO, rq.unmatchedBilled, rq.unmatchedBilledCount + " billed requests no trace names"
+                            + samples(rq.unmatchedBilledSamples)));
+            explained = explained.add(rq.unmatchedBilled);
+        }
+        if (rq.tracedUnbilledCount > 0) {
+            add("trace_usage_without_provider_export", rq.tracedUnbilled.negate(), row(model, tier, BigDecimal.ZERO,
+                    rq.tracedUnbilled, rq.tracedUnbilled.negate(), rq.tracedUnbilledCount
+                            + " traced requests the bill does not name" + samples(rq.tracedUnbilledSamples)));
+            explained = explained.subtract(rq.tracedUnbilled);
+        }
+        return explained;
+    }
+
+    private static String samples(List<String> ids) {
+        return ids.isEmpty() ? "" : ", e.g. " + String.join(", ", ids);
     }
 
     private static String count(BigDecimal quantity) {

@@ -313,26 +313,41 @@ final class PeriodCosts {
                         c.attemptKind(), wc.weight() > 1), unit, quantity.multiply(BigDecimal.valueOf(wc.weight()))));
     }
 
-    private void price(WeightedCall wc) {
-        pricedOneByOne++;
+    /** One call's model as priced, its cost at the contract rate and at list price, in USD. */
+    record PricedCall(String model, BigDecimal cost, BigDecimal list) {
+    }
+
+    /** A call (times its sampling weight) at the price in force at its start; empty when no price is in force. */
+    Optional<PricedCall> priceOf(WeightedCall wc) {
         Call c = wc.call();
         Optional<PriceHistory.Quote> quote = prices.quote(c.provider(), c.model(), c.serviceTier(), null,
                 c.startedAt());
         Optional<BigDecimal> toUsd = quote.flatMap(q -> fx.toReporting(q.entry().currency(), c.startedAt()));
         if (toUsd.isEmpty()) {
+            return Optional.empty();
+        }
+        BigDecimal list = quote.get().rates().cost(c.usage()).multiply(BigDecimal.valueOf(wc.weight()))
+                .multiply(toUsd.get());
+        String model = quote.get().resolvedModel();
+        return Optional.of(new PricedCall(model, list.multiply(terms.factor(c.provider(), c.projectId(), model,
+                c.serviceTier(), c.startedAt())), list));
+    }
+
+    private void price(WeightedCall wc) {
+        pricedOneByOne++;
+        Call c = wc.call();
+        Optional<PricedCall> priced = priceOf(wc);
+        if (priced.isEmpty()) {
             unpricedByAccount.merge(c.account(), (long) wc.weight(), Long::sum);
         } else {
-            BigDecimal list = quote.get().rates().cost(c.usage()).multiply(BigDecimal.valueOf(wc.weight()))
-                    .multiply(toUsd.get());
-            String model = quote.get().resolvedModel();
-            BigDecimal cost = list.multiply(terms.factor(c.provider(), c.projectId(), model, c.serviceTier(),
-                    c.startedAt()));
+            BigDecimal cost = priced.get().cost();
             add(new SliceKey(c.provider(), c.projectId(), c.workloadOrUnknown(), c.teamOrUnknown(), c.attemptKind(),
                     wc.weight() > 1), wc.weight(), cost);
             long w = wc.weight();
-            addModelDay(new ModelDayKey(c.provider(), c.projectId(), model, c.serviceTier(), day(c.startedAt())), w,
-                    w * (c.inputTokens() - c.cacheReadTokens() - c.cacheCreationTokens()), w * c.cacheReadTokens(),
-                    w * c.cacheCreationTokens(), w * c.outputTokens(), cost, list);
+            addModelDay(new ModelDayKey(c.provider(), c.projectId(), priced.get().model(), c.serviceTier(),
+                    day(c.startedAt())), w, w * (c.inputTokens() - c.cacheReadTokens() - c.cacheCreationTokens()),
+                    w * c.cacheReadTokens(), w * c.cacheCreationTokens(), w * c.outputTokens(), cost,
+                    priced.get().list());
         }
     }
 

@@ -217,7 +217,8 @@ public class ReconciliationService {
                 }
             }
             out.put(invoice, new DeltaExplanation.AccountContext(inputs.openClaims().getOrDefault(invoice, List.of()),
-                    edges, window == null ? null : window.describe()));
+                    edges, window == null ? null : window.describe(),
+                    QuarkusTransaction.requiringNew().call(() -> requestMatches(invoice, period, prices, terms, fx))));
         }
         return out;
     }
@@ -236,6 +237,31 @@ public class ReconciliationService {
         byAccount.forEach((a, costs) -> costs.slices().forEach(sl -> out.addCost(a, sl.workload(), sl.cost())));
         accountCalls.addAccepted(named, period.start(), period.end(), out);
         return out;
+    }
+
+    /**
+     * Where an account's bill names the request each line bills, its lines matched to the period's calls request by
+     * request (each call priced whole at its contract rate); none otherwise.
+     */
+    private Map<RequestMatching.Key, RequestMatching.Cell> requestMatches(InvoiceTotal invoice, Period period,
+            PriceHistory prices, ContractTerms terms, ExchangeRates fx) {
+        if (!invoiceLines.hasRequestLines(period.label(), invoice.provider(), invoice.billingAccount())) {
+            return Map.of();
+        }
+        RequestMatching matching = new RequestMatching();
+        invoiceLines.streamRequestLines(period.label(), invoice.provider(), invoice.billingAccount(), l -> {
+            String tier = l.serviceTier() == null ? "standard" : l.serviceTier();
+            String model = prices.quote(invoice.provider(), l.model(), tier, null, l.day())
+                    .map(PriceHistory.Quote::resolvedModel).orElse(l.model());
+            fx.toReporting(l.currency(), l.day()).ifPresent(toUsd -> matching.bill(l.requestId(),
+                    new RequestMatching.Key(model, tier), l.billedCost().multiply(toUsd)));
+        });
+        PeriodCosts pricer = new PeriodCosts(prices, terms, fx, PeriodCosts.Source.of(usage));
+        String project = "*".equals(invoice.billingAccount()) ? null : invoice.billingAccount();
+        usage.streamCallsOfAccount(invoice.provider(), project, period.start(), period.end(), wc -> pricer.priceOf(wc)
+                .ifPresent(p -> matching.trace(wc.call().requestId(),
+                        new RequestMatching.Key(p.model(), wc.call().serviceTier()), p.cost())));
+        return matching.cells();
     }
 
     /** An agentic workload's tasks of the period, each call priced at its contract rate in force at its start. */

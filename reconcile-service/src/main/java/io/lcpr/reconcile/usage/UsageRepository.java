@@ -451,6 +451,38 @@ public class UsageRepository {
         });
     }
 
+    /**
+     * The calls of [from, to) billed to a provider account (its project; every project of the provider when
+     * {@code projectId} is null), streamed: what a request-level bill is matched against.
+     */
+    public void streamCallsOfAccount(String provider, String projectId, Instant from, Instant to,
+            Consumer<WeightedCall> sink) {
+        session().doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("select request_id, work_unit_id, attempt_kind,"
+                    + " workload, team, provider, project_id, model, service_tier, started_at, input_tokens,"
+                    + " cache_read_tokens, cache_creation_tokens, output_tokens, reasoning_tokens, weight"
+                    + " from usage_call where started_at >= ? and started_at < ? and provider = ?"
+                    + (projectId == null ? "" : " and project_id = ?"))) {
+                ps.setFetchSize(10_000);
+                ps.setObject(1, from.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, to.atOffset(ZoneOffset.UTC));
+                ps.setString(3, provider);
+                if (projectId != null) {
+                    ps.setString(4, projectId);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Call c = new Call(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                                rs.getTimestamp(10).toInstant(), rs.getLong(11), rs.getLong(12), rs.getLong(13),
+                                rs.getLong(14), rs.getLong(15), null, null);
+                        sink.accept(new WeightedCall(c, rs.getInt(16)));
+                    }
+                }
+            }
+        });
+    }
+
     /** A stored call of a unit, with the unit's key and whether the unit was accepted. */
     public record UnitCall(String unitKey, Call call, int weight, boolean accepted) {
     }

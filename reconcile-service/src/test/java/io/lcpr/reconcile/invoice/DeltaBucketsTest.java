@@ -308,6 +308,81 @@ class DeltaBucketsTest {
                 .extract().asString(), "the original is kept as it came");
     }
 
+    /**
+     * A bill that names the request each line bills, matched to the traces request by request. Model r-a: twelve
+     * calls captured no provider request id, and the bill has three requests more than the traces name: with ids
+     * missing, those cannot be told from the twelve (missing_provider_request_id, their difference). Model r-b: every
+     * call has its id; two billed requests no trace names, four traced requests the bill does not name, one request
+     * billed 0.20 above its price.
+     */
+    @Test
+    void aRequestLevelBillIsMatchedRequestByRequest() {
+        String provider = "reqco";
+        String account = "proj-r";
+        Period month = Period.parse("2033-10");
+        for (String model : List.of("r-a", "r-b")) {
+            pricing.record(MonthFixtures.price(provider, model, "standard", RATES, FROM));
+        }
+        Random random = new Random(17);
+        List<TraceRecordedV1> traces = new ArrayList<>();
+        StringBuilder bill = new StringBuilder("charge_start,category,model,service_tier,request_id,amount\n");
+        BigDecimal unbilled = BigDecimal.ZERO;
+        for (int i = 0; i < 262; i++) {
+            String model = i < 162 ? "r-a" : "r-b";
+            boolean withoutId = i < 12;
+            Instant at = month.start().plusSeconds(random.nextLong(31L * 86_400 - 60));
+            long input = 100 + random.nextInt(5000);
+            long output = random.nextInt(1200);
+            String id = withoutId ? null : "reqco-" + i;
+            traces.add(new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", withoutId ? "hash:reqco-" + i : "req:reqco:" + i,
+                    new CanonicalTrace(id, null, null, "reqco-unit-" + i, null, "first_attempt", "w-req", "t-req", null,
+                            provider, model, "standard", null, null, account, null, null, at, input, 0L, 0L, output,
+                            0L, 300L, 900L, null, null, null, null)));
+            BigDecimal cost = RATES.cost(new Rates.Usage(input, 0, 0, output, 0));
+            if (model.equals("r-b") && i % 25 == 0) { // four traced requests the bill leaves out
+                unbilled = unbilled.add(cost);
+                continue;
+            }
+            BigDecimal billed = i == 201 ? cost.add(new BigDecimal("0.20")) : cost;
+            bill.append(at).append(",usage,").append(model).append(",standard,")
+                    .append(withoutId ? "prov-" + i : id).append(',').append(billed.toPlainString()).append('\n');
+        }
+        for (int k = 0; k < 3; k++) {
+            bill.append("2033-10-0").append(k + 2).append("T10:00:00Z,usage,r-a,standard,prov-extra-").append(k)
+                    .append(",0.50\n");
+        }
+        for (int k = 0; k < 2; k++) {
+            bill.append("2033-10-1").append(k + 2).append("T10:00:00Z,usage,r-b,standard,prov-stray-").append(k)
+                    .append(",0.75\n");
+        }
+        batches.traces(MonthFixtures.records(traces));
+        given().contentType("text/csv").body(bill.toString()).queryParam("format", "csv").queryParam("provider", provider)
+                .queryParam("billing_account", account).post("/api/invoices/imports").then().statusCode(201);
+
+        ReconciliationRuns.RunView run = runs.start(month);
+        assertEquals("completed", run.status(), run.error());
+        AccountReconciliation reconciled = MonthFixtures.reconciliation(run.runId()).accounts().stream()
+                .filter(a -> a.provider().equals(provider)).findFirst().orElseThrow();
+        Map<String, BigDecimal> expected = new TreeMap<>();
+        expected.put("missing_provider_request_id", new BigDecimal("1.50"));
+        expected.put("provider_usage_without_trace", new BigDecimal("1.50"));
+        expected.put("trace_usage_without_provider_export", unbilled.negate());
+        expected.put("pricing_snapshot_mismatch", new BigDecimal("0.20"));
+        Map<String, BigDecimal> actual = new TreeMap<>();
+        reconciled.buckets().forEach(b -> actual.put(b.bucket(), b.amount()));
+        expected.forEach((bucket, amount) -> assertEquals(0, Money.of(amount).compareTo(actual.get(bucket)),
+                bucket + ": expected " + Money.of(amount) + ", was " + actual.get(bucket) + " in " + reconciled.buckets()));
+        assertTrue(reconciled.unexplained().abs().compareTo(new BigDecimal("0.00001")) <= 0,
+                "every request explained: " + reconciled.unexplained());
+        DeltaBucket missing = reconciled.buckets().stream()
+                .filter(b -> b.bucket().equals("missing_provider_request_id")).findFirst().orElseThrow();
+        assertTrue(missing.evidence().get(0).note().startsWith("12 traced calls captured no provider request id; 15"
+                + " billed requests match no trace"), missing.evidence().toString());
+        DeltaBucket stray = reconciled.buckets().stream()
+                .filter(b -> b.bucket().equals("provider_usage_without_trace")).findFirst().orElseThrow();
+        assertTrue(stray.evidence().get(0).note().contains("prov-stray-"), stray.evidence().toString());
+    }
+
     private static io.restassured.response.Response post(String body, String format) {
         return given().contentType(format.equals("csv") ? "text/csv" : "application/json").body(body)
                 .queryParam("format", format).queryParam("provider", PROVIDER).queryParam("billing_account", ACCOUNT)
