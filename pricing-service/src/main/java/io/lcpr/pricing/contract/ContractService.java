@@ -46,7 +46,7 @@ public class ContractService {
     public record ContractRequest(String provider, String billingAccount, String name, String currency,
             String billingTimeZone, Integer periodStartDay, Instant effectiveFrom, Instant effectiveTo,
             BigDecimal batchDiscountFactor, BigDecimal committedSpend, Instant commitmentFrom, Instant commitmentTo,
-            List<Discount> discounts, List<Credit> credits) {
+            List<Discount> discounts, List<Credit> credits, String deltaBasis) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -71,6 +71,10 @@ public class ContractService {
             problems.add("period_start_day: must be 1..28, got " + startDay);
         }
         factor(problems, "batch_discount_factor", r.batchDiscountFactor());
+        String basis = r.deltaBasis() == null ? ProviderContractV1.BASIS_INVOICE : r.deltaBasis().toLowerCase(Locale.ROOT);
+        if (!basis.equals(ProviderContractV1.BASIS_INVOICE) && !basis.equals(ProviderContractV1.BASIS_TRACE)) {
+            problems.add("delta_basis: '" + r.deltaBasis() + "' is not invoice or trace");
+        }
         if (r.committedSpend() != null && r.committedSpend().signum() < 0) {
             problems.add("committed_spend: must not be negative");
         }
@@ -102,6 +106,7 @@ public class ContractService {
         c.commitmentTo = r.commitmentTo();
         c.discounts = EventJson.write(discounts);
         c.credits = EventJson.write(credits);
+        c.deltaBasis = basis;
         c.createdAt = Instant.now();
         c.persist();
         outbox.add(Topics.PRICING_CONTRACTS, c.id.toString(), new ProviderContractV1(UUID.randomUUID(), c.createdAt,
@@ -111,7 +116,7 @@ public class ContractService {
                 discounts.stream().map(d -> new ProviderContractV1.Discount(d.model(), d.serviceTier(), d.factor()))
                         .toList(),
                 credits.stream().map(x -> new ProviderContractV1.Credit(x.name(), x.amount(), x.validFrom(),
-                        x.validTo())).toList()));
+                        x.validTo())).toList(), c.deltaBasis));
         return c;
     }
 

@@ -32,6 +32,9 @@ public class ProviderContract extends PanacheEntityBase {
     public String billingTimeZone;
     @Column(name = "period_start_day", nullable = false)
     public int periodStartDay;
+    /** invoice or trace: what the account's delta % is judged against. */
+    @Column(name = "delta_basis", nullable = false, length = 16)
+    public String deltaBasis;
     @Column(name = "effective_from", nullable = false)
     public Instant effectiveFrom;
     @Column(name = "effective_to")

@@ -22,7 +22,8 @@ import io.lcpr.reconcile.reconciliation.PeriodCosts.ModelDayKey;
 
 /**
  * Reconciles each provider account on its own: delta = invoice - trace-derived cost, and delta % against the
- * invoice (000's $650 on $14,850 = 4.4%), trusted below the threshold. Each account's delta is allocated to
+ * invoice (000's $650 on $14,850 = 4.4%), trusted below the threshold; an account whose contract says
+ * {@code delta_basis: trace} is judged against the trace-derived cost instead (001's 8.6%). Each account's delta is allocated to
  * workloads in proportion to their trace-derived cost in that account. A call is matched to the most specific
  * invoice (its own billing account before a provider-wide one). An invoice without traced cost keeps its delta:
  * it goes to the unknown bucket.
@@ -84,13 +85,16 @@ public final class AccountReconciler {
             BigDecimal delta = invoice.total().subtract(traceCost);
             BigDecimal pct = invoice.total().signum() == 0 ? null
                     : delta.multiply(BigDecimal.valueOf(100)).divide(invoice.total(), 4, RoundingMode.HALF_UP);
-            String status = pct != null && pct.abs().compareTo(TRUST_THRESHOLD_PCT) < 0 ? "trusted" : "investigate";
             String key = invoice.provider() + "/" + invoice.billingAccount();
             BigDecimal pctOfTrace = traceCost.signum() == 0 ? null
                     : delta.multiply(BigDecimal.valueOf(100)).divide(traceCost, 4, RoundingMode.HALF_UP);
+            DeltaExplanation.AccountContext accountContext = context.getOrDefault(invoice,
+                    DeltaExplanation.AccountContext.NONE);
+            BigDecimal judged = accountContext.judgedOnTrace() ? pctOfTrace : pct;
+            String status = judged != null && judged.abs().compareTo(TRUST_THRESHOLD_PCT) < 0 ? "trusted"
+                    : "investigate";
             DeltaExplanation.Result explained = DeltaExplanation.explain(invoice,
-                    modelDays.getOrDefault(invoice, Map.of()), delta, resolver,
-                    context.getOrDefault(invoice, DeltaExplanation.AccountContext.NONE), period);
+                    modelDays.getOrDefault(invoice, Map.of()), delta, resolver, accountContext, period);
             settlements.addAll(explained.settlements());
             BigDecimal listCost = modelDays.getOrDefault(invoice, Map.of()).values().stream().map(m -> m.listCost)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -71,6 +71,18 @@ final class BillingWindows {
         return out;
     }
 
+    /** The delta basis the contracts in force at the month's start state, per provider and billing account. */
+    static Map<String, String> deltaBases(List<ProviderContractV1> contracts, Period month) {
+        Map<String, String> out = new TreeMap<>();
+        for (ProviderContractV1 c : contracts) {
+            if (c.deltaBasis() != null && !c.effectiveFrom().isAfter(month.start())
+                    && (c.effectiveTo() == null || c.effectiveTo().isAfter(month.start()))) {
+                out.put(c.provider() + "/" + c.billingAccount(), c.deltaBasis());
+            }
+        }
+        return out;
+    }
+
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }

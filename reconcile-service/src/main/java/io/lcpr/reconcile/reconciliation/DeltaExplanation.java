@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.lcpr.events.ProviderContractV1;
 import io.lcpr.events.ReconciliationCompletedV1.BucketEvidence;
 import io.lcpr.events.ReconciliationCompletedV1.DeltaBucket;
 import io.lcpr.events.ReconciliationCompletedV1.WeekDelta;
@@ -88,8 +89,14 @@ final class DeltaExplanation {
      * its billing window differs from the reporting month, that shift's trace-derived cost and how it is billed.
      */
     record AccountContext(List<ClaimRepository.OpenClaim> openClaims, List<WindowEdge> edges, String window,
-            Map<RequestMatching.Key, RequestMatching.Cell> requests) {
-        static final AccountContext NONE = new AccountContext(List.of(), List.of(), null, Map.of());
+            Map<RequestMatching.Key, RequestMatching.Cell> requests, String deltaBasis) {
+        static final AccountContext NONE = new AccountContext(List.of(), List.of(), null, Map.of(),
+                ProviderContractV1.BASIS_INVOICE);
+
+        /** Whether the 5% verdict reads the delta against the trace-derived cost (the contract says so). */
+        boolean judgedOnTrace() {
+            return ProviderContractV1.BASIS_TRACE.equals(deltaBasis);
+        }
     }
 
     /** The trace-derived sums of an edge of the billing window: +1 where the window reaches past the month, -1 short. */

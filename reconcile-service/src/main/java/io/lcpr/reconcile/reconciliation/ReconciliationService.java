@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.lcpr.delivery.Outbox;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
+import io.lcpr.events.ProviderContractV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.RevenueTermV1;
 import io.lcpr.events.Topics;
@@ -186,8 +187,9 @@ public class ReconciliationService {
      */
     private Map<InvoiceTotal, DeltaExplanation.AccountContext> accountContexts(Period period, Inputs inputs,
             PriceHistory prices, ContractTerms terms, ExchangeRates fx) {
-        Map<String, BillingWindows.Window> windows = BillingWindows.of(
-                QuarkusTransaction.requiringNew().call(pricing::contracts), period);
+        List<ProviderContractV1> contracts = QuarkusTransaction.requiringNew().call(pricing::contracts);
+        Map<String, BillingWindows.Window> windows = BillingWindows.of(contracts, period);
+        Map<String, String> bases = BillingWindows.deltaBases(contracts, period);
         Map<BillingWindows.Edge, PeriodCosts> priced = new HashMap<>();
         Map<InvoiceTotal, DeltaExplanation.AccountContext> out = new HashMap<>();
         for (InvoiceTotal invoice : inputs.invoices()) {
@@ -218,7 +220,9 @@ public class ReconciliationService {
             }
             out.put(invoice, new DeltaExplanation.AccountContext(inputs.openClaims().getOrDefault(invoice, List.of()),
                     edges, window == null ? null : window.describe(),
-                    QuarkusTransaction.requiringNew().call(() -> requestMatches(invoice, period, prices, terms, fx))));
+                    QuarkusTransaction.requiringNew().call(() -> requestMatches(invoice, period, prices, terms, fx)),
+                    bases.getOrDefault(invoice.provider() + "/" + invoice.billingAccount(),
+                            ProviderContractV1.BASIS_INVOICE)));
         }
         return out;
     }

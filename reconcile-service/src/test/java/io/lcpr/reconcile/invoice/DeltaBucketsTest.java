@@ -241,7 +241,7 @@ class DeltaBucketsTest {
         pricing.record(MonthFixtures.price(provider, "m-la", "standard", RATES, FROM));
         pricing.record(new ProviderContractV1(UUID.randomUUID(), FROM, 1, "test", UUID.randomUUID(), provider, "proj-la",
                 "LA agreement", "USD", "America/Los_Angeles", 1, FROM, null, null, null, null, null, List.of(),
-                List.of()));
+                List.of(), null));
         Random random = new Random(9);
         List<TraceRecordedV1> traces = new ArrayList<>();
         Map<LocalDate, BigDecimal> windowByDay = new TreeMap<>();

@@ -80,7 +80,8 @@ class PharmacyMonthTest {
         Instant amended = Instant.parse("2034-02-01T00:00:00Z");
         pricing.record(new ProviderContractV1(UUID.randomUUID(), amended, 1, "test", UUID.randomUUID(), PROVIDER, PROD,
                 "prior-auth amendment", "USD", null, 1, amended, null, null, null, null, null,
-                List.of(new ProviderContractV1.Discount("draft-l", "standard", CONTRACT)), List.of()));
+                List.of(new ProviderContractV1.Discount("draft-l", "standard", CONTRACT)), List.of(),
+                ProviderContractV1.BASIS_TRACE)); // 001 reads its 8.6% against the trace-derived cost
 
         Random random = new Random(1);
         List<TraceRecordedV1> traces = new ArrayList<>();
