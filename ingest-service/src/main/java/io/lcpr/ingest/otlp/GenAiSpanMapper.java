@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.lcpr.events.CanonicalTrace;
+import io.lcpr.price.BillableUnits;
 
 /**
  * One OpenTelemetry GenAI span to a canonical trace (FORMATS.md section 1): current attribute names first, then
@@ -59,6 +60,7 @@ public final class GenAiSpanMapper {
         String error = a.string("error.type");
         String status = error != null || span.statusCode() == 2 ? "error" : "ok";
         Map<String, String> kept = a.pick(KEPT_ATTRIBUTES);
+        kept.putAll(a.spanPrefixed(BillableUnits.TRACE_ATTRIBUTE_PREFIX)); // non-token counts: web searches, images
         return Optional.of(new CanonicalTrace(a.string("gen_ai.response.id"), span.traceId(), span.spanId(),
                 a.string(names.workUnit()), a.string(names.parentRequest()), a.string(names.attemptKind()),
                 a.string(names.workload()), a.string(names.team()), a.string(names.account()), provider,

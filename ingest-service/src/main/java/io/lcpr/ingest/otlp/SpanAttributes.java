@@ -58,6 +58,17 @@ final class SpanAttributes {
         return v instanceof Number n ? n.doubleValue() : null;
     }
 
+    /** The span's own attributes under a prefix (a call's counts are the span's, never its resource's). */
+    Map<String, String> spanPrefixed(String prefix) {
+        Map<String, String> out = new HashMap<>();
+        span.forEach((k, v) -> {
+            if (k.startsWith(prefix) && v != null) {
+                out.put(k, String.valueOf(v));
+            }
+        });
+        return out;
+    }
+
     Map<String, String> pick(List<String> keys) {
         Map<String, String> out = new HashMap<>();
         for (String key : keys) {

@@ -49,6 +49,17 @@ class GenAiSpanMapperTest {
                 Map.of("lcpr.workload", "support", "lcpr.team", "platform"));
     }
 
+    /** A call's non-token counts ride as span attributes lcpr.units.<unit>, kept for reconcile to price. */
+    @Test
+    void nonTokenCountsAreKept() {
+        CanonicalTrace t = MAPPER.map(span(Map.of("gen_ai.operation.name", "chat", "gen_ai.system", "openai",
+                "gen_ai.request.model", "gpt-4o-search-preview", "gen_ai.usage.input_tokens", 900L,
+                "gen_ai.usage.output_tokens", 120L, "lcpr.units.web_search", 2L, "lcpr.units.input_second", 12.5)))
+                .orElseThrow();
+        assertEquals("2", t.attributes().get("lcpr.units.web_search"));
+        assertEquals("12.5", t.attributes().get("lcpr.units.input_second"));
+    }
+
     @Test
     void deprecatedNamesAndAnthropicsInputRule() {
         CanonicalTrace t = MAPPER.map(span(Map.of("gen_ai.system", "anthropic", "gen_ai.request.model", "claude-sonnet-4-5",

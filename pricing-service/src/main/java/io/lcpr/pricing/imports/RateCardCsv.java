@@ -12,14 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.lcpr.price.BillableUnits;
 import io.lcpr.pricing.quote.Instants;
 import io.lcpr.pricing.snapshot.EntryDraft;
 
 /**
  * A negotiated rate card as CSV. Header (order free; the first four and effective_from are required):
  * {@code provider,model,input_per_million,output_per_million,effective_from,service_tier,region,effective_to,
- * currency,cache_read_per_million,cache_write_per_million,cache_write_1h_per_million,reasoning_per_million}.
- * Blank cells are absent values. Any bad cell refuses the file, naming its line and column.
+ * currency,cache_read_per_million,cache_write_per_million,cache_write_1h_per_million,reasoning_per_million}, and
+ * a non-token charge's USD per unit as {@code per_<unit>} (BillableUnits: {@code per_web_search}, {@code per_request},
+ * {@code per_output_image}...). Blank cells are absent values. Any bad cell refuses the file, naming its line and column.
  */
 public final class RateCardCsv {
     static final Set<String> REQUIRED = Set.of("provider", "model", "input_per_million", "output_per_million",
@@ -41,7 +43,7 @@ public final class RateCardCsv {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < columns.length; i++) {
             String name = columns[i].trim().toLowerCase(java.util.Locale.ROOT);
-            if (!KNOWN.contains(name)) {
+            if (!KNOWN.contains(name) && unitOf(name) == null) {
                 throw new IllegalArgumentException("line 1: unknown column '" + name + "'; known: " + KNOWN);
             }
             index.put(name, i);
@@ -67,7 +69,7 @@ public final class RateCardCsv {
                     row.decimal("input_per_million"), row.decimal("cache_read_per_million"),
                     row.decimal("cache_write_per_million"), row.decimal("cache_write_1h_per_million"),
                     row.decimal("output_per_million"), row.decimal("reasoning_per_million"), null, null, null, null,
-                    null));
+                    null, row.unitPrices()));
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -75,7 +77,25 @@ public final class RateCardCsv {
         return entries;
     }
 
+    /** The unit a {@code per_<unit>} column prices, or null. */
+    static String unitOf(String column) {
+        String unit = column.startsWith("per_") ? column.substring(4) : null;
+        return unit != null && BillableUnits.ALL.contains(unit) ? unit : null;
+    }
+
     private record Row(int line, String[] cells, Map<String, Integer> index, List<String> problems) {
+        Map<String, BigDecimal> unitPrices() {
+            Map<String, BigDecimal> prices = new java.util.TreeMap<>();
+            index.keySet().forEach(column -> {
+                String unit = unitOf(column);
+                BigDecimal price = unit == null ? null : decimal(column);
+                if (price != null) {
+                    prices.put(unit, price);
+                }
+            });
+            return prices.isEmpty() ? null : prices;
+        }
+
         String text(String column) {
             Integer i = index.get(column);
             if (i == null || i >= cells.length) {

@@ -180,14 +180,17 @@ class SnapshotResourceTest {
     @Test
     void csvRateCardsImportAndBadCellsAreNamed() {
         String p = provider();
-        String csv = "provider,model,service_tier,effective_from,input_per_million,cache_read_per_million,output_per_million\n"
-                + p + ",negotiated-m,standard,2026-04-01,2.40,1.20,12.00\n"
-                + p + ",negotiated-m,batch,2026-04-01,1.20,,6.00\n";
+        String csv = "provider,model,service_tier,effective_from,input_per_million,cache_read_per_million,output_per_million,"
+                + "per_web_search\n"
+                + p + ",negotiated-m,standard,2026-04-01,2.40,1.20,12.00,0.008\n"
+                + p + ",negotiated-m,batch,2026-04-01,1.20,,6.00,\n";
         given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).queryParam("source", "contract-" + p)
                 .post("/api/pricing/imports/csv").then().statusCode(201).body("entries", equalTo(2));
         given().queryParam("provider", p).queryParam("model", "negotiated-m").queryParam("tier", "batch")
                 .queryParam("at", "2026-04-02").get("/api/pricing/price").then().statusCode(200)
                 .body("basis", equalTo("listed")).body("rates.outputPerMillion", equalTo(6.0f));
+        given().queryParam("provider", p).queryParam("model", "negotiated-m").queryParam("at", "2026-04-02")
+                .get("/api/pricing/price").then().statusCode(200).body("rates.unitPrices.web_search", equalTo(0.008f));
         String bad = "provider,model,effective_from,input_per_million,output_per_million\n" + p + ",x,2026-04-01,abc,1\n";
         given().contentType("text/csv").body(bad.getBytes(StandardCharsets.UTF_8)).queryParam("source", "bad")
                 .post("/api/pricing/imports/csv").then().statusCode(400)

@@ -110,7 +110,9 @@ class TeamAndAccountMarginsTest {
         for (int i = 0; i < traces.size(); i += 500) {
             batches.traces(MonthFixtures.records(traces.subList(i, Math.min(traces.size(), i + 500))));
         }
-        batches.outcomes(MonthFixtures.records(outcomes));
+        for (int i = 0; i < outcomes.size(); i += 500) {
+            batches.outcomes(MonthFixtures.records(outcomes.subList(i, Math.min(outcomes.size(), i + 500))));
+        }
 
         ReconciliationRuns.RunView run = runs.start(MONTH);
         assertEquals("completed", run.status(), run.error());
