@@ -270,6 +270,7 @@ public final class ReconcileBenchmark {
                 + ",\"cache_creation_tokens\":" + c.cacheWrite() + ",\"output_tokens\":" + c.output()
                 + ",\"ttft_ms\":" + c.ttftMs() + ",\"e2e_ms\":" + c.e2eMs() + ",\"api_key_id\":\"" + c.apiKeyId()
                 + "\"" + (c.errorType() == null ? "" : ",\"status\":\"error\",\"error_type\":\"" + c.errorType() + "\"")
+                + (c.webSearches() == 0 ? "" : ",\"attributes\":{\"lcpr.units.web_search\":\"" + c.webSearches() + "\"}")
                 + "}\n";
     }
 

@@ -17,7 +17,8 @@ import io.lcpr.events.PricingSnapshotV1;
  * A generated month for bench-reconcile, the way a busy organisation's traffic arrives: 20 workloads of 12 teams on
  * 3 provider accounts and 6 models (two providers), work units of one call with 5% retried or repaired and a tenth
  * graded, outcomes for a third of the units, 1% of calls without a team, a few on a model no price lists, and some
- * prompts above a long-context threshold. Two price changes, one at midnight and one in the middle of an hour. Every
+ * prompts above a long-context threshold, and one gpt-a call in twenty making 1-3 web searches (a non-token charge,
+ * priced per search). Two price changes, one at midnight and one in the middle of an hour. Every
  * call is a function of its unit number, so the same month can be generated again to check the service's sums.
  * <p>
  * The benchmark's own arithmetic ({@link #costE10}) prices each call from the table below, independently of the
@@ -37,6 +38,9 @@ final class ReconcileMonth {
     /** gpt-a from the 10th at midnight, claude-a from the 20th at 14:37:12: the new rates. */
     private static final long[] GPT_A_LATER = { 20_000, 10_000, 20_000, 80_000 };
     private static final long[] CLAUDE_A_LATER = { 24_000, 2_400, 30_000, 120_000 };
+    /** gpt-a's web search, in 1e-10 dollars: 0.01 a search, 0.008 from the 10th. */
+    private static final long SEARCH_E10 = 100_000_000L;
+    private static final long SEARCH_LATER_E10 = 80_000_000L;
 
     final YearMonth month;
     final Instant start;
@@ -57,7 +61,7 @@ final class ReconcileMonth {
     /** One generated call. */
     record GenCall(long unit, String requestId, String unitId, String attemptKind, int workload, String team,
             String account, String provider, String model, Instant startedAt, long input, long cacheRead,
-            long cacheWrite, long output, long ttftMs, long e2eMs, String errorType) {
+            long cacheWrite, long output, long ttftMs, long e2eMs, String errorType, int webSearches) {
         /** Two API keys per workload, by unit. */
         String apiKeyId() {
             return "key-" + workloadName() + "-" + unit % 2;
@@ -100,9 +104,12 @@ final class ReconcileMonth {
         long cacheRead = r.nextInt(3) == 0 ? r.nextLong(input / 2 + 1) : 0;
         long cacheWrite = r.nextInt(10) == 0 ? r.nextLong((input - cacheRead) / 4 + 1) : 0;
         long ttft = 200 + r.nextInt(1_500);
+        long output = 50 + r.nextInt(1_450);
+        long e2e = ttft + 500 + r.nextInt(4_000);
+        int searches = model == 0 && r.nextInt(20) == 0 ? 1 + r.nextInt(3) : 0;
         return new GenCall(u, month + "-r" + u + "-" + n, unitId, kind, workload, team, account,
-                model < 3 ? "openai" : "anthropic", name, at, input, cacheRead, cacheWrite, 50 + r.nextInt(1_450),
-                ttft, ttft + 500 + r.nextInt(4_000), errorType);
+                model < 3 ? "openai" : "anthropic", name, at, input, cacheRead, cacheWrite, output, ttft, e2e,
+                errorType, searches);
     }
 
     long unitCount() {
@@ -123,8 +130,9 @@ final class ReconcileMonth {
         }
         long factor = m == 4 && c.input() > LONG_CONTEXT_THRESHOLD ? 2 : 1; // claude-b's long-context tier
         long uncached = c.input() - c.cacheRead() - c.cacheWrite();
+        long searches = c.webSearches() * (c.startedAt().isBefore(gptAChange) ? SEARCH_E10 : SEARCH_LATER_E10);
         return factor * (uncached * rates[0] + c.cacheRead() * rates[1] + c.cacheWrite() * rates[2]
-                + c.output() * rates[3]);
+                + c.output() * rates[3]) + searches;
     }
 
     static BigDecimal dollars(long e10) {
@@ -145,14 +153,14 @@ final class ReconcileMonth {
         Instant from = month.minusMonths(2).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         List<PricingSnapshotV1> out = new ArrayList<>();
         for (int m = 0; m < MODELS.length; m++) {
-            out.add(entry(m, RATES[m], from, 1));
+            out.add(entry(m, RATES[m], from, 1, m == 0 ? SEARCH_E10 : 0));
         }
-        out.add(entry(0, GPT_A_LATER, gptAChange, 2));
-        out.add(entry(3, CLAUDE_A_LATER, claudeAChange, 2));
+        out.add(entry(0, GPT_A_LATER, gptAChange, 2, SEARCH_LATER_E10));
+        out.add(entry(3, CLAUDE_A_LATER, claudeAChange, 2, 0));
         return out;
     }
 
-    private PricingSnapshotV1 entry(int m, long[] rates, Instant from, long version) {
+    private PricingSnapshotV1 entry(int m, long[] rates, Instant from, long version, long searchE10) {
         boolean longContext = m == 4;
         BigDecimal in = perMillion(rates[0]);
         BigDecimal out = perMillion(rates[3]);
@@ -162,7 +170,8 @@ final class ReconcileMonth {
                 longContext ? LONG_CONTEXT_THRESHOLD : null, longContext ? in.multiply(BigDecimal.TWO) : null,
                 longContext ? perMillion(rates[1]).multiply(BigDecimal.TWO) : null,
                 longContext ? perMillion(rates[2]).multiply(BigDecimal.TWO) : null,
-                longContext ? out.multiply(BigDecimal.TWO) : null, "bench-reconcile", null);
+                longContext ? out.multiply(BigDecimal.TWO) : null, "bench-reconcile",
+                searchE10 == 0 ? null : java.util.Map.of("web_search", dollars(searchE10)));
     }
 
     private static BigDecimal perMillion(long e4) {
