@@ -540,6 +540,16 @@ public class UsageRepository {
     }
 
     /**
+     * Keeps the current transaction's statements on their indexes. A poll's statements touch a few thousand rows by
+     * key; planned while a table was small (its first polls, or statistics behind a fast load), a sequential scan
+     * inside the judgement's per-unit lookups turned one poll of outcomes into minutes of CPU holding its units'
+     * locks (bench-reconcile at 1,000,000 traces: a 60-second poll, the outcomes channel failed).
+     */
+    public void keyedAccessOnly() {
+        setting("set local enable_seqscan = off");
+    }
+
+    /**
      * Makes the current transaction see one snapshot (its first statement): a rebuild that deletes what was folded
      * and folds the stored calls again then counts a poll committed meanwhile exactly once, in the rows it leaves or
      * in the calls it reads, never in both. A concurrent change to a row it deletes fails it with SQLSTATE 40001, to

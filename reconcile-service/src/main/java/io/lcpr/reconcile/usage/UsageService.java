@@ -39,6 +39,7 @@ public class UsageService {
         if (events.isEmpty()) {
             return 0;
         }
+        repository.keyedAccessOnly();
         Set<String> fresh = repository.insertTraces(events);
         if (!fresh.isEmpty()) { // the fold's upsert holds the units' rows
             Set<String> units = new HashSet<>();
@@ -55,6 +56,7 @@ public class UsageService {
         if (events.isEmpty()) {
             return 0;
         }
+        repository.keyedAccessOnly();
         List<String> units = repository.insertOutcomes(events);
         judgements.lockAndJudge(units.stream().filter(Objects::nonNull).toList());
         return units.size();
