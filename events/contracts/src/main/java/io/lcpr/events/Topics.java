@@ -27,6 +27,7 @@ public final class Topics {
     public static final String LCPR_COMPUTED = "lcpr.computed.v1";
     public static final String ALLOCATIONS_MONTHLY = "chargeback.allocations.monthly.v1";
     public static final String WORKLOADS = "workloads.v1";
+    public static final String ALERTS = "alerts.v1";
 
     public static final String INGEST_DLQ = "ingest-service.dlq";
     public static final String RECONCILE_DLQ = "reconcile-service.dlq";
@@ -48,7 +49,8 @@ public final class Topics {
             new TopicSpec(RECONCILIATION_COMPLETED, 1, false),
             new TopicSpec(LCPR_COMPUTED, 3, false),
             new TopicSpec(ALLOCATIONS_MONTHLY, 3, false),
-            new TopicSpec(WORKLOADS, 1, true));
+            new TopicSpec(WORKLOADS, 1, true),
+            new TopicSpec(ALERTS, 1, false));
 
     public static final List<TopicSpec> DEAD_LETTERS = List.of(
             new TopicSpec(INGEST_DLQ, 1, false),

@@ -35,7 +35,8 @@ class GoldenEventsTest {
                 new Contract(Topics.RECONCILIATION_COMPLETED, ReconciliationCompletedV1.class),
                 new Contract(Topics.LCPR_COMPUTED, LcprComputedV1.class),
                 new Contract(Topics.ALLOCATIONS_MONTHLY, TeamAllocationV1.class),
-                new Contract(Topics.WORKLOADS, WorkloadRegisteredV1.class));
+                new Contract(Topics.WORKLOADS, WorkloadRegisteredV1.class),
+                new Contract(Topics.ALERTS, AlertV1.class));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package io.lcpr.reconcile.signal;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -22,12 +23,20 @@ public class SignalResource {
     }
 
     /**
-     * The period's operating signals per value of {@code by} (hour, workload, team, provider, model, api_key,
-     * project): calls, errors by type, tokens and cache hit rate, TTFT, end-to-end and output-length percentiles.
+     * The operating signals of a period, or of whole hours {@code [from, to)} (what an alert's evidence link names),
+     * per value of {@code by} (hour, workload, team, provider, model, api_key, project): calls, errors by type, tokens
+     * and cache hit rate, TTFT, end-to-end and output-length percentiles.
      */
     @GET
     public Map<String, SignalRollup.Summary> signals(@QueryParam("period") String period,
-            @QueryParam("by") String by) {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("by") String by) {
+        if (from != null || to != null) {
+            try {
+                return signals.read(Instant.parse(from), Instant.parse(to), dimension(by));
+            } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+                throw new BadRequestException("from and to must both be instants (2026-04-14T14:00:00Z)");
+            }
+        }
         return signals.read(Period.fromRequest(period), dimension(by));
     }
 

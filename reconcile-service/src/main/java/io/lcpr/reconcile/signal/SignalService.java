@@ -64,8 +64,14 @@ public class SignalService {
     /** The period's signals merged per value of one dimension, in key order. */
     @Transactional
     public Map<String, SignalRollup.Summary> read(Period period, SignalKey.Dimension by) {
+        return read(period.start(), period.end(), by);
+    }
+
+    /** The signals of the hours in [from, to) merged per value of one dimension, in key order. */
+    @Transactional
+    public Map<String, SignalRollup.Summary> read(Instant from, Instant to, SignalKey.Dimension by) {
         Map<String, SignalRollup> merged = new TreeMap<>();
-        repository.stream(period.start(), period.end(), (key, rollup) -> merged.merge(key.on(by), rollup, (a, b) -> {
+        repository.stream(from, to, (key, rollup) -> merged.merge(key.on(by), rollup, (a, b) -> {
             a.merge(b);
             return a;
         }));

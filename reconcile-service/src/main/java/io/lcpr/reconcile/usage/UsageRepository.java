@@ -539,6 +539,18 @@ public class UsageRepository {
                         rs.getString(20), null, null), rs.getInt(21)));
     }
 
+    /** The latest start of a stored call: how far event time has come (the alerts' watermark). */
+    public java.util.Optional<Instant> latestStart() {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select max(started_at) from usage_call");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Timestamp t = rs.getTimestamp(1);
+                return java.util.Optional.ofNullable(t == null ? null : t.toInstant());
+            }
+        });
+    }
+
     /**
      * Keeps the current transaction's statements on their indexes. A poll's statements touch a few thousand rows by
      * key; planned while a table was small (its first polls, or statistics behind a fast load), a sequential scan

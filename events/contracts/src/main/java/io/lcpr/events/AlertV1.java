@@ -1,0 +1,28 @@
+package io.lcpr.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * {@code alerts.v1} (key: the rule and scope): an alert rule's firing or resolution for one scope (a workload, team,
+ * provider, model, API key or project, as {@code dimension} and {@code scope}), on event time: {@code at} is the end
+ * of the window that fired it, or of the one that completed its clear cooldown. A resolution carries the firing's
+ * {@code alertId}. {@code value} is the metric over {@code [windowStart, windowEnd)} against {@code threshold}
+ * ({@code comparison} above or below); {@code evidence} is the query that shows it.
+ */
+@RegisterForReflection
+public record AlertV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer, UUID alertId,
+        String rule, String metric, String dimension, String scope, String status, BigDecimal value,
+        BigDecimal threshold, String comparison, Instant windowStart, Instant windowEnd, Instant at, String evidence)
+        implements EventEnvelope {
+    public static final int SCHEMA_VERSION = 1;
+    public static final String FIRED = "fired";
+    public static final String RESOLVED = "resolved";
+
+    public String key() {
+        return rule + "|" + dimension + "|" + scope;
+    }
+}

@@ -1,0 +1,28 @@
+package io.lcpr.reconcile.alert;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/** Alert evaluation settings (environment: RECONCILE_ALERTS_EVERY_S, RECONCILE_ALERTS_LATENESS_MS, ...). */
+@ConfigMapping(prefix = "reconcile.alerts")
+public interface AlertConfig {
+    /** How often the rules are evaluated over the hours that closed since. */
+    @WithName("every.s")
+    @WithDefault("30")
+    long everyS();
+
+    /**
+     * How late a trace may arrive and still count: an hour's window is evaluated once the latest call stored started
+     * this long after the hour ended. A trace later than that is folded into the signals but fires nothing already
+     * evaluated.
+     */
+    @WithName("lateness.ms")
+    @WithDefault("300000")
+    long latenessMs();
+
+    /** Windows one rule evaluates per pass at most (a rule added over weeks of history catches up in steps). */
+    @WithName("max-windows-per-pass")
+    @WithDefault("168")
+    int maxWindowsPerPass();
+}

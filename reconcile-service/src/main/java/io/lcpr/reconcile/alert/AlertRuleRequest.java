@@ -1,0 +1,17 @@
+package io.lcpr.reconcile.alert;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * An alert rule as defined through the API. Defaults: every value of the dimension (no {@code scope}), a 1-hour
+ * window, a 15-minute cooldown, at least 20 calls in a window, evaluated from the current watermark on (or from
+ * {@code evaluate_from}, an hour, to replay history).
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record AlertRuleRequest(String metric, String dimension, String scope, String comparison,
+        BigDecimal threshold, Integer windowHours, Integer cooldownMinutes, Long minCalls, Instant evaluateFrom) {
+}

@@ -1,0 +1,58 @@
+package io.lcpr.reconcile.alert;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Alert rules: {@code PUT /api/alert-rules/{name}} defines one (AlertRuleRequest), GET lists, DELETE removes. */
+@Path("/api/alert-rules")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertRuleResource {
+    private final AlertRuleService rules;
+    private final AlertService alerts;
+
+    public AlertRuleResource(AlertRuleService rules, AlertService alerts) {
+        this.rules = rules;
+        this.alerts = alerts;
+    }
+
+    @PUT
+    @Path("/{name}")
+    public AlertRuleEntity define(@PathParam("name") String name, AlertRuleRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("a JSON body with metric, dimension and threshold is required");
+        }
+        return rules.define(name, request);
+    }
+
+    @GET
+    public List<AlertRuleEntity> list() {
+        return alerts.rules();
+    }
+
+    @DELETE
+    @Path("/{name}")
+    public void delete(@PathParam("name") String name) {
+        if (!rules.delete(name)) {
+            throw new NotFoundException("no alert rule " + name);
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(IllegalArgumentException e) {
+        return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
+    }
+}

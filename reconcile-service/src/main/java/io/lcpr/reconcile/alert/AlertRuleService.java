@@ -1,0 +1,91 @@
+package io.lcpr.reconcile.alert;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import io.lcpr.reconcile.signal.SignalKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Defines alert rules: every problem of a request is named with its field. */
+@ApplicationScoped
+public class AlertRuleService {
+    private final AlertService alerts;
+
+    public AlertRuleService(AlertService alerts) {
+        this.alerts = alerts;
+    }
+
+    @Transactional
+    public AlertRuleEntity define(String name, AlertRuleRequest r) {
+        List<String> problems = new ArrayList<>();
+        AlertMetric metric = AlertMetric.parse(r.metric());
+        if (metric == null) {
+            problems.add("metric: '" + r.metric() + "' is not one of "
+                    + Arrays.stream(AlertMetric.values()).map(AlertMetric::wire).toList());
+        }
+        SignalKey.Dimension dimension = null;
+        try {
+            dimension = SignalKey.Dimension.valueOf(String.valueOf(r.dimension()).trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add("dimension: '" + r.dimension() + "' is not one of workload, team, provider, model, api_key,"
+                    + " project");
+        }
+        if (dimension == SignalKey.Dimension.HOUR) {
+            problems.add("dimension: hour is the window, not a scope");
+        }
+        String comparison = r.comparison() == null ? "above" : r.comparison().trim().toLowerCase(Locale.ROOT);
+        if (!comparison.equals("above") && !comparison.equals("below")) {
+            problems.add("comparison: '" + r.comparison() + "' is not above or below");
+        }
+        if (r.threshold() == null) {
+            problems.add("threshold: is required");
+        }
+        int window = r.windowHours() == null ? 1 : r.windowHours();
+        int cooldown = r.cooldownMinutes() == null ? 15 : r.cooldownMinutes();
+        long minCalls = r.minCalls() == null ? 20 : r.minCalls();
+        if (window < 1 || window > 24 * 28) {
+            problems.add("window_hours: must be 1 to 672, got " + window);
+        }
+        if (cooldown < 0) {
+            problems.add("cooldown_minutes: must not be negative");
+        }
+        if (minCalls < 0) {
+            problems.add("min_calls: must not be negative");
+        }
+        if (r.evaluateFrom() != null && !r.evaluateFrom().equals(r.evaluateFrom().truncatedTo(ChronoUnit.HOURS))) {
+            problems.add("evaluate_from: must be a whole hour, got " + r.evaluateFrom());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        AlertRuleEntity e = AlertRuleEntity.<AlertRuleEntity> findByIdOptional(name).orElseGet(AlertRuleEntity::new);
+        boolean created = e.name == null;
+        e.name = name;
+        e.metric = metric.wire();
+        e.dimension = dimension.name();
+        e.scope = r.scope() == null || r.scope().isBlank() ? null : r.scope();
+        e.comparison = comparison;
+        e.threshold = r.threshold();
+        e.windowHours = window;
+        e.cooldownMinutes = cooldown;
+        e.minCalls = minCalls;
+        if (r.evaluateFrom() != null) {
+            e.evaluatedTo = r.evaluateFrom();
+        } else if (created) {
+            e.evaluatedTo = alerts.watermark().orElse(Instant.now().truncatedTo(ChronoUnit.HOURS));
+        }
+        e.updatedAt = Instant.now();
+        e.persist();
+        return e;
+    }
+
+    @Transactional
+    public boolean delete(String name) {
+        return AlertRuleEntity.deleteById(name);
+    }
+}

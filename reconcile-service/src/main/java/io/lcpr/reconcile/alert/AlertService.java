@@ -1,0 +1,105 @@
+package io.lcpr.reconcile.alert;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import io.lcpr.delivery.Outbox;
+import io.lcpr.events.AlertV1;
+import io.lcpr.events.Topics;
+import io.lcpr.reconcile.signal.SignalService;
+import io.lcpr.reconcile.usage.UsageRepository;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Evaluates every alert rule on event time: each rule walks the whole hours that closed since it last looked (an
+ * hour is closed once a stored call started {@code reconcile.alerts.lateness.ms} after its end), reads the window's
+ * signals per scope, and publishes each firing and resolution on alerts.v1 through the outbox, with the rule's
+ * progress and open alerts, in one transaction. Replaying last week's traffic walks last week's hours: the same
+ * alerts fire at the same instants.
+ */
+@ApplicationScoped
+public class AlertService {
+    static final String PRODUCER = "reconcile-service";
+    private static final Logger LOG = Logger.getLogger(AlertService.class);
+
+    private final UsageRepository usage;
+    private final SignalService signals;
+    private final AlertStateRepository states;
+    private final Outbox outbox;
+    private final AlertConfig config;
+
+    public AlertService(UsageRepository usage, SignalService signals, AlertStateRepository states, Outbox outbox,
+            AlertConfig config) {
+        this.usage = usage;
+        this.signals = signals;
+        this.states = states;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${reconcile.alerts.every.s:30}s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        evaluate();
+    }
+
+    /** One pass over every rule; returns the alerts published (firings and resolutions). */
+    @Transactional
+    public int evaluate() {
+        Optional<Instant> watermark = watermark();
+        if (watermark.isEmpty()) {
+            return 0;
+        }
+        int published = 0;
+        // locked: a second pass (another replica, a slow scheduler tick) waits and continues where this one stopped
+        for (AlertRuleEntity e : AlertRuleEntity.<AlertRuleEntity> find("order by name")
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()) {
+            AlertRule rule = e.rule();
+            Map<String, AlertEvaluation.Open> open = states.open(e.name);
+            for (int w = 0; w < config.maxWindowsPerPass() && e.evaluatedTo.isBefore(watermark.get()); w++) {
+                Instant end = e.evaluatedTo.plus(Duration.ofHours(1));
+                var byScope = signals.read(end.minus(Duration.ofHours(rule.windowHours())), end, rule.dimension());
+                for (AlertEvaluation.Change c : AlertEvaluation.window(rule, end, byScope, open)) {
+                    AlertV1 event = event(rule, c);
+                    outbox.add(Topics.ALERTS, event.key(), event);
+                    LOG.infof("alert %s %s for %s %s at %s: %s %s %s", rule.name(), event.status(),
+                            event.dimension(), c.scope(), end, event.value(), rule.comparison(), rule.threshold());
+                    published++;
+                }
+                e.evaluatedTo = end;
+            }
+            states.save(e.name, open);
+        }
+        return published;
+    }
+
+    /** The end of the last closed hour: the latest call's start less the allowed lateness, to the hour. */
+    Optional<Instant> watermark() {
+        return usage.latestStart().map(t -> t.minusMillis(config.latenessMs()).truncatedTo(ChronoUnit.HOURS));
+    }
+
+    private static AlertV1 event(AlertRule rule, AlertEvaluation.Change c) {
+        String dimension = rule.dimension().name().toLowerCase(Locale.ROOT);
+        return new AlertV1(UUID.randomUUID(), Instant.now(), AlertV1.SCHEMA_VERSION, PRODUCER, c.alertId(),
+                rule.name(), rule.metric().wire(), dimension, c.scope(),
+                c.transition() == Hysteresis.Transition.FIRED ? AlertV1.FIRED : AlertV1.RESOLVED,
+                c.value() == null ? null : BigDecimal.valueOf(c.value()), rule.threshold(), rule.comparison(),
+                c.windowStart(), c.windowEnd(), c.windowEnd(), "/api/signals?from=" + c.windowStart() + "&to="
+                        + c.windowEnd() + "&by=" + dimension);
+    }
+
+    /** The rules, for the API. */
+    public List<AlertRuleEntity> rules() {
+        return AlertRuleEntity.listAll();
+    }
+}

@@ -1,0 +1,121 @@
+package io.lcpr.reconcile.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.lcpr.events.AlertV1;
+import io.lcpr.events.CanonicalTrace;
+import io.lcpr.events.EventJson;
+import io.lcpr.events.Topics;
+import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.infra.GoldenShape;
+import io.lcpr.infra.LocalInfraProfile;
+import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.TopicReader;
+import io.lcpr.reconcile.MonthFixtures;
+import io.lcpr.reconcile.usage.UsageBatches;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+
+/**
+ * A provider's error rate over seven hours of traffic sent as traces: clean, two bad hours, one clean, one bad, two
+ * clean. A rule "error rate above 5% per provider, 90-minute cooldown" fires once when the first bad hour closes,
+ * stays quiet through the second and through the flap, and resolves once the provider has been clean for 90
+ * minutes; a second rule defined afterwards over the same history (a replay) says the same at the same instants.
+ */
+@QuarkusTest
+@TestProfile(LocalInfraProfile.class)
+class AlertRulesTest {
+    static final String PROVIDER = "alertco";
+    static final Instant H0 = Instant.parse("2036-02-03T00:00:00Z");
+    /** Failed calls in each hour's hundred. */
+    static final int[] ERRORS = { 2, 10, 12, 3, 9, 1, 0 };
+
+    @Inject
+    UsageBatches batches;
+    @Inject
+    AlertService alerts;
+
+    @Test
+    void firesOnceHoldsThroughAFlapAndResolvesAfterTheCooldown() {
+        define("alertco-errors", H0);
+        List<TraceRecordedV1> traces = new ArrayList<>();
+        for (int h = 0; h < ERRORS.length; h++) {
+            for (int i = 0; i < 100; i++) {
+                traces.add(call(h + "-" + i, H0.plus(Duration.ofHours(h)).plusSeconds(i * 30L), i < ERRORS[h]));
+            }
+        }
+        // the watermark: a call ten minutes into the next hour closes the seventh (lateness five minutes)
+        traces.add(call("late", H0.plus(Duration.ofHours(ERRORS.length)).plusSeconds(600), false));
+        batches.traces(MonthFixtures.records(traces));
+        alerts.evaluate();
+
+        List<AlertV1> said = published("alertco-errors", 2);
+        Instant firstBadHourClosed = H0.plus(Duration.ofHours(2));
+        assertEquals(AlertV1.FIRED, said.get(0).status());
+        assertEquals(firstBadHourClosed, said.get(0).at());
+        assertEquals(0, new BigDecimal("0.1").compareTo(said.get(0).value()), said.get(0).toString());
+        assertEquals("provider", said.get(0).dimension());
+        assertEquals(PROVIDER, said.get(0).scope());
+        // clean from hour 5 on: clear for 90 minutes at the end of hour 6
+        assertEquals(AlertV1.RESOLVED, said.get(1).status());
+        assertEquals(H0.plus(Duration.ofHours(7)), said.get(1).at());
+        assertEquals(said.get(0).alertId(), said.get(1).alertId(), "the resolution names the firing");
+        assertEquals(0, alerts.evaluate(), "nothing more to say until an hour closes");
+        given().queryParam("from", said.get(0).windowStart().toString()).queryParam("to", said.get(0).windowEnd().toString())
+                .queryParam("by", "provider").get(said.get(0).evidence().substring(0, said.get(0).evidence().indexOf('?')))
+                .then().statusCode(200).body("alertco.errors", org.hamcrest.Matchers.equalTo(10));
+
+        define("alertco-errors-replayed", H0);
+        alerts.evaluate();
+        List<AlertV1> replayed = published("alertco-errors-replayed", 2);
+        assertEquals(List.of(said.get(0).at(), said.get(1).at()), List.of(replayed.get(0).at(), replayed.get(1).at()));
+    }
+
+    @Test
+    void aRuleIsRefusedNamingItsFields() {
+        given().contentType("application/json").body(Map.of("metric", "error_ratio", "dimension", "galaxy",
+                "threshold", 1, "window_hours", 0)).put("/api/alert-rules/bad").then().statusCode(400)
+                .body("error", containsString("metric: 'error_ratio'"))
+                .body("error", containsString("dimension: 'galaxy'"))
+                .body("error", containsString("window_hours: must be 1 to 672"));
+    }
+
+    private static void define(String name, Instant from) {
+        given().contentType("application/json").body(Map.of("metric", "error_rate", "dimension", "provider", "scope",
+                PROVIDER, "comparison", "above", "threshold", new BigDecimal("0.05"), "cooldown_minutes", 90,
+                "evaluate_from", from.toString())).put("/api/alert-rules/" + name).then().statusCode(200);
+    }
+
+    private static List<AlertV1> published(String rule, int count) {
+        var records = TopicReader.await(LocalInfraTestResource.bootstrapServers(), Topics.ALERTS,
+                r -> r.value().contains("\"rule\":\"" + rule + "\""), count, Duration.ofSeconds(30));
+        records.forEach(r -> GoldenShape.assertSameShape(Topics.ALERTS, r.value()));
+        List<AlertV1> out = new ArrayList<>();
+        records.forEach(r -> out.add(EventJson.read(r.value(), AlertV1.class)));
+        assertEquals(count, out.size(), out.toString());
+        assertTrue(out.get(0).at().isBefore(out.get(1).at()));
+        return out;
+    }
+
+    private static TraceRecordedV1 call(String id, Instant at, boolean failed) {
+        return new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:alertco:" + id,
+                new CanonicalTrace("alertco-" + id, null, null, "alertco-unit-" + id, null, "first_attempt", "w-alerts",
+                        "t-alerts", null, PROVIDER, "m-alerts", "standard", null, "key-alerts", "proj-alerts", null, null,
+                        at, 500L, 0L, 0L, 100L, 0L, 300L, 900L, failed ? "error" : "ok", failed ? "rate_limit" : null,
+                        null, null));
+    }
+}
