@@ -9,6 +9,11 @@ create table alert_rule (
     window_hours      integer not null,
     cooldown_minutes  integer not null,
     min_calls         bigint not null,
+    -- against a baseline: trailing (the hours before the window) or earlier (the same window that many hours
+    -- before), as a ratio or a difference; null: the threshold is on the metric itself
+    baseline_kind     varchar(16),
+    baseline_hours    integer,
+    baseline_ratio    boolean,
     -- the end of the last window evaluated: a rule picks up where it stopped, whatever the wall clock says
     evaluated_to      timestamp(6) with time zone not null,
     updated_at        timestamp(6) with time zone not null

@@ -11,12 +11,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * provider, model, API key or project, as {@code dimension} and {@code scope}), on event time: {@code at} is the end
  * of the window that fired it, or of the one that completed its clear cooldown. A resolution carries the firing's
  * {@code alertId}. {@code value} is the metric over {@code [windowStart, windowEnd)} against {@code threshold}
- * ({@code comparison} above or below); {@code evidence} is the query that shows it.
+ * ({@code comparison} above or below); a rule against a baseline also carries the metric over the baseline range
+ * ({@code baseline}), the change the threshold is on ({@code compared}: a ratio or a difference) and how it was
+ * taken ({@code basis}). {@code evidence} is the query that shows it. The value fields are absent when the window
+ * that resolved an alert had no evidence (its traffic stopped).
  */
 @RegisterForReflection
 public record AlertV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer, UUID alertId,
         String rule, String metric, String dimension, String scope, String status, BigDecimal value,
-        BigDecimal threshold, String comparison, Instant windowStart, Instant windowEnd, Instant at, String evidence)
+        BigDecimal threshold, String comparison, Instant windowStart, Instant windowEnd, Instant at, String evidence,
+        BigDecimal baseline, BigDecimal compared, String basis)
         implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
     public static final String FIRED = "fired";

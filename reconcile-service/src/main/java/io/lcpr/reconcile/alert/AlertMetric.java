@@ -15,17 +15,25 @@ public enum AlertMetric {
     E2E_P95_MS(s -> s.e2eMs().p95()),
     E2E_P99_MS(s -> s.e2eMs().p99()),
     OUTPUT_LENGTH_P95(s -> s.outputLength().p95()),
-    /** Calls in the window (a traffic drop or surge). */
-    CALLS(s -> s.calls());
+    /** Calls per hour of the window (a traffic drop or surge). */
+    CALLS_PER_HOUR(s -> s.calls(), true);
 
     private final ToDoubleFunction<SignalRollup.Summary> read;
+    private final boolean perHour;
 
     AlertMetric(ToDoubleFunction<SignalRollup.Summary> read) {
-        this.read = read;
+        this(read, false);
     }
 
-    public double of(SignalRollup.Summary window) {
-        return read.applyAsDouble(window);
+    AlertMetric(ToDoubleFunction<SignalRollup.Summary> read, boolean perHour) {
+        this.read = read;
+        this.perHour = perHour;
+    }
+
+    /** The metric over a range of {@code hours} (a count is per hour, so ranges of any length compare). */
+    public double of(SignalRollup.Summary range, int hours) {
+        double v = read.applyAsDouble(range);
+        return perHour ? v / hours : v;
     }
 
     public String wire() {

@@ -2,6 +2,7 @@ package io.lcpr.reconcile.alert;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 
 import io.lcpr.reconcile.signal.SignalKey;
 import io.lcpr.reconcile.signal.SignalRollup;
@@ -9,17 +10,64 @@ import io.lcpr.reconcile.signal.SignalRollup;
 /**
  * A threshold on a metric of the operating signals, per value of one dimension (every workload, or one: {@code scope}),
  * over a trailing window of whole hours, with a cooldown a fired alert must stay clear for before it resolves. A
- * window with fewer than {@code minCalls} calls is no evidence either way: it neither fires nor clears.
+ * window with fewer than {@code minCalls} calls is no evidence either way. With a {@code baseline} the threshold is on
+ * the change against it (001 ch 25: cache hit rate down 15 points, output length p95 up 25% week over week; 003:
+ * cache hit rate below half its trailing average).
  */
 public record AlertRule(String name, AlertMetric metric, SignalKey.Dimension dimension, String scope,
-        boolean above, BigDecimal threshold, int windowHours, Duration cooldown, long minCalls) {
+        boolean above, BigDecimal threshold, int windowHours, Duration cooldown, long minCalls, Baseline baseline) {
 
-    /** Whether the window breaches the rule; null when it has too few calls to say. */
-    public Boolean breached(SignalRollup.Summary window) {
-        if (window.calls() < minCalls) {
-            return null;
+    /** What a window is compared with, and how. */
+    public record Baseline(Kind kind, int hours, boolean ratio) {
+        public enum Kind {
+            /** The {@code hours} before the window (a trailing average). */
+            TRAILING,
+            /** The same window {@code hours} earlier (168: week over week). */
+            EARLIER
         }
-        int c = BigDecimal.valueOf(metric.of(window)).compareTo(threshold);
+
+        /** The baseline range of the window [start, end). */
+        Instant[] range(Instant start, Instant end) {
+            Duration h = Duration.ofHours(hours);
+            return kind == Kind.TRAILING ? new Instant[] { start.minus(h), start }
+                    : new Instant[] { start.minus(h), end.minus(h) };
+        }
+
+        String describe() {
+            return (ratio ? "ratio" : "difference") + " to " + (kind == Kind.TRAILING ? "the " + hours + " h before"
+                    : "the same window " + hours + " h earlier");
+        }
+    }
+
+    /** A window's reading: the metric, the baseline's (null without one) and the compared change (null: no evidence). */
+    public record Reading(Double value, Double baseline, Double compared) {
+        static final Reading NONE = new Reading(null, null, null);
+    }
+
+    /** The window's metric, against the baseline when the rule has one. */
+    public Reading read(SignalRollup.Summary window, SignalRollup.Summary base) {
+        if (window == null || window.calls() < minCalls) {
+            return Reading.NONE;
+        }
+        double value = metric.of(window, windowHours);
+        if (baseline == null) {
+            return new Reading(value, null, value);
+        }
+        if (base == null || base.calls() < minCalls) {
+            return new Reading(value, null, null);
+        }
+        int hours = baseline.kind() == Baseline.Kind.TRAILING ? baseline.hours() : windowHours;
+        double b = metric.of(base, hours);
+        Double compared = baseline.ratio() ? (b == 0 ? null : value / b) : value - b;
+        return new Reading(value, b, compared);
+    }
+
+    /** Whether a reading breaches the rule (no evidence never does). */
+    public boolean breached(Reading r) {
+        if (r.compared() == null) {
+            return false;
+        }
+        int c = BigDecimal.valueOf(r.compared()).compareTo(threshold);
         return above ? c > 0 : c < 0;
     }
 

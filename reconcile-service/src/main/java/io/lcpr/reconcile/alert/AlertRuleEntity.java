@@ -32,6 +32,12 @@ public class AlertRuleEntity extends PanacheEntityBase {
     public int cooldownMinutes;
     @Column(name = "min_calls", nullable = false)
     public long minCalls;
+    @Column(name = "baseline_kind")
+    public String baselineKind;
+    @Column(name = "baseline_hours")
+    public Integer baselineHours;
+    @Column(name = "baseline_ratio")
+    public Boolean baselineRatio;
     @Column(name = "evaluated_to", nullable = false)
     public Instant evaluatedTo;
     @Column(name = "updated_at", nullable = false)
@@ -39,6 +45,8 @@ public class AlertRuleEntity extends PanacheEntityBase {
 
     public AlertRule rule() {
         return new AlertRule(name, AlertMetric.parse(metric), SignalKey.Dimension.valueOf(dimension), scope,
-                "above".equals(comparison), threshold, windowHours, Duration.ofMinutes(cooldownMinutes), minCalls);
+                "above".equals(comparison), threshold, windowHours, Duration.ofMinutes(cooldownMinutes), minCalls,
+                baselineKind == null ? null : new AlertRule.Baseline(AlertRule.Baseline.Kind.valueOf(baselineKind),
+                        baselineHours, Boolean.TRUE.equals(baselineRatio)));
     }
 }

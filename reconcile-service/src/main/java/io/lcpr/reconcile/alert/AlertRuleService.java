@@ -60,6 +60,18 @@ public class AlertRuleService {
         if (r.evaluateFrom() != null && !r.evaluateFrom().equals(r.evaluateFrom().truncatedTo(ChronoUnit.HOURS))) {
             problems.add("evaluate_from: must be a whole hour, got " + r.evaluateFrom());
         }
+        String kind = r.compareTo() == null ? null : r.compareTo().trim().toUpperCase(Locale.ROOT);
+        if (kind != null && !kind.equals("TRAILING") && !kind.equals("EARLIER")) {
+            problems.add("compare_to: '" + r.compareTo() + "' is not trailing or earlier");
+        }
+        int baselineHours = r.baselineHours() == null ? 168 : r.baselineHours();
+        if (kind != null && (baselineHours < 1 || baselineHours > 24 * 56)) {
+            problems.add("baseline_hours: must be 1 to 1344, got " + baselineHours);
+        }
+        String change = r.change() == null ? "ratio" : r.change().trim().toLowerCase(Locale.ROOT);
+        if (!change.equals("ratio") && !change.equals("difference")) {
+            problems.add("change: '" + r.change() + "' is not ratio or difference");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -74,6 +86,9 @@ public class AlertRuleService {
         e.windowHours = window;
         e.cooldownMinutes = cooldown;
         e.minCalls = minCalls;
+        e.baselineKind = kind;
+        e.baselineHours = kind == null ? null : baselineHours;
+        e.baselineRatio = kind == null ? null : change.equals("ratio");
         if (r.evaluateFrom() != null) {
             e.evaluatedTo = r.evaluateFrom();
         } else if (created) {

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.lcpr.delivery.Outbox;
 import io.lcpr.events.AlertV1;
 import io.lcpr.events.Topics;
+import io.lcpr.reconcile.signal.SignalRollup;
 import io.lcpr.reconcile.signal.SignalService;
 import io.lcpr.reconcile.usage.UsageRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -68,12 +69,19 @@ public class AlertService {
             Map<String, AlertEvaluation.Open> open = states.open(e.name);
             for (int w = 0; w < config.maxWindowsPerPass() && e.evaluatedTo.isBefore(watermark.get()); w++) {
                 Instant end = e.evaluatedTo.plus(Duration.ofHours(1));
-                var byScope = signals.read(end.minus(Duration.ofHours(rule.windowHours())), end, rule.dimension());
-                for (AlertEvaluation.Change c : AlertEvaluation.window(rule, end, byScope, open)) {
+                Instant start = end.minus(Duration.ofHours(rule.windowHours()));
+                var byScope = signals.read(start, end, rule.dimension());
+                Map<String, SignalRollup.Summary> baseline = Map.of();
+                if (rule.baseline() != null) {
+                    Instant[] range = rule.baseline().range(start, end);
+                    baseline = signals.read(range[0], range[1], rule.dimension());
+                }
+                for (AlertEvaluation.Change c : AlertEvaluation.window(rule, end, byScope, baseline, open)) {
                     AlertV1 event = event(rule, c);
                     outbox.add(Topics.ALERTS, event.key(), event);
                     LOG.infof("alert %s %s for %s %s at %s: %s %s %s", rule.name(), event.status(),
-                            event.dimension(), c.scope(), end, event.value(), rule.comparison(), rule.threshold());
+                            event.dimension(), c.scope(), end, c.reading().compared(), rule.comparison(),
+                            rule.threshold());
                     published++;
                 }
                 e.evaluatedTo = end;
@@ -93,9 +101,15 @@ public class AlertService {
         return new AlertV1(UUID.randomUUID(), Instant.now(), AlertV1.SCHEMA_VERSION, PRODUCER, c.alertId(),
                 rule.name(), rule.metric().wire(), dimension, c.scope(),
                 c.transition() == Hysteresis.Transition.FIRED ? AlertV1.FIRED : AlertV1.RESOLVED,
-                c.value() == null ? null : BigDecimal.valueOf(c.value()), rule.threshold(), rule.comparison(),
-                c.windowStart(), c.windowEnd(), c.windowEnd(), "/api/signals?from=" + c.windowStart() + "&to="
-                        + c.windowEnd() + "&by=" + dimension);
+                decimal(c.reading().value()), rule.threshold(), rule.comparison(), c.windowStart(), c.windowEnd(),
+                c.windowEnd(), "/api/signals?from=" + c.windowStart() + "&to=" + c.windowEnd() + "&by=" + dimension,
+                decimal(c.reading().baseline()), rule.baseline() == null ? null : decimal(c.reading().compared()),
+                rule.baseline() == null ? null : rule.baseline().describe());
+    }
+
+    private static BigDecimal decimal(Double value) {
+        return value == null ? null
+                : BigDecimal.valueOf(value).round(new java.math.MathContext(8)).stripTrailingZeros();
     }
 
     /** The rules, for the API. */

@@ -85,6 +85,49 @@ class AlertRulesTest {
         assertEquals(List.of(said.get(0).at(), said.get(1).at()), List.of(replayed.get(0).at(), replayed.get(1).at()));
     }
 
+    /**
+     * A workload's cache hit rate: 60% for six hours, 25% in the seventh, 58% in the eighth. "Below half its trailing
+     * average" (a ratio to the six hours before) and "down more than 15 points" (a difference) both fire when the
+     * seventh hour closes and resolve when the eighth does.
+     */
+    @Test
+    void rulesAgainstATrailingBaseline() {
+        Instant h0 = Instant.parse("2036-03-05T00:00:00Z");
+        double[] hitRate = { 0.6, 0.6, 0.6, 0.6, 0.6, 0.6, 0.25, 0.58 };
+        for (String[] rule : new String[][] { { "cache-halved", "ratio", "0.5" },
+                { "cache-down-15", "difference", "-0.15" } }) {
+            given().contentType("application/json").body(Map.of("metric", "cache_hit_rate", "dimension", "workload",
+                    "scope", "w-cache", "comparison", "below", "threshold", new BigDecimal(rule[2]), "compare_to",
+                    "trailing", "baseline_hours", 6, "change", rule[1], "evaluate_from", h0.toString()))
+                    .put("/api/alert-rules/" + rule[0]).then().statusCode(200);
+        }
+        List<TraceRecordedV1> traces = new ArrayList<>();
+        for (int h = 0; h < hitRate.length; h++) {
+            for (int i = 0; i < 50; i++) {
+                Instant at = h0.plus(Duration.ofHours(h)).plusSeconds(i * 60L);
+                long read = Math.round(1000 * hitRate[h]);
+                traces.add(new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:cacheco:" + h + "-" + i,
+                        new CanonicalTrace("cacheco-" + h + "-" + i, null, null, "cacheco-unit-" + h + "-" + i, null,
+                                "first_attempt", "w-cache", "t-cache", null, "cacheco", "m-cache", "standard", null,
+                                null, null, null, null, at, 1000L, read, 0L, 80L, 0L, 300L, 900L, null, null, null,
+                                null)));
+            }
+        }
+        traces.add(call("cache-watermark", h0.plus(Duration.ofHours(hitRate.length)).plusSeconds(900), false));
+        batches.traces(MonthFixtures.records(traces));
+        alerts.evaluate();
+        for (String rule : List.of("cache-halved", "cache-down-15")) {
+            List<AlertV1> said = published(rule, 2);
+            assertEquals(AlertV1.FIRED, said.get(0).status());
+            assertEquals(h0.plus(Duration.ofHours(7)), said.get(0).at(), rule);
+            assertEquals(0, new BigDecimal("0.25").compareTo(said.get(0).value()), said.get(0).toString());
+            assertEquals(0, new BigDecimal("0.6").compareTo(said.get(0).baseline()), said.get(0).toString());
+            assertEquals(AlertV1.RESOLVED, said.get(1).status());
+            assertEquals(h0.plus(Duration.ofHours(8)), said.get(1).at(), rule);
+        }
+        assertEquals(0, new BigDecimal("-0.35").compareTo(published("cache-down-15", 2).get(0).compared()));
+    }
+
     @Test
     void aRuleIsRefusedNamingItsFields() {
         given().contentType("application/json").body(Map.of("metric", "error_ratio", "dimension", "galaxy",
