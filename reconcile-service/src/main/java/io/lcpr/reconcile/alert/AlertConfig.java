@@ -25,4 +25,24 @@ public interface AlertConfig {
     @WithName("max-windows-per-pass")
     @WithDefault("168")
     int maxWindowsPerPass();
+
+    /** How often due webhook deliveries are sent. */
+    @WithName("webhook.every.s")
+    @WithDefault("5")
+    long webhookEveryS();
+
+    /** How long a webhook may take to answer. */
+    @WithName("webhook.timeout.ms")
+    @WithDefault("5000")
+    long webhookTimeoutMs();
+
+    /** The first wait before a failed delivery is tried again; it doubles each attempt, up to the maximum. */
+    @WithName("webhook.backoff.ms")
+    @WithDefault("1000")
+    long webhookBackoffMs();
+
+    /** The longest wait between two attempts of a delivery (it is tried until the webhook answers 2xx). */
+    @WithName("webhook.max-backoff.ms")
+    @WithDefault("600000")
+    long webhookMaxBackoffMs();
 }

@@ -51,6 +51,23 @@ public class AlertRuleResource {
         }
     }
 
+    /** A webhook {@code {"url", "rules"}} (rules: the names whose alerts it receives; absent: all). */
+    @PUT
+    @Path("/webhooks/{name}")
+    public List<AlertWebhooks.Webhook> webhook(@PathParam("name") String name, WebhookRequest request) {
+        return rules.defineWebhook(name, request);
+    }
+
+    /** Deliveries, newest first ({@code pending=true}: those not delivered yet, with their last error). */
+    @GET
+    @Path("/deliveries")
+    public List<AlertWebhooks.Delivery> deliveries(@jakarta.ws.rs.QueryParam("pending") boolean pending) {
+        return rules.deliveries(pending);
+    }
+
+    public record WebhookRequest(String url, List<String> rules) {
+    }
+
     @ServerExceptionMapper
     public Response invalid(IllegalArgumentException e) {
         return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();

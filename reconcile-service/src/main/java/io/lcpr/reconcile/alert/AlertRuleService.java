@@ -15,9 +15,32 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AlertRuleService {
     private final AlertService alerts;
+    private final AlertWebhooks webhooks;
 
-    public AlertRuleService(AlertService alerts) {
+    public AlertRuleService(AlertService alerts, AlertWebhooks webhooks) {
         this.alerts = alerts;
+        this.webhooks = webhooks;
+    }
+
+    @Transactional
+    public List<AlertWebhooks.Webhook> defineWebhook(String name, AlertRuleResource.WebhookRequest r) {
+        String url = r == null ? null : r.url();
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url == null ? "" : url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("url: '" + url + "' is not a URL");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new IllegalArgumentException("url: '" + url + "' is not an http or https URL");
+        }
+        webhooks.define(name, url, r.rules());
+        return webhooks.list();
+    }
+
+    @Transactional
+    public List<AlertWebhooks.Delivery> deliveries(boolean pending) {
+        return webhooks.deliveries(pending);
     }
 
     @Transactional

@@ -26,7 +26,7 @@ import jakarta.transaction.Transactional;
  * Evaluates every alert rule on event time: each rule walks the whole hours that closed since it last looked (an
  * hour is closed once a stored call started {@code reconcile.alerts.lateness.ms} after its end), reads the window's
  * signals per scope, and publishes each firing and resolution on alerts.v1 through the outbox, with the rule's
- * progress and open alerts, in one transaction. Replaying last week's traffic walks last week's hours: the same
+ * progress, open alerts and webhook deliveries (AlertDeliveryService sends them), in one transaction. Replaying last week's traffic walks last week's hours: the same
  * alerts fire at the same instants.
  */
 @ApplicationScoped
@@ -39,9 +39,11 @@ public class AlertService {
     private final AlertStateRepository states;
     private final Outbox outbox;
     private final AlertConfig config;
+    private final AlertWebhooks webhooks;
 
     public AlertService(UsageRepository usage, SignalService signals, AlertStateRepository states, Outbox outbox,
-            AlertConfig config) {
+            AlertConfig config, AlertWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.usage = usage;
         this.signals = signals;
         this.states = states;
@@ -62,6 +64,7 @@ public class AlertService {
             return 0;
         }
         int published = 0;
+        List<AlertWebhooks.Webhook> hooks = webhooks.list();
         // locked: a second pass (another replica, a slow scheduler tick) waits and continues where this one stopped
         for (AlertRuleEntity e : AlertRuleEntity.<AlertRuleEntity> find("order by name")
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()) {
@@ -79,6 +82,7 @@ public class AlertService {
                 for (AlertEvaluation.Change c : AlertEvaluation.window(rule, end, byScope, baseline, open)) {
                     AlertV1 event = event(rule, c);
                     outbox.add(Topics.ALERTS, event.key(), event);
+                    webhooks.enqueue(event, hooks); // same transaction: a webhook that is down loses nothing
                     LOG.infof("alert %s %s for %s %s at %s: %s %s %s", rule.name(), event.status(),
                             event.dimension(), c.scope(), end, c.reading().compared(), rule.comparison(),
                             rule.threshold());

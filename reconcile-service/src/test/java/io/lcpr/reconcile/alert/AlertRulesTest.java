@@ -48,6 +48,8 @@ class AlertRulesTest {
     UsageBatches batches;
     @Inject
     AlertService alerts;
+    @Inject
+    AlertDeliveryService delivery;
 
     @Test
     void firesOnceHoldsThroughAFlapAndResolvesAfterTheCooldown() {
@@ -126,6 +128,63 @@ class AlertRulesTest {
             assertEquals(h0.plus(Duration.ofHours(8)), said.get(1).at(), rule);
         }
         assertEquals(0, new BigDecimal("-0.35").compareTo(published("cache-down-15", 2).get(0).compared()));
+    }
+
+    /**
+     * A webhook that answers 503 twice: the alert is kept, tried again with backoff, and delivered once, as a
+     * Slack-compatible body naming the rule and the scope.
+     */
+    @Test
+    void aWebhookThatFailsTwiceReceivesTheAlertOnce() throws Exception {
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer
+                .create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            int status = answered.incrementAndGet() <= 2 ? 503 : 200;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Instant h0 = Instant.parse("2036-04-07T00:00:00Z");
+            given().contentType("application/json").body(Map.of("url", "http://127.0.0.1:"
+                    + server.getAddress().getPort() + "/hook", "rules", List.of("hook-errors")))
+                    .put("/api/alert-rules/webhooks/test-hook").then().statusCode(200);
+            given().contentType("application/json").body(Map.of("metric", "error_rate", "dimension", "provider",
+                    "scope", "hookco", "threshold", new BigDecimal("0.05"), "evaluate_from", h0.toString()))
+                    .put("/api/alert-rules/hook-errors").then().statusCode(200);
+            List<TraceRecordedV1> traces = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Instant at = h0.plusSeconds(i * 60L);
+                traces.add(new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:hookco:" + i,
+                        new CanonicalTrace("hookco-" + i, null, null, "hookco-unit-" + i, null, "first_attempt",
+                                "w-hook", "t-hook", null, "hookco", "m-hook", "standard", null, null, null, null, null,
+                                at, 100L, 0L, 0L, 10L, 0L, 100L, 200L, i < 8 ? "error" : "ok",
+                                i < 8 ? "timeout" : null, null, null)));
+            }
+            traces.add(call("hook-watermark", h0.plus(Duration.ofHours(1)).plusSeconds(600), false));
+            batches.traces(MonthFixtures.records(traces));
+            alerts.evaluate();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (answered.get() < 3 && System.nanoTime() < deadline) {
+                delivery.sendDue();
+                Thread.sleep(150);
+            }
+            delivery.sendDue();
+            assertEquals(3, received.size(), "two failures, then delivered: " + received.size() + " posts");
+            assertEquals(1, received.stream().distinct().count(), "the same alert each time");
+            var body = EventJson.MAPPER.readTree(received.get(0));
+            assertTrue(body.get("text").asText().contains("*hook-errors* fired for provider hookco"),
+                    body.get("text").asText());
+            assertEquals("fired", body.get("alert").get("status").asText());
+            given().get("/api/alert-rules/deliveries").then().statusCode(200)
+                    .body("find { it.webhook == 'test-hook' }.attempts", org.hamcrest.Matchers.equalTo(3))
+                    .body("find { it.webhook == 'test-hook' }.deliveredAt", org.hamcrest.Matchers.notNullValue());
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
