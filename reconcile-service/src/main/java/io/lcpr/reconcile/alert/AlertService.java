@@ -108,7 +108,7 @@ public class AlertService {
                 decimal(c.reading().value()), rule.threshold(), rule.comparison(), c.windowStart(), c.windowEnd(),
                 c.windowEnd(), "/api/signals?from=" + c.windowStart() + "&to=" + c.windowEnd() + "&by=" + dimension,
                 decimal(c.reading().baseline()), rule.baseline() == null ? null : decimal(c.reading().compared()),
-                rule.baseline() == null ? null : rule.baseline().describe());
+                rule.baseline() == null ? null : rule.baseline().describe(), AlertV1.NOTIFY, null);
     }
 
     private static BigDecimal decimal(Double value) {
