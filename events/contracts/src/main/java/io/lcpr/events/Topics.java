@@ -28,6 +28,7 @@ public final class Topics {
     public static final String ALLOCATIONS_MONTHLY = "chargeback.allocations.monthly.v1";
     public static final String WORKLOADS = "workloads.v1";
     public static final String ALERTS = "alerts.v1";
+    public static final String INCIDENTS = "incidents.v1";
 
     public static final String INGEST_DLQ = "ingest-service.dlq";
     public static final String RECONCILE_DLQ = "reconcile-service.dlq";
@@ -50,7 +51,8 @@ public final class Topics {
             new TopicSpec(LCPR_COMPUTED, 3, false),
             new TopicSpec(ALLOCATIONS_MONTHLY, 3, false),
             new TopicSpec(WORKLOADS, 1, true),
-            new TopicSpec(ALERTS, 1, false));
+            new TopicSpec(ALERTS, 1, false),
+            new TopicSpec(INCIDENTS, 1, false));
 
     public static final List<TopicSpec> DEAD_LETTERS = List.of(
             new TopicSpec(INGEST_DLQ, 1, false),

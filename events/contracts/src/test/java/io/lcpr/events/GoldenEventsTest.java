@@ -36,7 +36,8 @@ class GoldenEventsTest {
                 new Contract(Topics.LCPR_COMPUTED, LcprComputedV1.class),
                 new Contract(Topics.ALLOCATIONS_MONTHLY, TeamAllocationV1.class),
                 new Contract(Topics.WORKLOADS, WorkloadRegisteredV1.class),
-                new Contract(Topics.ALERTS, AlertV1.class));
+                new Contract(Topics.ALERTS, AlertV1.class),
+                new Contract(Topics.INCIDENTS, IncidentV1.class));
     }
 
     @ParameterizedTest

@@ -1,0 +1,57 @@
+package io.lcpr.reconcile.incident;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.hibernate.Session;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** The folded data of a window over some workloads: work units by their final attempt, and requests. */
+@ApplicationScoped
+public class IncidentRepository {
+    private final EntityManager em;
+
+    public IncidentRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Work units, accepted ones and their stated escalation cost; requests (weighted calls). */
+    public record Counts(long units, long accepted, BigDecimal human, long requests) {
+    }
+
+    public Counts counts(List<String> workloads, Instant from, Instant to) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement units = c.prepareStatement("""
+                    select count(*), count(*) filter (where result in (1, 2)),
+                        coalesce(sum(escalation_cost) filter (where escalated), 0)
+                    from work_unit where workload = any(?) and attempts > 0
+                      and final_started_at >= ? and final_started_at < ?
+                    """);
+                    PreparedStatement calls = c.prepareStatement("""
+                            select coalesce(sum(weight), 0) from usage_call
+                            where workload = any(?) and started_at >= ? and started_at < ?
+                            """)) {
+                for (PreparedStatement ps : new PreparedStatement[] { units, calls }) {
+                    ps.setArray(1, c.createArrayOf("text", workloads.toArray()));
+                    ps.setObject(2, from.atOffset(ZoneOffset.UTC));
+                    ps.setObject(3, to.atOffset(ZoneOffset.UTC));
+                }
+                try (ResultSet u = units.executeQuery(); ResultSet r = calls.executeQuery()) {
+                    u.next();
+                    r.next();
+                    return new Counts(u.getLong(1), u.getLong(2), u.getBigDecimal(3), r.getLong(1));
+                }
+            }
+        });
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}
