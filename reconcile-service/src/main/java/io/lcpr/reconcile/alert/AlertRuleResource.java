@@ -1,9 +1,7 @@
 package io.lcpr.reconcile.alert;
 
 import java.util.List;
-import java.util.Map;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /** Alert rules: {@code PUT /api/alert-rules/{name}} defines one (AlertRuleRequest), GET lists, DELETE removes. */
 @Path("/api/alert-rules")
@@ -66,10 +63,5 @@ public class AlertRuleResource {
     }
 
     public record WebhookRequest(String url, List<String> rules) {
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(IllegalArgumentException e) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
     }
 }

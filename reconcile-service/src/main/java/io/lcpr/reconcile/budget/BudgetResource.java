@@ -1,9 +1,7 @@
 package io.lcpr.reconcile.budget;
 
 import java.util.List;
-import java.util.Map;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /** Budgets: define one, read where each stands (spend, expected by now, burn-down, projected end-of-period spend). */
 @Path("/api/budgets")
@@ -44,10 +41,5 @@ public class BudgetResource {
     @Path("/{name}")
     public BudgetPace one(@PathParam("name") String name) {
         return budgets.paces(name).stream().findFirst().orElseThrow(() -> new NotFoundException("no budget " + name));
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(IllegalArgumentException e) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
     }
 }

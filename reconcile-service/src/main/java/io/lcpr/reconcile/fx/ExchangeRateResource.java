@@ -3,7 +3,6 @@ package io.lcpr.reconcile.fx;
 import java.util.List;
 import java.util.Map;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 @Path("/api/exchange-rates")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,10 +33,5 @@ public class ExchangeRateResource {
     @GET
     public List<ExchangeRateEntity> list() {
         return service.list();
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(IllegalArgumentException e) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
     }
 }

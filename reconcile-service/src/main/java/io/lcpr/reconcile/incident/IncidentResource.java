@@ -1,9 +1,7 @@
 package io.lcpr.reconcile.incident;
 
-import java.util.Map;
 import java.util.UUID;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.lcpr.events.IncidentV1;
 import jakarta.ws.rs.Consumes;
@@ -48,10 +46,5 @@ public class IncidentResource {
     @Path("/{id}")
     public IncidentV1 get(@PathParam("id") UUID id) {
         return incidents.get(id);
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(IllegalArgumentException e) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
     }
 }

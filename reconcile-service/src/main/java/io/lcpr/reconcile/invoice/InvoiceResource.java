@@ -84,9 +84,4 @@ public class InvoiceResource {
         body.put("column", e.column());
         return Response.status(Response.Status.BAD_REQUEST).entity(body).build();
     }
-
-    @ServerExceptionMapper
-    public Response invalid(IllegalArgumentException e) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
-    }
 }

@@ -47,11 +47,6 @@ public class ProviderPullResource {
     }
 
     @ServerExceptionMapper
-    public Response invalid(IllegalArgumentException e) {
-        return Response.status(Response.Status.BAD_REQUEST).entity(Map.of("error", e.getMessage())).build();
-    }
-
-    @ServerExceptionMapper
     public Response failed(IllegalStateException e) {
         return Response.status(Response.Status.BAD_GATEWAY).entity(Map.of("error", e.getMessage())).build();
     }
