@@ -14,6 +14,7 @@ import io.lcpr.events.IncidentV1;
 import io.lcpr.events.Topics;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.reconciliation.SpendToDate;
+import io.lcpr.reconcile.usage.UnitWindows;
 import io.lcpr.reconcile.usage.UsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -30,12 +31,12 @@ public class IncidentService {
     static final Set<String> CATEGORIES = Set.of("model_behavior_change", "prompt_regression", "cache_regression",
             "capacity", "quality_drift");
 
-    private final IncidentRepository repository;
+    private final UnitWindows repository;
     private final SpendToDate spend;
     private final UsageRepository usage;
     private final Outbox outbox;
 
-    public IncidentService(IncidentRepository repository, SpendToDate spend, UsageRepository usage, Outbox outbox) {
+    public IncidentService(UnitWindows repository, SpendToDate spend, UsageRepository usage, Outbox outbox) {
         this.repository = repository;
         this.spend = spend;
         this.usage = usage;
@@ -153,7 +154,7 @@ public class IncidentService {
         BigDecimal inference = spend.slices(from, to).stream()
                 .filter(s -> workloads.contains(s.workload()) && !s.isGrader()).map(CostSlice::cost)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        IncidentRepository.Counts c = repository.counts(workloads, from, to);
+        UnitWindows.Counts c = repository.counts(workloads, from, to);
         return new IncidentCost.Window(inference, c.human(), c.units(), c.accepted(), c.requests());
     }
 

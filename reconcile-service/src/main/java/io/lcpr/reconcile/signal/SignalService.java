@@ -67,6 +67,20 @@ public class SignalService {
         return read(period.start(), period.end(), by);
     }
 
+    /** One workload's signals of the hours in [from, to): merged, and its calls per hour. */
+    @Transactional
+    public Map.Entry<SignalRollup.Summary, Map<Instant, Long>> workload(Instant from, Instant to, String workload) {
+        SignalRollup merged = new SignalRollup();
+        Map<Instant, Long> callsByHour = new TreeMap<>();
+        repository.stream(from, to, (key, rollup) -> {
+            if (key.workload().equals(workload)) {
+                merged.merge(rollup);
+                callsByHour.merge(key.hour(), rollup.calls, Long::sum);
+            }
+        });
+        return Map.entry(merged.summary(), callsByHour);
+    }
+
     /** The signals of the hours in [from, to) merged per value of one dimension, in key order. */
     @Transactional
     public Map<String, SignalRollup.Summary> read(Instant from, Instant to, SignalKey.Dimension by) {

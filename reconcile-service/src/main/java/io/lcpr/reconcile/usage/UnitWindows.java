@@ -1,4 +1,4 @@
-package io.lcpr.reconcile.incident;
+package io.lcpr.reconcile.usage;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -14,21 +14,21 @@ import jakarta.persistence.EntityManager;
 
 /** The folded data of a window over some workloads: work units by their final attempt, and requests. */
 @ApplicationScoped
-public class IncidentRepository {
+public class UnitWindows {
     private final EntityManager em;
 
-    public IncidentRepository(EntityManager em) {
+    public UnitWindows(EntityManager em) {
         this.em = em;
     }
 
-    /** Work units, accepted ones and their stated escalation cost; requests (weighted calls). */
-    public record Counts(long units, long accepted, BigDecimal human, long requests) {
+    /** Work units, accepted ones, escalated ones and their stated escalation cost; requests (weighted calls). */
+    public record Counts(long units, long accepted, long escalated, BigDecimal human, long requests) {
     }
 
     public Counts counts(List<String> workloads, Instant from, Instant to) {
         return session().doReturningWork(c -> {
             try (PreparedStatement units = c.prepareStatement("""
-                    select count(*), count(*) filter (where result in (1, 2)),
+                    select count(*), count(*) filter (where result in (1, 2)), count(*) filter (where escalated),
                         coalesce(sum(escalation_cost) filter (where escalated), 0)
                     from work_unit where workload = any(?) and attempts > 0
                       and final_started_at >= ? and final_started_at < ?
@@ -45,7 +45,7 @@ public class IncidentRepository {
                 try (ResultSet u = units.executeQuery(); ResultSet r = calls.executeQuery()) {
                     u.next();
                     r.next();
-                    return new Counts(u.getLong(1), u.getLong(2), u.getBigDecimal(3), r.getLong(1));
+                    return new Counts(u.getLong(1), u.getLong(2), u.getLong(3), u.getBigDecimal(4), r.getLong(1));
                 }
             }
         });

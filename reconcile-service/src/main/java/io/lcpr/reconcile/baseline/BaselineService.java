@@ -1,0 +1,134 @@
+package io.lcpr.reconcile.baseline;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hibernate.Session;
+
+import io.lcpr.events.EventJson;
+import io.lcpr.money.Money;
+import io.lcpr.reconcile.lcpr.CostSlice;
+import io.lcpr.reconcile.reconciliation.SpendToDate;
+import io.lcpr.reconcile.signal.SignalRollup;
+import io.lcpr.reconcile.signal.SignalService;
+import io.lcpr.reconcile.usage.UnitWindows;
+import io.lcpr.reconcile.usage.UsageRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+/** Captures baselines from the folded data and compares them with each other or with now. */
+@ApplicationScoped
+public class BaselineService {
+    private final SpendToDate spend;
+    private final UnitWindows units;
+    private final SignalService signals;
+    private final UsageRepository usage;
+    private final EntityManager em;
+
+    public BaselineService(SpendToDate spend, UnitWindows units, SignalService signals, UsageRepository usage,
+            EntityManager em) {
+        this.spend = spend;
+        this.units = units;
+        this.signals = signals;
+        this.usage = usage;
+        this.em = em;
+    }
+
+    /** Captures and keeps a named baseline (a later capture under the same name replaces it). */
+    @Transactional
+    public WorkloadSnapshot capture(BaselineRequest r) {
+        if (r.name() == null || r.name().isBlank() || r.workload() == null || r.workload().isBlank()) {
+            throw new IllegalArgumentException("name and workload are required");
+        }
+        WorkloadSnapshot s = snapshot(r);
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into baseline (name, workload, snapshot, captured_at) values (?, ?, ?, ?)
+                    on conflict (name) do update set workload = excluded.workload, snapshot = excluded.snapshot,
+                        captured_at = excluded.captured_at
+                    """)) {
+                ps.setString(1, r.name());
+                ps.setString(2, r.workload());
+                ps.setString(3, EventJson.write(s));
+                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+        });
+        return s;
+    }
+
+    @Transactional
+    public WorkloadSnapshot get(String name) {
+        return stored(name).orElseThrow(() -> new NotFoundException("no baseline " + name));
+    }
+
+    /** Baseline {@code a} against baseline {@code b}, or against now ({@code b} = "now": the same window length). */
+    @Transactional
+    public BaselineComparison compare(String a, String b) {
+        WorkloadSnapshot first = get(a);
+        WorkloadSnapshot second = "now".equals(b) ? snapshot(new BaselineRequest(null, first.workload(),
+                first.route(), null, (int) Duration.between(first.from(), first.to()).toHours(), null, null, null))
+                : get(b);
+        return BaselineComparison.of(first, second);
+    }
+
+    private WorkloadSnapshot snapshot(BaselineRequest r) {
+        int hours = r.hours() == null ? 168 : r.hours();
+        if (hours < 1) {
+            throw new IllegalArgumentException("hours: must be at least 1");
+        }
+        Instant to = r.to() != null ? r.to().truncatedTo(ChronoUnit.HOURS)
+                : usage.latestStart().map(t -> t.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)))
+                        .orElse(Instant.now().truncatedTo(ChronoUnit.HOURS));
+        Instant from = to.minus(Duration.ofHours(hours));
+        BigDecimal inference = spend.slices(from, to).stream()
+                .filter(s -> s.workload().equals(r.workload()) && !s.isGrader()).map(CostSlice::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        UnitWindows.Counts c = units.counts(List.of(r.workload()), from, to);
+        Map.Entry<SignalRollup.Summary, Map<Instant, Long>> sig = signals.workload(from, to, r.workload());
+        SignalRollup.Summary s = sig.getKey();
+        long peak = sig.getValue().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return new WorkloadSnapshot(r.workload(), r.route(), from, to, r.modelVersion(), r.promptVersion(),
+                r.evalSuiteVersion(), c.units(), c.accepted(), s.calls(),
+                perAccepted(inference.add(c.human()), c.accepted()), perAccepted(inference, c.accepted()),
+                perAccepted(c.human(), c.accepted()), ratio(c.accepted(), c.units()), ratio(c.escalated(), c.units()),
+                s.cacheHitRate(), s.errorRate(), s.ttftMs().p50(), s.ttftMs().p95(), s.ttftMs().p99(),
+                s.e2eMs().p50(), s.e2eMs().p95(), s.e2eMs().p99(), s.outputLength().p95(),
+                (double) s.calls() / hours, peak);
+    }
+
+    private Optional<WorkloadSnapshot> stored(String name) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select snapshot from baseline where name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(EventJson.read(rs.getString(1), WorkloadSnapshot.class))
+                            : Optional.<WorkloadSnapshot> empty();
+                }
+            }
+        });
+    }
+
+    private static BigDecimal perAccepted(BigDecimal amount, long accepted) {
+        return accepted == 0 ? null : Money.of(amount.divide(BigDecimal.valueOf(accepted), 12, RoundingMode.HALF_UP));
+    }
+
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+}
