@@ -38,6 +38,9 @@ public class AlertRuleEntity extends PanacheEntityBase {
     public Integer baselineHours;
     @Column(name = "baseline_ratio")
     public Boolean baselineRatio;
+    /** When set, a firing opens an incident of this category on the workload it fired for. */
+    @Column(name = "incident_category")
+    public String incidentCategory;
     @Column(name = "evaluated_to", nullable = false)
     public Instant evaluatedTo;
     @Column(name = "updated_at", nullable = false)

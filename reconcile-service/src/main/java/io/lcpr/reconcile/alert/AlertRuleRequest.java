@@ -12,10 +12,11 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * {@code evaluate_from}, an hour, to replay history). Against a baseline: {@code compare_to} {@code trailing} (the
  * {@code baseline_hours} before the window, default 168) or {@code earlier} (the same window that many hours before:
  * 168 is week over week), {@code change} {@code ratio} (default) or {@code difference}; the threshold is then on the
- * change.
+ * change. {@code open_incident}: a category (IncidentService.CATEGORIES) for a rule on workloads: each firing opens
+ * an incident of it on the workload, from the window's start, naming the alert.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AlertRuleRequest(String metric, String dimension, String scope, String comparison,
         BigDecimal threshold, Integer windowHours, Integer cooldownMinutes, Long minCalls, Instant evaluateFrom,
-        String compareTo, Integer baselineHours, String change) {
+        String compareTo, Integer baselineHours, String change, String openIncident) {
 }

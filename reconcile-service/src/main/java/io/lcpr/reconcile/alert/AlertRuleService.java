@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import io.lcpr.reconcile.incident.IncidentService;
 import io.lcpr.reconcile.signal.SignalKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -95,6 +96,10 @@ public class AlertRuleService {
         if (!change.equals("ratio") && !change.equals("difference")) {
             problems.add("change: '" + r.change() + "' is not ratio or difference");
         }
+        if (r.openIncident() != null && (!IncidentService.CATEGORIES.contains(r.openIncident())
+                || dimension != SignalKey.Dimension.WORKLOAD)) {
+            problems.add("open_incident: a category of " + IncidentService.CATEGORIES + ", on a rule per workload");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
@@ -109,6 +114,7 @@ public class AlertRuleService {
         e.windowHours = window;
         e.cooldownMinutes = cooldown;
         e.minCalls = minCalls;
+        e.incidentCategory = r.openIncident();
         e.baselineKind = kind;
         e.baselineHours = kind == null ? null : baselineHours;
         e.baselineRatio = kind == null ? null : change.equals("ratio");

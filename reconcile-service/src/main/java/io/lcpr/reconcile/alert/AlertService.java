@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.lcpr.delivery.Outbox;
 import io.lcpr.events.AlertV1;
 import io.lcpr.events.Topics;
+import io.lcpr.reconcile.incident.IncidentService;
 import io.lcpr.reconcile.signal.SignalRollup;
 import io.lcpr.reconcile.signal.SignalService;
 import io.lcpr.reconcile.usage.UsageRepository;
@@ -40,10 +41,12 @@ public class AlertService {
     private final Outbox outbox;
     private final AlertConfig config;
     private final AlertWebhooks webhooks;
+    private final IncidentService incidents;
 
     public AlertService(UsageRepository usage, SignalService signals, AlertStateRepository states, Outbox outbox,
-            AlertConfig config, AlertWebhooks webhooks) {
+            AlertConfig config, AlertWebhooks webhooks, IncidentService incidents) {
         this.webhooks = webhooks;
+        this.incidents = incidents;
         this.usage = usage;
         this.signals = signals;
         this.states = states;
@@ -83,6 +86,10 @@ public class AlertService {
                     AlertV1 event = event(rule, c);
                     outbox.add(Topics.ALERTS, event.key(), event);
                     webhooks.enqueue(event, hooks); // same transaction: a webhook that is down loses nothing
+                    if (e.incidentCategory != null && c.transition() == Hysteresis.Transition.FIRED) {
+                        incidents.openFromAlert(rule.name() + " on " + c.scope(), e.incidentCategory, c.scope(),
+                                c.windowStart(), c.alertId());
+                    }
                     LOG.infof("alert %s %s for %s %s at %s: %s %s %s", rule.name(), event.status(),
                             event.dimension(), c.scope(), end, c.reading().compared(), rule.comparison(),
                             rule.threshold());

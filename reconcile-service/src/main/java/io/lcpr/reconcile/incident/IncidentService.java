@@ -28,7 +28,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class IncidentService {
     static final String PRODUCER = "reconcile-service";
-    static final Set<String> CATEGORIES = Set.of("model_behavior_change", "prompt_regression", "cache_regression",
+    public static final Set<String> CATEGORIES = Set.of("model_behavior_change", "prompt_regression", "cache_regression",
             "capacity", "quality_drift");
 
     private final UnitWindows repository;
@@ -54,6 +54,13 @@ public class IncidentService {
         apply(e, r, true);
         e.persist();
         return publish(e);
+    }
+
+    /** An incident opened by an alert rule's firing, on the workload it fired for, from the window's start. */
+    @Transactional
+    public IncidentV1 openFromAlert(String name, String category, String workload, Instant startedAt, UUID alertId) {
+        return declare(new IncidentRequest(name, category, List.of(workload), alertId, startedAt, startedAt, null,
+                null, null, null, null, null));
     }
 
     @Transactional
