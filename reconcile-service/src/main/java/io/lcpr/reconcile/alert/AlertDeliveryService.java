@@ -35,7 +35,8 @@ public class AlertDeliveryService {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(config.webhookTimeoutMs())).build();
     }
 
-    @Scheduled(every = "${reconcile.alerts.webhook.every.s:5}s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${reconcile.alerts.webhook.every.s:5}s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         sendDue();
     }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import io.lcpr.reconcile.signal.SignalRollup;
 
 /**
  * One window of one rule: each scope's reading against the threshold, through its hysteresis. A scope with an open
@@ -37,8 +36,8 @@ final class AlertEvaluation {
      * Evaluates the window ending {@code windowEnd} ({@code baseline}: each scope's baseline range, empty without
      * one); {@code open} is updated in place.
      */
-    static List<Change> window(AlertRule rule, Instant windowEnd, Map<String, SignalRollup.Summary> byScope,
-            Map<String, SignalRollup.Summary> baseline, Map<String, Open> open) {
+    static List<Change> window(AlertRule rule, Instant windowEnd, Map<String, AlertRule.Measure> byScope,
+            Map<String, AlertRule.Measure> baseline, Map<String, Open> open) {
         Instant windowStart = windowEnd.minus(Duration.ofHours(rule.windowHours()));
         Set<String> scopes = new TreeSet<>(open.keySet());
         byScope.keySet().stream().filter(rule::covers).forEach(scopes::add);

@@ -16,7 +16,12 @@ public enum AlertMetric {
     E2E_P99_MS(s -> s.e2eMs().p99()),
     OUTPUT_LENGTH_P95(s -> s.outputLength().p95()),
     /** Calls per hour of the window (a traffic drop or surge). */
-    CALLS_PER_HOUR(s -> s.calls(), true);
+    CALLS_PER_HOUR(s -> s.calls(), true),
+    /**
+     * Trace-derived cost per hour at the contract rates (tokens and non-token charges), from the usage rollups, not
+     * the signals: per workload, team, provider or project only.
+     */
+    COST_PER_HOUR(null, true);
 
     private final ToDoubleFunction<SignalRollup.Summary> read;
     private final boolean perHour;
@@ -28,6 +33,11 @@ public enum AlertMetric {
     AlertMetric(ToDoubleFunction<SignalRollup.Summary> read, boolean perHour) {
         this.read = read;
         this.perHour = perHour;
+    }
+
+    /** Whether the metric is read from the priced usage rather than the operating signals. */
+    public boolean isCost() {
+        return read == null;
     }
 
     /** The metric over a range of {@code hours} (a count is per hour, so ranges of any length compare). */

@@ -44,22 +44,34 @@ public record AlertRule(String name, AlertMetric metric, SignalKey.Dimension dim
         static final Reading NONE = new Reading(null, null, null);
     }
 
+    /** A scope's measure over a range: its calls (the evidence) and the metric's value there. */
+    public record Measure(long calls, double value) {
+    }
+
     /** The window's metric, against the baseline when the rule has one. */
-    public Reading read(SignalRollup.Summary window, SignalRollup.Summary base) {
+    public Reading read(Measure window, Measure base) {
         if (window == null || window.calls() < minCalls) {
             return Reading.NONE;
         }
-        double value = metric.of(window, windowHours);
         if (baseline == null) {
-            return new Reading(value, null, value);
+            return new Reading(window.value(), null, window.value());
         }
         if (base == null || base.calls() < minCalls) {
-            return new Reading(value, null, null);
+            return new Reading(window.value(), null, null);
         }
-        int hours = baseline.kind() == Baseline.Kind.TRAILING ? baseline.hours() : windowHours;
-        double b = metric.of(base, hours);
-        Double compared = baseline.ratio() ? (b == 0 ? null : value / b) : value - b;
-        return new Reading(value, b, compared);
+        double b = base.value();
+        Double compared = baseline.ratio() ? (b == 0 ? null : window.value() / b) : window.value() - b;
+        return new Reading(window.value(), b, compared);
+    }
+
+    /** A range's measure from its operating signals. */
+    public Measure measure(SignalRollup.Summary range, int hours) {
+        return new Measure(range.calls(), metric.of(range, hours));
+    }
+
+    /** The hours a baseline range spans, for a window of this rule. */
+    public int baselineHours() {
+        return baseline == null ? 0 : baseline.kind() == Baseline.Kind.TRAILING ? baseline.hours() : windowHours;
     }
 
     /** Whether a reading breaches the rule (no evidence never does). */

@@ -16,7 +16,9 @@ import io.lcpr.delivery.Outbox;
 import io.lcpr.events.AlertV1;
 import io.lcpr.events.Topics;
 import io.lcpr.reconcile.incident.IncidentService;
-import io.lcpr.reconcile.signal.SignalRollup;
+import io.lcpr.reconcile.lcpr.CostSlice;
+import io.lcpr.reconcile.reconciliation.SpendToDate;
+import io.lcpr.reconcile.signal.SignalKey;
 import io.lcpr.reconcile.signal.SignalService;
 import io.lcpr.reconcile.usage.UsageRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -42,9 +44,11 @@ public class AlertService {
     private final AlertConfig config;
     private final AlertWebhooks webhooks;
     private final IncidentService incidents;
+    private final SpendToDate spend;
 
     public AlertService(UsageRepository usage, SignalService signals, AlertStateRepository states, Outbox outbox,
-            AlertConfig config, AlertWebhooks webhooks, IncidentService incidents) {
+            AlertConfig config, AlertWebhooks webhooks, IncidentService incidents, SpendToDate spend) {
+        this.spend = spend;
         this.webhooks = webhooks;
         this.incidents = incidents;
         this.usage = usage;
@@ -54,7 +58,8 @@ public class AlertService {
         this.config = config;
     }
 
-    @Scheduled(every = "${reconcile.alerts.every.s:30}s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${reconcile.alerts.every.s:30}s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         evaluate();
     }
@@ -76,11 +81,11 @@ public class AlertService {
             for (int w = 0; w < config.maxWindowsPerPass() && e.evaluatedTo.isBefore(watermark.get()); w++) {
                 Instant end = e.evaluatedTo.plus(Duration.ofHours(1));
                 Instant start = end.minus(Duration.ofHours(rule.windowHours()));
-                var byScope = signals.read(start, end, rule.dimension());
-                Map<String, SignalRollup.Summary> baseline = Map.of();
+                Map<String, AlertRule.Measure> byScope = measures(rule, start, end, rule.windowHours());
+                Map<String, AlertRule.Measure> baseline = Map.of();
                 if (rule.baseline() != null) {
                     Instant[] range = rule.baseline().range(start, end);
-                    baseline = signals.read(range[0], range[1], rule.dimension());
+                    baseline = measures(rule, range[0], range[1], rule.baselineHours());
                 }
                 for (AlertEvaluation.Change c : AlertEvaluation.window(rule, end, byScope, baseline, open)) {
                     AlertV1 event = event(rule, c);
@@ -100,6 +105,38 @@ public class AlertService {
             states.save(e.name, open);
         }
         return published;
+    }
+
+    /**
+     * Each scope's calls and metric over [from, to) ({@code hours} long): from the operating signals, or for a cost
+     * metric from the usage rollups priced at the contract rates.
+     */
+    private Map<String, AlertRule.Measure> measures(AlertRule rule, Instant from, Instant to, int hours) {
+        Map<String, AlertRule.Measure> out = new java.util.TreeMap<>();
+        if (!rule.metric().isCost()) {
+            signals.read(from, to, rule.dimension()).forEach((scope, s) -> out.put(scope, rule.measure(s, hours)));
+            return out;
+        }
+        Map<String, long[]> calls = new java.util.TreeMap<>();
+        Map<String, BigDecimal> cost = new java.util.TreeMap<>();
+        for (CostSlice s : spend.slices(from, to)) {
+            String scope = scopeOf(rule.dimension(), s);
+            calls.computeIfAbsent(scope, k -> new long[1])[0] += s.calls();
+            cost.merge(scope, s.cost(), BigDecimal::add);
+        }
+        cost.forEach((scope, c) -> out.put(scope, new AlertRule.Measure(calls.get(scope)[0], c.doubleValue() / hours)));
+        return out;
+    }
+
+    /** A cost slice's scope, spelled as the signals spell it (a project with its provider). */
+    static String scopeOf(SignalKey.Dimension d, CostSlice s) {
+        return switch (d) {
+        case WORKLOAD -> s.workload();
+        case TEAM -> s.team();
+        case PROVIDER -> s.provider();
+        case PROJECT -> s.provider() + "/" + (s.projectId() == null ? "" : s.projectId());
+        default -> throw new IllegalArgumentException("cost is not priced per " + d);
+        };
     }
 
     /** The end of the last closed hour: the latest call's start less the allowed lateness, to the hour. */

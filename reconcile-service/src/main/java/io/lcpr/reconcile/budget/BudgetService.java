@@ -91,7 +91,8 @@ public class BudgetService {
         return b;
     }
 
-    @Scheduled(every = "${reconcile.budgets.every.s:300}s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${reconcile.budgets.every.s:300}s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void onSchedule() {
         evaluate();
     }

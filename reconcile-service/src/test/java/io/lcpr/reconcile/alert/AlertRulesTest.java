@@ -51,6 +51,8 @@ class AlertRulesTest {
     AlertService alerts;
     @Inject
     AlertDeliveryService delivery;
+    @Inject
+    io.lcpr.reconcile.pricing.PricingCopyService pricing;
 
     @Test
     void firesOnceHoldsThroughAFlapAndResolvesAfterTheCooldown() throws InterruptedException {
@@ -221,6 +223,49 @@ class AlertRulesTest {
         given().contentType("application/json").body(Map.of("metric", "error_rate", "dimension", "provider",
                 "threshold", 1, "open_incident", "capacity")).put("/api/alert-rules/bad-opener").then()
                 .statusCode(400).body("error", containsString("open_incident"));
+    }
+
+    /**
+     * 003's "cost per hour over 2x the trailing average" on a workload, from the priced usage: a day at 30 calls an
+     * hour, then an hour at 120. Evaluated from the end of that day (a full trailing day to compare with), it fires
+     * when the busy hour closes (4x) and resolves the hour after.
+     */
+    @Test
+    void costPerHourAgainstItsTrailingAverage() {
+        Instant h0 = Instant.parse("2036-06-01T00:00:00Z");
+        pricing.record(MonthFixtures.price("costco", "m-cost", "standard", io.lcpr.price.Rates.simple(
+                new BigDecimal("2"), new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("8")),
+                h0.minus(Duration.ofDays(1))));
+        given().contentType("application/json").body(Map.of("metric", "cost_per_hour", "dimension", "workload",
+                "scope", "w-cost", "threshold", new BigDecimal("2"), "compare_to", "trailing", "baseline_hours", 24,
+                "evaluate_from", h0.plus(Duration.ofHours(24)).toString())).put("/api/alert-rules/cost-surge").then()
+                .statusCode(200);
+        List<TraceRecordedV1> traces = new ArrayList<>();
+        for (int h = 0; h < 26; h++) {
+            int calls = h == 24 ? 120 : 30;
+            for (int i = 0; i < calls; i++) {
+                Instant at = h0.plus(Duration.ofHours(h)).plusSeconds(i * 25L);
+                String id = h + "-" + i;
+                traces.add(new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:costco:" + id,
+                        new CanonicalTrace("costco-" + id, null, null, "costco-unit-" + id, null, "first_attempt",
+                                "w-cost", "t-cost", null, "costco", "m-cost", "standard", null, null, null, null, null,
+                                at, 10_000L, 0L, 0L, 0L, 0L, 100L, 200L, null, null, null, null)));
+            }
+        }
+        traces.add(call("cost-watermark", h0.plus(Duration.ofHours(26)).plusSeconds(600), false));
+        batches.traces(MonthFixtures.records(traces));
+        alerts.evaluate();
+        List<AlertV1> said = published("cost-surge", 2);
+        assertEquals(AlertV1.FIRED, said.get(0).status());
+        assertEquals(h0.plus(Duration.ofHours(25)), said.get(0).at());
+        assertEquals(0, new BigDecimal("2.4").compareTo(said.get(0).value()), said.get(0).toString()); // $ an hour
+        assertEquals(0, new BigDecimal("0.6").compareTo(said.get(0).baseline()), said.get(0).toString());
+        assertEquals(0, new BigDecimal("4").compareTo(said.get(0).compared()), said.get(0).toString());
+        assertEquals(AlertV1.RESOLVED, said.get(1).status());
+        assertEquals(h0.plus(Duration.ofHours(26)), said.get(1).at());
+        given().contentType("application/json").body(Map.of("metric", "cost_per_hour", "dimension", "model",
+                "threshold", 1)).put("/api/alert-rules/cost-per-model").then().statusCode(400)
+                .body("error", containsString("cost_per_hour is priced per workload, team, provider or project"));
     }
 
     @Test
