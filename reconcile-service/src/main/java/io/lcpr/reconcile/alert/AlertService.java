@@ -19,6 +19,7 @@ import io.lcpr.reconcile.incident.IncidentService;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.reconciliation.SpendToDate;
 import io.lcpr.reconcile.signal.SignalKey;
+import io.lcpr.reconcile.signal.SignalRollup;
 import io.lcpr.reconcile.signal.SignalService;
 import io.lcpr.reconcile.usage.UsageRepository;
 import io.quarkus.scheduler.Scheduled;
@@ -73,19 +74,21 @@ public class AlertService {
         }
         int published = 0;
         List<AlertWebhooks.Webhook> hooks = webhooks.list();
+        Reads reads = new Reads(spend.pass());
         // locked: a second pass (another replica, a slow scheduler tick) waits and continues where this one stopped
         for (AlertRuleEntity e : AlertRuleEntity.<AlertRuleEntity> find("order by name")
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()) {
             AlertRule rule = e.rule();
             Map<String, AlertEvaluation.Open> open = states.open(e.name);
+            Map<String, AlertEvaluation.Open> before = Map.copyOf(open);
             for (int w = 0; w < config.maxWindowsPerPass() && e.evaluatedTo.isBefore(watermark.get()); w++) {
                 Instant end = e.evaluatedTo.plus(Duration.ofHours(1));
                 Instant start = end.minus(Duration.ofHours(rule.windowHours()));
-                Map<String, AlertRule.Measure> byScope = measures(rule, start, end, rule.windowHours());
+                Map<String, AlertRule.Measure> byScope = measures(reads, rule, start, end, rule.windowHours());
                 Map<String, AlertRule.Measure> baseline = Map.of();
                 if (rule.baseline() != null) {
                     Instant[] range = rule.baseline().range(start, end);
-                    baseline = measures(rule, range[0], range[1], rule.baselineHours());
+                    baseline = measures(reads, rule, range[0], range[1], rule.baselineHours());
                 }
                 for (AlertEvaluation.Change c : AlertEvaluation.window(rule, end, byScope, baseline, open)) {
                     AlertV1 event = event(rule, c);
@@ -102,7 +105,9 @@ public class AlertService {
                 }
                 e.evaluatedTo = end;
             }
-            states.save(e.name, open);
+            if (!open.equals(before)) { // most passes change no alert: nothing to write
+                states.save(e.name, open);
+            }
         }
         return published;
     }
@@ -111,21 +116,30 @@ public class AlertService {
      * Each scope's calls and metric over [from, to) ({@code hours} long): from the operating signals, or for a cost
      * metric from the usage rollups priced at the contract rates.
      */
-    private Map<String, AlertRule.Measure> measures(AlertRule rule, Instant from, Instant to, int hours) {
+    private Map<String, AlertRule.Measure> measures(Reads reads, AlertRule rule, Instant from, Instant to, int hours) {
         Map<String, AlertRule.Measure> out = new java.util.TreeMap<>();
         if (!rule.metric().isCost()) {
-            signals.read(from, to, rule.dimension()).forEach((scope, s) -> out.put(scope, rule.measure(s, hours)));
+            reads.signals.computeIfAbsent(List.of(from, to, rule.dimension()),
+                    k -> signals.read(from, to, rule.dimension()))
+                    .forEach((scope, s) -> out.put(scope, rule.measure(s, hours)));
             return out;
         }
         Map<String, long[]> calls = new java.util.TreeMap<>();
         Map<String, BigDecimal> cost = new java.util.TreeMap<>();
-        for (CostSlice s : spend.slices(from, to)) {
+        for (CostSlice s : reads.spend.slices(from, to)) {
             String scope = scopeOf(rule.dimension(), s);
             calls.computeIfAbsent(scope, k -> new long[1])[0] += s.calls();
             cost.merge(scope, s.cost(), BigDecimal::add);
         }
         cost.forEach((scope, c) -> out.put(scope, new AlertRule.Measure(calls.get(scope)[0], c.doubleValue() / hours)));
         return out;
+    }
+
+    /** What one pass has read: rules over the same hours and dimension (a window, a baseline) read them once. */
+    private record Reads(SpendToDate.Pass spend, Map<List<Object>, Map<String, SignalRollup.Summary>> signals) {
+        Reads(SpendToDate.Pass spend) {
+            this(spend, new java.util.HashMap<>());
+        }
     }
 
     /** A cost slice's scope, spelled as the signals spell it (a project with its provider). */

@@ -16,7 +16,6 @@ import org.hibernate.Session;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.money.Money;
-import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.reconciliation.SpendToDate;
 import io.lcpr.reconcile.signal.SignalRollup;
 import io.lcpr.reconcile.signal.SignalService;
@@ -92,9 +91,7 @@ public class BaselineService {
                 : usage.latestStart().map(t -> t.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)))
                         .orElse(Instant.now().truncatedTo(ChronoUnit.HOURS));
         Instant from = to.minus(Duration.ofHours(hours));
-        BigDecimal inference = spend.slices(from, to).stream()
-                .filter(s -> s.workload().equals(r.workload()) && !s.isGrader()).map(CostSlice::cost)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal inference = spend.pass().inference(from, to, List.of(r.workload()));
         UnitWindows.Counts c = units.counts(List.of(r.workload()), from, to);
         Map.Entry<SignalRollup.Summary, Map<Instant, Long>> sig = signals.workload(from, to, r.workload());
         SignalRollup.Summary s = sig.getKey();

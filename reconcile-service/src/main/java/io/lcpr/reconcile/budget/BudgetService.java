@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -105,7 +103,7 @@ public class BudgetService {
             return 0;
         }
         int published = 0;
-        Map<Instant, List<CostSlice>> priced = new HashMap<>();
+        SpendToDate.Pass priced = spend.pass();
         for (BudgetEntity b : BudgetEntity.<BudgetEntity> find("order by name")
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()) {
             BudgetPace pace = pace(b, latest.get(), priced);
@@ -130,7 +128,7 @@ public class BudgetService {
     public List<BudgetPace> paces(String name) {
         Optional<Instant> latest = usage.latestStart();
         List<BudgetPace> out = new ArrayList<>();
-        Map<Instant, List<CostSlice>> priced = new HashMap<>();
+        SpendToDate.Pass priced = spend.pass();
         List<BudgetEntity> budgets = name == null ? BudgetEntity.listAll()
                 : BudgetEntity.<BudgetEntity> findByIdOptional(name).map(List::of).orElse(List.of());
         for (BudgetEntity b : budgets) {
@@ -139,12 +137,10 @@ public class BudgetService {
         return out;
     }
 
-    private BudgetPace pace(BudgetEntity b, Instant latest, Map<Instant, List<CostSlice>> priced) {
+    private static BudgetPace pace(BudgetEntity b, Instant latest, SpendToDate.Pass priced) {
         Instant[] period = BudgetPace.period(b.periodKind, latest);
         Instant to = latest.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-        List<CostSlice> slices = priced.computeIfAbsent(period[0], p -> spend.slices(p, to.isAfter(period[1])
-                ? period[1] : to));
-        BigDecimal spent = slices.stream().filter(s -> b.scope.equals(scopeOf(b.scopeKind, s)))
+        BigDecimal spent = priced.slices(period[0], to.isAfter(period[1]) ? period[1] : to).stream().filter(s -> b.scope.equals(scopeOf(b.scopeKind, s)))
                 .map(CostSlice::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         return BudgetPace.of(period[0], period[1], latest, b.amount, b.warnPct, spent);
     }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import io.lcpr.delivery.Outbox;
 import io.lcpr.events.IncidentV1;
 import io.lcpr.events.Topics;
-import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.reconciliation.SpendToDate;
 import io.lcpr.reconcile.usage.UnitWindows;
 import io.lcpr.reconcile.usage.UsageRepository;
@@ -146,8 +145,9 @@ public class IncidentService {
         Instant to = ceilHour(end.isAfter(e.startedAt) ? end : e.startedAt.plusSeconds(1));
         Instant baseFrom = from.minus(Duration.ofHours(e.baselineHours));
         List<String> workloads = e.workloadList();
-        IncidentCost.Window base = window(workloads, baseFrom, from);
-        IncidentCost.Window during = window(workloads, from, to);
+        SpendToDate.Pass pass = spend.pass();
+        IncidentCost.Window base = window(pass, workloads, baseFrom, from);
+        IncidentCost.Window during = window(pass, workloads, from, to);
         IncidentCost cost = IncidentCost.of(base, during, e.engineeringHours, e.engineeringRate);
         return new IncidentV1(UUID.randomUUID(), Instant.now(), IncidentV1.SCHEMA_VERSION, PRODUCER, e.id, e.name,
                 e.category, e.status, workloads, e.alertId, e.startedAt, e.detectedAt, e.mitigatedAt, e.resolvedAt,
@@ -157,12 +157,10 @@ public class IncidentService {
                 minutes(e.detectedAt, e.mitigatedAt));
     }
 
-    private IncidentCost.Window window(List<String> workloads, Instant from, Instant to) {
-        BigDecimal inference = spend.slices(from, to).stream()
-                .filter(s -> workloads.contains(s.workload()) && !s.isGrader()).map(CostSlice::cost)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    private IncidentCost.Window window(SpendToDate.Pass pass, List<String> workloads, Instant from, Instant to) {
         UnitWindows.Counts c = repository.counts(workloads, from, to);
-        return new IncidentCost.Window(inference, c.human(), c.units(), c.accepted(), c.requests());
+        return new IncidentCost.Window(pass.inference(from, to, workloads), c.human(), c.units(), c.accepted(),
+                c.requests());
     }
 
     private static Instant ceilHour(Instant at) {

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 
 import io.lcpr.price.BillableUnits;
-import io.lcpr.reconcile.lcpr.Call;
+import io.lcpr.reconcile.usage.UsageRepository;
 import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -47,11 +47,8 @@ public class AccountUsageRepository {
                 bind(connection, ps, accounts, from, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Call c = new Call(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                                rs.getTimestamp(11).toInstant(), rs.getLong(12), rs.getLong(13), rs.getLong(14),
-                                rs.getLong(15), rs.getLong(16), null, null);
-                        sink.accept(new AccountCall(rs.getString(1), new WeightedCall(c, rs.getInt(17)),
+                        sink.accept(new AccountCall(rs.getString(1),
+                                new WeightedCall(UsageRepository.call(rs, 2, null, null), rs.getInt(17)),
                                 BillableUnits.parse(rs.getString(18))));
                     }
                 }

@@ -1,8 +1,15 @@
 package io.lcpr.reconcile.reconciliation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.lcpr.price.ContractTerms;
+import io.lcpr.price.ExchangeRates;
+import io.lcpr.price.PriceHistory;
 import io.lcpr.reconcile.fx.ExchangeRateService;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.pricing.PricingCopyService;
@@ -12,7 +19,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * The trace-derived cost of whole hours [from, to), at the contract rates in force, per provider, project, workload,
- * team and attempt kind (tokens and non-token charges): a run's pricing over part of a period, for budgets.
+ * team and attempt kind (tokens and non-token charges): a run's pricing over part of a period, for budgets, alerts,
+ * incidents and baselines. A {@link Pass} reads the price copies once and each range once, however many rules,
+ * budgets or windows ask for it.
  */
 @ApplicationScoped
 public class SpendToDate {
@@ -26,13 +35,35 @@ public class SpendToDate {
         this.exchangeRates = exchangeRates;
     }
 
+    /** Prices and ranges read once: use within one transaction. */
+    public final class Pass {
+        private final PriceHistory prices = pricing.history();
+        private final ContractTerms terms = pricing.contractTerms();
+        private final ExchangeRates fx = exchangeRates.rates();
+        private final Map<List<Instant>, List<CostSlice>> ranges = new HashMap<>();
+
+        private Pass() {
+        }
+
+        public List<CostSlice> slices(Instant from, Instant to) {
+            return ranges.computeIfAbsent(List.of(from, to), r -> {
+                PeriodCosts costs = new PeriodCosts(prices, terms, fx, PeriodCosts.Source.of(usage));
+                usage.streamHourly(from, to, costs::add);
+                costs.finish();
+                costs.addUnits(from, to);
+                return costs.slices();
+            });
+        }
+
+        /** The inference cost of some workloads over [from, to): their calls other than graders'. */
+        public BigDecimal inference(Instant from, Instant to, Collection<String> workloads) {
+            return slices(from, to).stream().filter(s -> workloads.contains(s.workload()) && !s.isGrader())
+                    .map(CostSlice::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
     @Transactional
-    public List<CostSlice> slices(Instant from, Instant to) {
-        PeriodCosts costs = new PeriodCosts(pricing.history(), pricing.contractTerms(), exchangeRates.rates(),
-                PeriodCosts.Source.of(usage));
-        usage.streamHourly(from, to, costs::add);
-        costs.finish();
-        costs.addUnits(from, to);
-        return costs.slices();
+    public Pass pass() {
+        return new Pass();
     }
 }

@@ -439,11 +439,8 @@ public class UsageRepository {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Call c = new Call(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                                rs.getTimestamp(10).toInstant(), rs.getLong(11), rs.getLong(12), rs.getLong(13),
-                                rs.getLong(14), rs.getLong(15), nullableLong(rs, 16), nullableLong(rs, 17));
-                        out.add(new WeightedCall(c, rs.getInt(18)));
+                        out.add(new WeightedCall(call(rs, 1, nullableLong(rs, 16), nullableLong(rs, 17)),
+                                rs.getInt(18)));
                     }
                 }
             }
@@ -472,11 +469,7 @@ public class UsageRepository {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Call c = new Call(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                                rs.getTimestamp(10).toInstant(), rs.getLong(11), rs.getLong(12), rs.getLong(13),
-                                rs.getLong(14), rs.getLong(15), null, null);
-                        sink.accept(new WeightedCall(c, rs.getInt(16)));
+                        sink.accept(new WeightedCall(call(rs, 1, null, null), rs.getInt(16)));
                     }
                 }
             }
@@ -510,10 +503,7 @@ public class UsageRepository {
                 ps.setObject(6, to.atOffset(ZoneOffset.UTC));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Call c = new Call(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                                rs.getTimestamp(11).toInstant(), rs.getLong(12), rs.getLong(13), rs.getLong(14),
-                                rs.getLong(15), rs.getLong(16), null, null);
+                        Call c = call(rs, 2, null, null);
                         int result = rs.getInt(18);
                         sink.accept(new UnitCall(rs.getString(1), c, rs.getInt(17), result == 1 || result == 2));
                     }
@@ -650,6 +640,19 @@ public class UsageRepository {
         } catch (NumberFormatException e) {
             return 1;
         }
+    }
+
+    /**
+     * A call read from fifteen columns starting at {@code first}: request_id, work_unit_id, attempt_kind, workload,
+     * team, provider, project_id, model, service_tier, started_at, input_tokens, cache_read_tokens,
+     * cache_creation_tokens, output_tokens, reasoning_tokens (the order every read of usage_call selects them in).
+     */
+    public static Call call(ResultSet rs, int first, Long ttftMs, Long e2eMs) throws SQLException {
+        return new Call(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2),
+                rs.getString(first + 3), rs.getString(first + 4), rs.getString(first + 5), rs.getString(first + 6),
+                rs.getString(first + 7), rs.getString(first + 8), rs.getTimestamp(first + 9).toInstant(),
+                rs.getLong(first + 10), rs.getLong(first + 11), rs.getLong(first + 12), rs.getLong(first + 13),
+                rs.getLong(first + 14), ttftMs, e2eMs);
     }
 
     private static long micros(Instant at) {
