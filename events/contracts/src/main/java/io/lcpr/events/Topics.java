@@ -29,6 +29,8 @@ public final class Topics {
     public static final String WORKLOADS = "workloads.v1";
     public static final String ALERTS = "alerts.v1";
     public static final String INCIDENTS = "incidents.v1";
+    public static final String BUDGETS = "budgets.v1";
+    public static final String BASELINES = "baselines.v1";
 
     public static final String INGEST_DLQ = "ingest-service.dlq";
     public static final String RECONCILE_DLQ = "reconcile-service.dlq";
@@ -52,7 +54,9 @@ public final class Topics {
             new TopicSpec(ALLOCATIONS_MONTHLY, 3, false),
             new TopicSpec(WORKLOADS, 1, true),
             new TopicSpec(ALERTS, 1, false),
-            new TopicSpec(INCIDENTS, 1, false));
+            new TopicSpec(INCIDENTS, 1, false),
+            new TopicSpec(BUDGETS, 1, true),
+            new TopicSpec(BASELINES, 1, true));
 
     public static final List<TopicSpec> DEAD_LETTERS = List.of(
             new TopicSpec(INGEST_DLQ, 1, false),

@@ -37,7 +37,9 @@ class GoldenEventsTest {
                 new Contract(Topics.ALLOCATIONS_MONTHLY, TeamAllocationV1.class),
                 new Contract(Topics.WORKLOADS, WorkloadRegisteredV1.class),
                 new Contract(Topics.ALERTS, AlertV1.class),
-                new Contract(Topics.INCIDENTS, IncidentV1.class));
+                new Contract(Topics.INCIDENTS, IncidentV1.class),
+                new Contract(Topics.BUDGETS, BudgetV1.class),
+                new Contract(Topics.BASELINES, BaselineCapturedV1.class));
     }
 
     @ParameterizedTest

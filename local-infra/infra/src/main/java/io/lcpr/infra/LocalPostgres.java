@@ -24,14 +24,27 @@ public final class LocalPostgres implements AutoCloseable {
     public static LocalPostgres start(Path dataDir, int port) {
         try {
             Files.createDirectories(dataDir);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off")
-                    .start();
+                    .setServerConfig("fsync", "off");
+            String slowPlanMs = System.getenv("LCPR_PG_SLOW_PLAN_MS");
+            if (slowPlanMs != null && !slowPlanMs.isBlank()) {
+                // the plan of every statement slower than this goes to the server log, nested ones included: how a
+                // stall that happens one run in three is caught in the act
+                builder.setServerConfig("shared_preload_libraries", "auto_explain")
+                        .setServerConfig("auto_explain.log_min_duration", slowPlanMs.trim())
+                        .setServerConfig("auto_explain.log_nested_statements", "on")
+                        .setServerConfig("auto_explain.log_analyze", "on")
+                        .setServerConfig("log_lock_waits", "on")
+                        .setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", dataDir.toAbsolutePath().resolveSibling("postgres-log")
+                                .toString());
+            }
+            EmbeddedPostgres server = builder.start();
             return new LocalPostgres(server, port);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);

@@ -21,10 +21,30 @@ public enum AlertMetric {
      * Trace-derived cost per hour at the contract rates (tokens and non-token charges), from the usage rollups, not
      * the signals: per workload, team, provider or project only.
      */
-    COST_PER_HOUR(null, true);
+    COST_PER_HOUR(Source.COST),
+    /** Accepted work units over work units, by their final attempt's hour (001 ch 25's quality pass rate). */
+    PASS_RATE(Source.UNITS),
+    /** Escalated work units over work units. */
+    ESCALATION_RATE(Source.UNITS),
+    /**
+     * Trace-derived cost (inference and eval at the contract rates) per accepted work unit: the hourly face of LCPR,
+     * without the human and ops costs that are known per period only.
+     */
+    LCPR(Source.UNITS);
+
+    /** Where a metric is read from. */
+    public enum Source {
+        /** The operating signals, per any dimension. */
+        SIGNALS,
+        /** The usage rollups priced at the contract rates: per workload, team, provider or project. */
+        COST,
+        /** The judged work units (and for LCPR their priced usage): per workload. */
+        UNITS
+    }
 
     private final ToDoubleFunction<SignalRollup.Summary> read;
     private final boolean perHour;
+    private final Source source;
 
     AlertMetric(ToDoubleFunction<SignalRollup.Summary> read) {
         this(read, false);
@@ -33,11 +53,17 @@ public enum AlertMetric {
     AlertMetric(ToDoubleFunction<SignalRollup.Summary> read, boolean perHour) {
         this.read = read;
         this.perHour = perHour;
+        this.source = Source.SIGNALS;
     }
 
-    /** Whether the metric is read from the priced usage rather than the operating signals. */
-    public boolean isCost() {
-        return read == null;
+    AlertMetric(Source source) {
+        this.read = null;
+        this.perHour = source == Source.COST;
+        this.source = source;
+    }
+
+    public Source source() {
+        return source;
     }
 
     /** The metric over a range of {@code hours} (a count is per hour, so ranges of any length compare). */

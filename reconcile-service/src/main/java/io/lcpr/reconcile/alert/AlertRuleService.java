@@ -62,10 +62,15 @@ public class AlertRuleService {
         if (dimension == SignalKey.Dimension.HOUR) {
             problems.add("dimension: hour is the window, not a scope");
         }
-        if (metric != null && metric.isCost() && (dimension == SignalKey.Dimension.MODEL
+        if (metric != null && metric.source() == AlertMetric.Source.COST && (dimension == SignalKey.Dimension.MODEL
                 || dimension == SignalKey.Dimension.API_KEY)) {
             problems.add("dimension: cost_per_hour is priced per workload, team, provider or project, not " + dimension
                     .name().toLowerCase(Locale.ROOT));
+        }
+        if (metric != null && metric.source() == AlertMetric.Source.UNITS && dimension != null
+                && dimension != SignalKey.Dimension.WORKLOAD) {
+            problems.add("dimension: " + metric.wire() + " is judged per work unit of a workload, not per "
+                    + dimension.name().toLowerCase(Locale.ROOT));
         }
         String comparison = r.comparison() == null ? "above" : r.comparison().trim().toLowerCase(Locale.ROOT);
         if (!comparison.equals("above") && !comparison.equals("below")) {

@@ -21,6 +21,7 @@ import io.lcpr.reconcile.reconciliation.SpendToDate;
 import io.lcpr.reconcile.signal.SignalKey;
 import io.lcpr.reconcile.signal.SignalRollup;
 import io.lcpr.reconcile.signal.SignalService;
+import io.lcpr.reconcile.usage.UnitWindows;
 import io.lcpr.reconcile.usage.UsageRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,10 +47,13 @@ public class AlertService {
     private final AlertWebhooks webhooks;
     private final IncidentService incidents;
     private final SpendToDate spend;
+    private final UnitWindows units;
 
     public AlertService(UsageRepository usage, SignalService signals, AlertStateRepository states, Outbox outbox,
-            AlertConfig config, AlertWebhooks webhooks, IncidentService incidents, SpendToDate spend) {
+            AlertConfig config, AlertWebhooks webhooks, IncidentService incidents, SpendToDate spend,
+            UnitWindows units) {
         this.spend = spend;
+        this.units = units;
         this.webhooks = webhooks;
         this.incidents = incidents;
         this.usage = usage;
@@ -118,27 +122,58 @@ public class AlertService {
      */
     private Map<String, AlertRule.Measure> measures(Reads reads, AlertRule rule, Instant from, Instant to, int hours) {
         Map<String, AlertRule.Measure> out = new java.util.TreeMap<>();
-        if (!rule.metric().isCost()) {
-            reads.signals.computeIfAbsent(List.of(from, to, rule.dimension()),
-                    k -> signals.read(from, to, rule.dimension()))
-                    .forEach((scope, s) -> out.put(scope, rule.measure(s, hours)));
-            return out;
+        switch (rule.metric().source()) {
+        case SIGNALS -> reads.signals.computeIfAbsent(List.of(from, to, rule.dimension()),
+                k -> signals.read(from, to, rule.dimension()))
+                .forEach((scope, s) -> out.put(scope, rule.measure(s, hours)));
+        case COST -> {
+            Map<String, long[]> calls = new java.util.TreeMap<>();
+            Map<String, BigDecimal> cost = cost(reads, rule.dimension(), from, to, calls);
+            cost.forEach((scope, c) -> out.put(scope,
+                    new AlertRule.Measure(calls.get(scope)[0], c.doubleValue() / hours)));
         }
-        Map<String, long[]> calls = new java.util.TreeMap<>();
-        Map<String, BigDecimal> cost = new java.util.TreeMap<>();
-        for (CostSlice s : reads.spend.slices(from, to)) {
-            String scope = scopeOf(rule.dimension(), s);
-            calls.computeIfAbsent(scope, k -> new long[1])[0] += s.calls();
-            cost.merge(scope, s.cost(), BigDecimal::add);
+        case UNITS -> {
+            Map<String, BigDecimal> cost = rule.metric() == AlertMetric.LCPR
+                    ? cost(reads, SignalKey.Dimension.WORKLOAD, from, to, new java.util.TreeMap<>())
+                    : Map.of();
+            reads.units.computeIfAbsent(List.of(from, to), k -> units.byWorkload(from, to))
+                    .forEach((workload, u) -> out.put(workload, unitMeasure(rule.metric(), u, cost.get(workload))));
         }
-        cost.forEach((scope, c) -> out.put(scope, new AlertRule.Measure(calls.get(scope)[0], c.doubleValue() / hours)));
+        }
         return out;
     }
 
+    /** Each scope's priced cost over [from, to), its calls added to {@code calls}. */
+    private static Map<String, BigDecimal> cost(Reads reads, SignalKey.Dimension by, Instant from, Instant to,
+            Map<String, long[]> calls) {
+        Map<String, BigDecimal> cost = new java.util.TreeMap<>();
+        for (CostSlice s : reads.spend.slices(from, to)) {
+            String scope = scopeOf(by, s);
+            calls.computeIfAbsent(scope, k -> new long[1])[0] += s.calls();
+            cost.merge(scope, s.cost(), BigDecimal::add);
+        }
+        return cost;
+    }
+
+    /**
+     * A workload's work units as evidence and the metric over them; LCPR of a window without an accepted unit is
+     * no evidence (an infinite cost per result compares with nothing).
+     */
+    static AlertRule.Measure unitMeasure(AlertMetric metric, UnitWindows.Tally u, BigDecimal cost) {
+        return switch (metric) {
+        case PASS_RATE -> new AlertRule.Measure(u.units(), (double) u.accepted() / u.units());
+        case ESCALATION_RATE -> new AlertRule.Measure(u.units(), (double) u.escalated() / u.units());
+        case LCPR -> u.accepted() == 0 ? new AlertRule.Measure(0, 0)
+                : new AlertRule.Measure(u.units(), (cost == null ? 0 : cost.doubleValue()) / u.accepted());
+        default -> throw new IllegalArgumentException(metric + " is not read from work units");
+        };
+    }
+
     /** What one pass has read: rules over the same hours and dimension (a window, a baseline) read them once. */
-    private record Reads(SpendToDate.Pass spend, Map<List<Object>, Map<String, SignalRollup.Summary>> signals) {
+    private record Reads(SpendToDate.Pass spend, Map<List<Object>, Map<String, SignalRollup.Summary>> signals,
+            Map<List<Instant>, Map<String, UnitWindows.Tally>> units) {
         Reads(SpendToDate.Pass spend) {
-            this(spend, new java.util.HashMap<>());
+            this(spend, new java.util.HashMap<>(), new java.util.HashMap<>());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.lcpr.reconcile.baseline;
 
+import io.lcpr.events.WorkloadSnapshot;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

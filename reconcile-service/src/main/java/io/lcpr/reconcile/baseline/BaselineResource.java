@@ -1,8 +1,11 @@
 package io.lcpr.reconcile.baseline;
 
+import io.lcpr.events.WorkloadSnapshot;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +29,16 @@ public class BaselineResource {
             throw new IllegalArgumentException("a JSON body with name and workload is required");
         }
         return baselines.capture(request);
+    }
+
+    /** Declares a change about to happen; the baseline before it is captured now, named {@code before:<name>}. */
+    @PUT
+    @Path("/changes/{name}")
+    public DeclaredChange declare(@PathParam("name") String name, ChangeRequest request) {
+        if (request == null) {
+            throw new IllegalArgumentException("a JSON body with workload, kind and effective_at is required");
+        }
+        return baselines.declareChange(name, request);
     }
 
     @GET

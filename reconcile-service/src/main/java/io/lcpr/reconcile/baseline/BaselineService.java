@@ -1,5 +1,7 @@
 package io.lcpr.reconcile.baseline;
 
+import io.lcpr.events.WorkloadSnapshot;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.PreparedStatement;
@@ -11,10 +13,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.hibernate.Session;
 
+import io.lcpr.delivery.Outbox;
+import io.lcpr.events.BaselineCapturedV1;
 import io.lcpr.events.EventJson;
+import io.lcpr.events.Topics;
 import io.lcpr.money.Money;
 import io.lcpr.reconcile.reconciliation.SpendToDate;
 import io.lcpr.reconcile.signal.SignalRollup;
@@ -34,9 +40,11 @@ public class BaselineService {
     private final SignalService signals;
     private final UsageRepository usage;
     private final EntityManager em;
+    private final Outbox outbox;
 
     public BaselineService(SpendToDate spend, UnitWindows units, SignalService signals, UsageRepository usage,
-            EntityManager em) {
+            EntityManager em, Outbox outbox) {
+        this.outbox = outbox;
         this.spend = spend;
         this.units = units;
         this.signals = signals;
@@ -47,10 +55,69 @@ public class BaselineService {
     /** Captures and keeps a named baseline (a later capture under the same name replaces it). */
     @Transactional
     public WorkloadSnapshot capture(BaselineRequest r) {
+        return capture(r, BaselineCapturedV1.ON_DEMAND, null);
+    }
+
+    /**
+     * Declares a change about to happen on a workload and captures the baseline before it, named
+     * {@code before:<change>}: the window of {@code hours} ending at the hour the change takes effect (or at the
+     * latest call stored, if that is earlier), published with the change it precedes.
+     */
+    @Transactional
+    public DeclaredChange declareChange(String name, ChangeRequest r) {
+        List<String> problems = new java.util.ArrayList<>();
+        if (r.workload() == null || r.workload().isBlank()) {
+            problems.add("workload: is required");
+        }
+        String kind = r.kind() == null ? null : r.kind().trim().toLowerCase(java.util.Locale.ROOT);
+        if (kind == null || !ChangeRequest.KINDS.contains(kind)) {
+            problems.add("kind: '" + r.kind() + "' is not one of " + ChangeRequest.KINDS);
+        }
+        if (r.effectiveAt() == null) {
+            problems.add("effective_at: is required (when the change takes effect)");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        Instant effective = r.effectiveAt().truncatedTo(ChronoUnit.HOURS);
+        Instant latest = usage.latestStart().map(t -> t.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)))
+                .orElse(effective);
+        Instant to = latest.isBefore(effective) ? latest : effective;
+        String baseline = "before:" + name;
+        String said = name + ": " + kind + (r.description() == null ? "" : " (" + r.description() + ")") + " on "
+                + r.workload() + " from " + r.effectiveAt();
+        WorkloadSnapshot s = capture(new BaselineRequest(baseline, r.workload(), r.route(), to, r.hours(),
+                r.modelVersion(), r.promptVersion(), r.evalSuiteVersion()), BaselineCapturedV1.BEFORE_CHANGE, said);
+        Instant now = Instant.now();
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    insert into declared_change (name, workload, kind, description, effective_at, baseline,
+                        declared_at) values (?, ?, ?, ?, ?, ?, ?)
+                    on conflict (name) do update set workload = excluded.workload, kind = excluded.kind,
+                        description = excluded.description, effective_at = excluded.effective_at,
+                        declared_at = excluded.declared_at
+                    """)) {
+                ps.setString(1, name);
+                ps.setString(2, r.workload());
+                ps.setString(3, kind);
+                ps.setString(4, r.description());
+                ps.setTimestamp(5, Timestamp.from(r.effectiveAt()));
+                ps.setString(6, baseline);
+                ps.setTimestamp(7, Timestamp.from(now));
+                ps.executeUpdate();
+            }
+        });
+        return new DeclaredChange(name, r.workload(), kind, r.description(), r.effectiveAt(), baseline, now, s);
+    }
+
+    private WorkloadSnapshot capture(BaselineRequest r, String reason, String change) {
         if (r.name() == null || r.name().isBlank() || r.workload() == null || r.workload().isBlank()) {
             throw new IllegalArgumentException("name and workload are required");
         }
         WorkloadSnapshot s = snapshot(r);
+        Instant capturedAt = Instant.now();
+        outbox.add(Topics.BASELINES, r.name(), new BaselineCapturedV1(UUID.randomUUID(), capturedAt,
+                BaselineCapturedV1.SCHEMA_VERSION, "reconcile-service", r.name(), reason, change, capturedAt, s));
         session().doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into baseline (name, workload, snapshot, captured_at) values (?, ?, ?, ?)
@@ -60,7 +127,7 @@ public class BaselineService {
                 ps.setString(1, r.name());
                 ps.setString(2, r.workload());
                 ps.setString(3, EventJson.write(s));
-                ps.setTimestamp(4, Timestamp.from(Instant.now()));
+                ps.setTimestamp(4, Timestamp.from(capturedAt));
                 ps.executeUpdate();
             }
         });

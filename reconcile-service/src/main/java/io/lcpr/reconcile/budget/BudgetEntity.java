@@ -27,6 +27,11 @@ public class BudgetEntity extends PanacheEntityBase {
     public BigDecimal amount;
     @Column(name = "warn_pct", nullable = false, precision = 5, scale = 2)
     public BigDecimal warnPct;
+    /** The spend and period last published on budgets.v1 (null: only the definition was). */
+    @Column(name = "published_spent", precision = 19, scale = 6)
+    public BigDecimal publishedSpent;
+    @Column(name = "published_period_start")
+    public Instant publishedPeriodStart;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import io.lcpr.delivery.Outbox;
 import io.lcpr.events.AlertV1;
+import io.lcpr.events.BudgetV1;
 import io.lcpr.events.Topics;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.reconciliation.SpendToDate;
@@ -86,6 +87,7 @@ public class BudgetService {
         b.warnPct = warn;
         b.updatedAt = Instant.now();
         b.persist();
+        state(b, usage.latestStart().map(latest -> pace(b, latest, spend.pass())).orElse(null));
         return b;
     }
 
@@ -118,6 +120,10 @@ public class BudgetService {
             }
             if (pace.warn() || pace.exceeded()) {
                 remember(b.name, pace, said);
+            }
+            if (!pace.periodStart().equals(b.publishedPeriodStart) || b.publishedSpent == null
+                    || cents6(pace.spent()).compareTo(b.publishedSpent) != 0) {
+                state(b, pace);
             }
         }
         return published;
@@ -164,6 +170,23 @@ public class BudgetService {
         outbox.add(Topics.ALERTS, event.key(), event);
         LOG.infof("budget %s (%s %s): %s at %s of %s, %s", b.name, b.scopeKind, b.scope, action, pace.spent(),
                 b.amount, throttle ? "throttle until " + pace.periodEnd() : "warning");
+    }
+
+    /** The budget and where it stands, on the compacted budgets.v1 (what GraphQL reads). */
+    private void state(BudgetEntity b, BudgetPace pace) {
+        BudgetV1.Status status = pace == null ? null : new BudgetV1.Status(pace.periodStart(), pace.periodEnd(),
+                pace.at(), cents6(pace.spent()), pace.expected(), pace.remaining()
+                        .setScale(6, java.math.RoundingMode.HALF_UP), pace.projected(), pace.pace(),
+                pace.exceeded() ? "exceeded" : pace.warn() ? "warning" : "ok");
+        outbox.add(Topics.BUDGETS, b.name, new BudgetV1(UUID.randomUUID(), Instant.now(), BudgetV1.SCHEMA_VERSION,
+                PRODUCER, b.name, b.scopeKind, b.scope, b.periodKind, b.amount, "USD", b.warnPct, status));
+        b.publishedSpent = pace == null ? null : cents6(pace.spent());
+        b.publishedPeriodStart = pace == null ? null : pace.periodStart();
+    }
+
+    /** An amount as the budget table keeps it (six decimals). */
+    private static BigDecimal cents6(BigDecimal amount) {
+        return amount.setScale(6, java.math.RoundingMode.HALF_UP);
     }
 
     /** When this budget's period said its warning and its throttle (nulls: not yet). */

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.hibernate.Session;
 
@@ -48,6 +50,32 @@ public class UnitWindows {
                     return new Counts(u.getLong(1), u.getLong(2), u.getLong(3), u.getBigDecimal(4), r.getLong(1));
                 }
             }
+        });
+    }
+
+    /** A workload's work units in a window, by their final attempt: how many, accepted, escalated. */
+    public record Tally(long units, long accepted, long escalated) {
+    }
+
+    /** Each workload's work units whose final attempt started in [from, to). */
+    public Map<String, Tally> byWorkload(Instant from, Instant to) {
+        return session().doReturningWork(c -> {
+            Map<String, Tally> out = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select coalesce(nullif(workload, ''), 'unknown'), count(*),
+                        count(*) filter (where result in (1, 2)), count(*) filter (where escalated)
+                    from work_unit where attempts > 0 and final_started_at >= ? and final_started_at < ?
+                    group by 1
+                    """)) {
+                ps.setObject(1, from.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, to.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), new Tally(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                    }
+                }
+            }
+            return out;
         });
     }
 

@@ -283,7 +283,7 @@ class AlertRulesTest {
                 "evaluate_from", from.toString())).put("/api/alert-rules/" + name).then().statusCode(200);
     }
 
-    private static List<AlertV1> published(String rule, int count) {
+    static List<AlertV1> published(String rule, int count) {
         var records = TopicReader.await(LocalInfraTestResource.bootstrapServers(), Topics.ALERTS,
                 r -> r.value().contains("\"rule\":\"" + rule + "\""), count, Duration.ofSeconds(30));
         records.forEach(r -> GoldenShape.assertSameShape(Topics.ALERTS, r.value()));

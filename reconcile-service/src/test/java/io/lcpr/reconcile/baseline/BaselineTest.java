@@ -2,6 +2,7 @@ package io.lcpr.reconcile.baseline;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +15,13 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import io.lcpr.events.BaselineCapturedV1;
+import io.lcpr.events.EventJson;
+import io.lcpr.events.Topics;
+import io.lcpr.infra.GoldenShape;
+import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.TopicReader;
 
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.OutcomeRecordedV1;
@@ -72,10 +80,23 @@ class BaselineTest {
         }
         batches.traces(MonthFixtures.records(traces));
         batches.outcomes(MonthFixtures.records(outcomes));
-        capture("w-base-before", AFTER);
+        // the prompt change declared before it takes effect: the baseline of the six hours before it is captured then
+        given().contentType("application/json").body(Map.of("workload", "w-base", "kind", "prompt", "description",
+                "p-8 reorders the system prompt", "effective_at", AFTER.plusSeconds(1_200).toString(), "route",
+                "route-a", "hours", 6, "prompt_version", "p-7")).put("/api/baselines/changes/prompt-p8").then()
+                .statusCode(200).body("baseline", org.hamcrest.Matchers.equalTo("before:prompt-p8"))
+                .body("before.to", org.hamcrest.Matchers.equalTo(AFTER.toString()));
         capture("w-base-after", AFTER.plus(Duration.ofHours(6)));
+        var published = TopicReader.await(LocalInfraTestResource.bootstrapServers(), Topics.BASELINES,
+                r -> r.key().equals("before:prompt-p8") || r.key().equals("w-base-after"), 2, Duration.ofSeconds(30));
+        published.forEach(r -> GoldenShape.assertSameShape(Topics.BASELINES, r.value()));
+        BaselineCapturedV1 automatic = published.stream().map(r -> EventJson.read(r.value(), BaselineCapturedV1.class))
+                .filter(b -> b.name().equals("before:prompt-p8")).findFirst().orElseThrow();
+        assertEquals(BaselineCapturedV1.BEFORE_CHANGE, automatic.reason());
+        assertTrue(automatic.change().startsWith("prompt-p8: prompt"), automatic.change());
+        assertEquals(600, automatic.snapshot().units());
 
-        var comparison = given().queryParam("a", "w-base-before").queryParam("b", "w-base-after")
+        var comparison = given().queryParam("a", "before:prompt-p8").queryParam("b", "w-base-after")
                 .get("/api/baselines/compare").then().statusCode(200).extract().jsonPath();
         BigDecimal before = inference[0].divide(BigDecimal.valueOf(accepted[0]), 12, RoundingMode.HALF_UP);
         BigDecimal after = inference[1].divide(BigDecimal.valueOf(accepted[1]), 12, RoundingMode.HALF_UP);
@@ -91,6 +112,14 @@ class BaselineTest {
         assertEquals(100.0, comparison.getDouble("a.callsPerHour"), 1e-6);
         assertEquals("route-a", comparison.getString("a.route"));
         assertEquals("p-7", comparison.getString("a.promptVersion"));
+    }
+
+    @Test
+    void aChangeIsRefusedNamingItsFields() {
+        given().contentType("application/json").body(Map.of("kind", "weather")).put("/api/baselines/changes/bad")
+                .then().statusCode(400).body("error", org.hamcrest.Matchers.containsString("workload: is required"))
+                .body("error", org.hamcrest.Matchers.containsString("kind: 'weather'"))
+                .body("error", org.hamcrest.Matchers.containsString("effective_at: is required"));
     }
 
     private static void capture(String name, Instant to) {

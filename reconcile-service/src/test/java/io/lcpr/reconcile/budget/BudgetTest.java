@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.events.AlertV1;
+import io.lcpr.events.BudgetV1;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.Topics;
@@ -79,6 +80,16 @@ class BudgetTest {
                 .body("spent", org.hamcrest.Matchers.equalTo(1.06f))
                 .body("remaining", org.hamcrest.Matchers.equalTo(-0.06f))
                 .body("exceeded", org.hamcrest.Matchers.equalTo(true));
+        // the compacted budgets.v1 states the definition, then each move of the spend: the latest is the exceeded day
+        var states = TopicReader.await(LocalInfraTestResource.bootstrapServers(), Topics.BUDGETS,
+                r -> r.key().equals("t-budget-daily"), 3, Duration.ofSeconds(30));
+        states.forEach(r -> GoldenShape.assertSameShape(Topics.BUDGETS, r.value()));
+        BudgetV1 latest = EventJson.read(states.get(states.size() - 1).value(), BudgetV1.class);
+        assertEquals("exceeded", latest.status().state());
+        assertEquals(0, new BigDecimal("1.06").compareTo(latest.status().spent()), latest.toString());
+        assertEquals(DAY, latest.status().periodStart());
+        assertEquals("warning", EventJson.read(states.get(states.size() - 2).value(), BudgetV1.class).status()
+                .state());
     }
 
     @Test

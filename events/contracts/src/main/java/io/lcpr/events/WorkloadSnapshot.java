@@ -1,4 +1,4 @@
-package io.lcpr.reconcile.baseline;
+package io.lcpr.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -9,6 +9,7 @@ import java.time.Instant;
  * latency and output-length percentiles, the traffic shape (calls per hour: mean and peak hour), and the versions in
  * force as the capture states them.
  */
+@io.quarkus.runtime.annotations.RegisterForReflection
 public record WorkloadSnapshot(String workload, String route, Instant from, Instant to, String modelVersion,
         String promptVersion, String evalSuiteVersion, long units, long accepted, long calls, BigDecimal lcpr,
         BigDecimal inferencePerAccepted, BigDecimal humanPerAccepted, double passRate, double escalationRate,
