@@ -17,9 +17,6 @@ import java.util.UUID;
  * window never fires one.
  */
 final class AlertEvaluation {
-    /** Windows advance an hour at a time: the newest hour is what an observation adds. */
-    static final Duration STEP = Duration.ofHours(1);
-
     /** An open alert of a scope: its id and its state. */
     record Open(UUID alertId, Hysteresis state) {
     }
@@ -38,7 +35,7 @@ final class AlertEvaluation {
      */
     static List<Change> window(AlertRule rule, Instant windowEnd, Map<String, AlertRule.Measure> byScope,
             Map<String, AlertRule.Measure> baseline, Map<String, Open> open) {
-        Instant windowStart = windowEnd.minus(Duration.ofHours(rule.windowHours()));
+        Instant windowStart = windowEnd.minus(rule.window());
         Set<String> scopes = new TreeSet<>(open.keySet());
         byScope.keySet().stream().filter(rule::covers).forEach(scopes::add);
         List<Change> changes = new ArrayList<>();
@@ -46,7 +43,7 @@ final class AlertEvaluation {
             AlertRule.Reading reading = rule.read(byScope.get(scope), baseline.get(scope));
             Open current = open.get(scope);
             Hysteresis state = current == null ? Hysteresis.QUIET : current.state();
-            Hysteresis.Step step = state.observe(windowEnd.minus(STEP), windowEnd, rule.breached(reading),
+            Hysteresis.Step step = state.observe(windowEnd.minus(rule.step()), windowEnd, rule.breached(reading),
                     rule.cooldown());
             if (step.next().firing()) {
                 UUID id = current == null ? UUID.randomUUID() : current.alertId();

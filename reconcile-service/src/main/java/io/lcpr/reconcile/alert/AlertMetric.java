@@ -66,8 +66,13 @@ public enum AlertMetric {
         return source;
     }
 
+    /** Whether the five-minute counts hold the metric (calls and failed calls only), for windows under an hour. */
+    public boolean countable() {
+        return this == ERROR_RATE || this == CALLS_PER_HOUR;
+    }
+
     /** The metric over a range of {@code hours} (a count is per hour, so ranges of any length compare). */
-    public double of(SignalRollup.Summary range, int hours) {
+    public double of(SignalRollup.Summary range, double hours) {
         double v = read.applyAsDouble(range);
         return perHour ? v / hours : v;
     }

@@ -28,6 +28,9 @@ public class AlertRuleEntity extends PanacheEntityBase {
     public BigDecimal threshold;
     @Column(name = "window_hours", nullable = false)
     public int windowHours;
+    /** A window under an hour, in minutes (a multiple of five); null: {@code windowHours}. */
+    @Column(name = "window_minutes")
+    public Integer windowMinutes;
     @Column(name = "cooldown_minutes", nullable = false)
     public int cooldownMinutes;
     @Column(name = "min_calls", nullable = false)
@@ -48,7 +51,9 @@ public class AlertRuleEntity extends PanacheEntityBase {
 
     public AlertRule rule() {
         return new AlertRule(name, AlertMetric.parse(metric), SignalKey.Dimension.valueOf(dimension), scope,
-                "above".equals(comparison), threshold, windowHours, Duration.ofMinutes(cooldownMinutes), minCalls,
+                "above".equals(comparison), threshold,
+                windowMinutes != null ? Duration.ofMinutes(windowMinutes) : Duration.ofHours(windowHours),
+                Duration.ofMinutes(cooldownMinutes), minCalls,
                 baselineKind == null ? null : new AlertRule.Baseline(AlertRule.Baseline.Kind.valueOf(baselineKind),
                         baselineHours, Boolean.TRUE.equals(baselineRatio)));
     }

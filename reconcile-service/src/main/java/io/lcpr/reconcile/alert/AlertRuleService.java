@@ -80,6 +80,18 @@ public class AlertRuleService {
             problems.add("threshold: is required");
         }
         int window = r.windowHours() == null ? 1 : r.windowHours();
+        Integer minutes = r.windowMinutes();
+        if (minutes != null && (minutes < 5 || minutes >= 60 || minutes % 5 != 0)) {
+            problems.add("window_minutes: must be a multiple of 5 under 60 (an hour or more is window_hours), got "
+                    + minutes);
+        }
+        if (minutes != null && r.windowHours() != null) {
+            problems.add("window_minutes: give window_hours or window_minutes, not both");
+        }
+        if (minutes != null && metric != null && !metric.countable()) {
+            problems.add("window_minutes: only error_rate and calls_per_hour are counted per five minutes, not "
+                    + metric.wire());
+        }
         int cooldown = r.cooldownMinutes() == null ? 15 : r.cooldownMinutes();
         long minCalls = r.minCalls() == null ? 20 : r.minCalls();
         if (window < 1 || window > 24 * 28) {
@@ -122,6 +134,7 @@ public class AlertRuleService {
         e.comparison = comparison;
         e.threshold = r.threshold();
         e.windowHours = window;
+        e.windowMinutes = minutes;
         e.cooldownMinutes = cooldown;
         e.minCalls = minCalls;
         e.incidentCategory = r.openIncident();

@@ -72,7 +72,7 @@ public class AlertService {
     /** One pass over every rule; returns the alerts published (firings and resolutions). */
     @Transactional
     public int evaluate() {
-        Optional<Instant> watermark = watermark();
+        Optional<Instant> watermark = usage.latestStart().map(t -> t.minusMillis(config.latenessMs()));
         if (watermark.isEmpty()) {
             return 0;
         }
@@ -85,9 +85,10 @@ public class AlertService {
             AlertRule rule = e.rule();
             Map<String, AlertEvaluation.Open> open = states.open(e.name);
             Map<String, AlertEvaluation.Open> before = Map.copyOf(open);
-            for (int w = 0; w < config.maxWindowsPerPass() && e.evaluatedTo.isBefore(watermark.get()); w++) {
-                Instant end = e.evaluatedTo.plus(Duration.ofHours(1));
-                Instant start = end.minus(Duration.ofHours(rule.windowHours()));
+            Instant closed = closed(watermark.get(), rule.step());
+            for (int w = 0; w < config.maxWindowsPerPass() && e.evaluatedTo.isBefore(closed); w++) {
+                Instant end = e.evaluatedTo.plus(rule.step());
+                Instant start = end.minus(rule.window());
                 Map<String, AlertRule.Measure> byScope = measures(reads, rule, start, end, rule.windowHours());
                 Map<String, AlertRule.Measure> baseline = Map.of();
                 if (rule.baseline() != null) {
@@ -120,8 +121,15 @@ public class AlertService {
      * Each scope's calls and metric over [from, to) ({@code hours} long): from the operating signals, or for a cost
      * metric from the usage rollups priced at the contract rates.
      */
-    private Map<String, AlertRule.Measure> measures(Reads reads, AlertRule rule, Instant from, Instant to, int hours) {
+    private Map<String, AlertRule.Measure> measures(Reads reads, AlertRule rule, Instant from, Instant to,
+            double hours) {
         Map<String, AlertRule.Measure> out = new java.util.TreeMap<>();
+        if (rule.subHour()) {
+            reads.counts.computeIfAbsent(List.of(from, to, rule.dimension()),
+                    k -> signals.counts(from, to, rule.dimension()))
+                    .forEach((scope, c) -> out.put(scope, rule.measure(c, hours)));
+            return out;
+        }
         switch (rule.metric().source()) {
         case SIGNALS -> reads.signals.computeIfAbsent(List.of(from, to, rule.dimension()),
                 k -> signals.read(from, to, rule.dimension()))
@@ -171,9 +179,9 @@ public class AlertService {
 
     /** What one pass has read: rules over the same hours and dimension (a window, a baseline) read them once. */
     private record Reads(SpendToDate.Pass spend, Map<List<Object>, Map<String, SignalRollup.Summary>> signals,
-            Map<List<Instant>, Map<String, UnitWindows.Tally>> units) {
+            Map<List<Instant>, Map<String, UnitWindows.Tally>> units, Map<List<Object>, Map<String, long[]>> counts) {
         Reads(SpendToDate.Pass spend) {
-            this(spend, new java.util.HashMap<>(), new java.util.HashMap<>());
+            this(spend, new java.util.HashMap<>(), new java.util.HashMap<>(), new java.util.HashMap<>());
         }
     }
 
@@ -188,9 +196,18 @@ public class AlertService {
         };
     }
 
-    /** The end of the last closed hour: the latest call's start less the allowed lateness, to the hour. */
+    /**
+     * The end of the last closed hour: the latest call's start less the allowed lateness (the watermark), to the hour.
+     * A five-minute step closes the same way, to five minutes.
+     */
     Optional<Instant> watermark() {
-        return usage.latestStart().map(t -> t.minusMillis(config.latenessMs()).truncatedTo(ChronoUnit.HOURS));
+        return usage.latestStart().map(t -> closed(t.minusMillis(config.latenessMs()), AlertRule.HOUR_STEP));
+    }
+
+    /** The end of the last step closed at an instant (steps are aligned to the epoch: hours, five minutes). */
+    static Instant closed(Instant t, Duration step) {
+        long s = t.getEpochSecond();
+        return Instant.ofEpochSecond(s - Math.floorMod(s, step.toSeconds()));
     }
 
     private static AlertV1 event(AlertRule rule, AlertEvaluation.Change c) {

@@ -84,6 +84,50 @@ public class SignalRepository {
         });
     }
 
+    /** Appends the five-minute counts: per bucket (the key's {@code hour}) and key, calls and failed calls. */
+    public void appendCounts(Map<SignalKey, long[]> counts) {
+        if (counts.isEmpty()) {
+            return;
+        }
+        int n = counts.size();
+        Object[][] columns = new Object[9][n];
+        int i = 0;
+        for (Map.Entry<SignalKey, long[]> e : counts.entrySet()) {
+            SignalKey k = e.getKey();
+            Object[] row = { k.hour().getEpochSecond() * 1_000_000L, k.workload(), k.team(), k.provider(), k.model(),
+                    k.apiKeyId(), k.projectId(), e.getValue()[0], e.getValue()[1] };
+            for (int c = 0; c < row.length; c++) {
+                columns[c][i] = row[c];
+            }
+            i++;
+        }
+        String[] types = { "int8", "text", "text", "text", "text", "text", "text", "int8", "int8" };
+        session().doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("insert into signal_5m (bucket, workload, team, provider,"
+                    + " model, api_key_id, project_id, calls, errors) select timestamptz 'epoch' + t.micros"
+                    + " * interval '1 microsecond', t.workload, t.team, t.provider, t.model, t.api_key_id,"
+                    + " t.project_id, t.calls, t.errors from unnest(?::int8[], ?::text[], ?::text[], ?::text[],"
+                    + " ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[]) as t(micros, workload, team, provider,"
+                    + " model, api_key_id, project_id, calls, errors)")) {
+                for (int col = 0; col < types.length; col++) {
+                    ps.setArray(col + 1, array(c, types[col], columns[col]));
+                }
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The five-minute counts of [from, to) summed per key (the key's {@code hour} is {@code from}). */
+    public Map<SignalKey, long[]> counts(Instant from, Instant to) {
+        Map<SignalKey, long[]> out = new HashMap<>();
+        RangeQuery.stream(session(), "select min(bucket), workload, team, provider, model, api_key_id, project_id,"
+                + " sum(calls), sum(errors) from signal_5m where bucket >= ? and bucket < ?"
+                + " group by 2, 3, 4, 5, 6, 7", from, to, 2_000,
+                rs -> out.put(new SignalKey(from, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7)), new long[] { rs.getLong(8), rs.getLong(9) }));
+        return out;
+    }
+
     /** Calls every stored row of the range with its key (several rows may share a key until compacted). */
     public void stream(Instant from, Instant to, BiConsumer<SignalKey, SignalRollup> sink) {
         RangeQuery.stream(session(), "select " + COLUMNS + " from signal_hourly where hour >= ? and hour < ?", from, to,
@@ -95,7 +139,7 @@ public class SignalRepository {
      * delete's snapshot and stay for the next pass. Returns the rows merged away.
      */
     public int compact(Instant hour) {
-        return session().doReturningWork(c -> {
+        return compactCounts(hour) + session().doReturningWork(c -> {
             try (PreparedStatement count = c.prepareStatement("select count(*) - count(distinct (workload, team,"
                     + " provider, model, api_key_id, project_id)) from signal_hourly where hour = ?")) {
                 count.setObject(1, hour.atOffset(ZoneOffset.UTC));
@@ -126,15 +170,44 @@ public class SignalRepository {
         });
     }
 
+    /** Merges an hour's five-minute rows into one per bucket and key; returns the rows merged away. */
+    private int compactCounts(Instant hour) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    with gone as (
+                        delete from signal_5m where bucket >= ? and bucket < ? returning *
+                    ), merged as (
+                        insert into signal_5m (bucket, workload, team, provider, model, api_key_id, project_id, calls,
+                            errors)
+                        select bucket, workload, team, provider, model, api_key_id, project_id, sum(calls), sum(errors)
+                        from gone group by 1, 2, 3, 4, 5, 6, 7
+                        returning 1
+                    )
+                    select (select count(*) from gone) - (select count(*) from merged)
+                    """)) {
+                ps.setObject(1, hour.atOffset(ZoneOffset.UTC));
+                ps.setObject(2, hour.plusSeconds(3600).atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
     /** Deletes the folded signals of a range, before a rebuild folds its stored calls again. */
     public int delete(Instant from, Instant to) {
         return session().doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "delete from signal_hourly where hour >= ? and hour < ?")) {
-                ps.setObject(1, from.atOffset(ZoneOffset.UTC));
-                ps.setObject(2, to.atOffset(ZoneOffset.UTC));
-                return ps.executeUpdate();
+            int rows = 0;
+            for (String sql : new String[] { "delete from signal_hourly where hour >= ? and hour < ?",
+                    "delete from signal_5m where bucket >= ? and bucket < ?" }) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setObject(1, from.atOffset(ZoneOffset.UTC));
+                    ps.setObject(2, to.atOffset(ZoneOffset.UTC));
+                    rows += ps.executeUpdate();
+                }
             }
+            return rows;
         });
     }
 

@@ -35,13 +35,16 @@ public class SignalService {
     public void fold(List<TraceRecordedV1> events, Set<String> fresh) {
         Set<String> pending = new HashSet<>(fresh);
         Map<SignalKey, SignalRollup> rollups = new HashMap<>();
+        Map<SignalKey, long[]> counts = new HashMap<>();
         for (TraceRecordedV1 e : events) {
             if (pending.remove(e.dedupeKey())) {
-                rollups.computeIfAbsent(SignalKey.of(e.trace()), k -> new SignalRollup()).add(e.trace(),
-                        UsageRepository.weight(e.trace()));
+                int weight = UsageRepository.weight(e.trace());
+                rollups.computeIfAbsent(SignalKey.of(e.trace()), k -> new SignalRollup()).add(e.trace(), weight);
+                count(counts, e.trace(), weight);
             }
         }
         repository.append(rollups);
+        repository.appendCounts(counts);
         rollups.keySet().forEach(k -> compactor.touched(k.hour()));
     }
 
@@ -53,12 +56,39 @@ public class SignalService {
         repository.delete(hour, end);
         Map<SignalKey, SignalRollup> rollups = new HashMap<>();
         long[] calls = { 0 };
+        Map<SignalKey, long[]> counts = new HashMap<>();
         usage.streamStoredTraces(hour, end, (t, weight) -> {
             rollups.computeIfAbsent(SignalKey.of(t), k -> new SignalRollup()).add(t, weight);
+            count(counts, t, weight);
             calls[0]++;
         });
         repository.append(rollups);
+        repository.appendCounts(counts);
         return calls[0];
+    }
+
+    /** Adds a call to its five-minute bucket's calls and failed calls. */
+    private static void count(Map<SignalKey, long[]> counts, io.lcpr.events.CanonicalTrace t, int weight) {
+        long[] c = counts.computeIfAbsent(SignalKey.of(t).at(SignalKey.bucket5m(t.startedAt())), k -> new long[2]);
+        c[0] += weight;
+        if (t.errored()) {
+            c[1] += weight;
+        }
+    }
+
+    /**
+     * Calls and failed calls of [from, to) (whole five-minute buckets) per value of one dimension: what an alert
+     * window shorter than an hour reads.
+     */
+    @Transactional
+    public Map<String, long[]> counts(Instant from, Instant to, SignalKey.Dimension by) {
+        Map<String, long[]> out = new TreeMap<>();
+        repository.counts(from, to).forEach((key, c) -> {
+            long[] sum = out.computeIfAbsent(key.on(by), k -> new long[2]);
+            sum[0] += c[0];
+            sum[1] += c[1];
+        });
+        return out;
     }
 
     /** The period's signals merged per value of one dimension, in key order. */

@@ -268,6 +268,47 @@ class AlertRulesTest {
                 .body("error", containsString("cost_per_hour is priced per workload, team, provider or project"));
     }
 
+    /**
+     * 003's "provider error rate over 5% in 15 minutes", on five-minute counts: twenty calls every five minutes for two
+     * hours, four of them failing in minutes 15 to 30 and again in minutes 45 to 50 (a flap). The rule (15-minute
+     * window, 15-minute cooldown) fires when the first failing bucket has closed, holds through the flap, and resolves
+     * once three clean buckets have passed.
+     */
+    @Test
+    void errorRateOverFifteenMinutes() {
+        Instant h0 = Instant.parse("2036-06-20T00:00:00Z");
+        given().contentType("application/json").body(Map.of("metric", "error_rate", "dimension", "provider", "scope",
+                "minuteco", "threshold", new BigDecimal("0.05"), "window_minutes", 15, "cooldown_minutes", 15,
+                "evaluate_from", h0.toString())).put("/api/alert-rules/errors-15m").then().statusCode(200);
+        java.util.Set<Integer> failing = java.util.Set.of(3, 4, 5, 9);
+        List<TraceRecordedV1> traces = new ArrayList<>();
+        for (int b = 0; b < 24; b++) {
+            for (int i = 0; i < 20; i++) {
+                Instant at = h0.plusSeconds(b * 300L + i * 15L);
+                boolean failed = failing.contains(b) && i < 4;
+                traces.add(new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:minuteco:" + b + "-" + i,
+                        new CanonicalTrace("minuteco-" + b + "-" + i, null, null, "minuteco-unit-" + b + "-" + i, null,
+                                "first_attempt", "w-minute", "t-minute", null, "minuteco", "m-minute", "standard",
+                                null, null, null, null, null, at, 100L, 0L, 0L, 10L, 0L, 100L, 200L,
+                                failed ? "error" : "ok", failed ? "server_error" : null, null, null)));
+            }
+        }
+        traces.add(call("minute-watermark", h0.plus(Duration.ofHours(2)).plusSeconds(600), false));
+        batches.traces(MonthFixtures.records(traces));
+        alerts.evaluate();
+        List<AlertV1> said = published("errors-15m", 2);
+        assertEquals(AlertV1.FIRED, said.get(0).status());
+        assertEquals(h0.plus(Duration.ofMinutes(20)), said.get(0).at());
+        assertEquals(h0.plus(Duration.ofMinutes(5)), said.get(0).windowStart());
+        assertEquals(0.0667, said.get(0).value().doubleValue(), 1e-4);
+        assertEquals(AlertV1.RESOLVED, said.get(1).status());
+        assertEquals(h0.plus(Duration.ofMinutes(75)), said.get(1).at());
+        given().contentType("application/json").body(Map.of("metric", "cache_hit_rate", "dimension", "provider",
+                "threshold", 1, "window_minutes", 7)).put("/api/alert-rules/bad-minutes").then().statusCode(400)
+                .body("error", containsString("window_minutes: must be a multiple of 5 under 60"))
+                .body("error", containsString("only error_rate and calls_per_hour are counted per five minutes"));
+    }
+
     @Test
     void aRuleIsRefusedNamingItsFields() {
         given().contentType("application/json").body(Map.of("metric", "error_ratio", "dimension", "galaxy",

@@ -116,6 +116,7 @@ class SignalFoldTest {
 
         compactor.compactTouched();
         assertEquals(keys(period), rows(period), "seed " + seed + ": one row per key after compaction");
+        assertEquals(countKeys(period), countRows(period), "seed " + seed + ": one count row per bucket and key");
         assertSignals(period, traces, "compacted");
 
         UsageRebuilds.Rebuild rebuild = rebuilds.start(period);
@@ -140,10 +141,36 @@ class SignalFoldTest {
             expected.forEach((k, r) -> want.put(k, r.summary()));
             assertEquals(want, signals.read(period, by), stage + " signals by " + by);
         }
+        // the five-minute counts: calls and failed calls of each quarter hour of the first hour, per API key
+        Instant hour = period.start();
+        for (int q = 0; q < 4; q++) {
+            Instant from = hour.plusSeconds(q * 900L);
+            Instant to = from.plusSeconds(900);
+            Map<String, List<Long>> want = new TreeMap<>();
+            traces.stream().filter(e -> !e.trace().startedAt().isBefore(from) && e.trace().startedAt().isBefore(to))
+                    .forEach(e -> {
+                        int w = UsageRepository.weight(e.trace());
+                        want.merge(SignalKey.of(e.trace()).on(SignalKey.Dimension.API_KEY),
+                                List.of((long) w, e.trace().errored() ? (long) w : 0L),
+                                (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
+                    });
+            Map<String, List<Long>> got = new TreeMap<>();
+            signals.counts(from, to, SignalKey.Dimension.API_KEY).forEach((k, c) -> got.put(k, List.of(c[0], c[1])));
+            assertEquals(want, got, stage + " five-minute counts of " + from);
+        }
     }
 
     private long rows(Period period) {
         return count("select count(*) from signal_hourly where hour >= :s and hour < :e", period);
+    }
+
+    private long countRows(Period period) {
+        return count("select count(*) from signal_5m where bucket >= :s and bucket < :e", period);
+    }
+
+    private long countKeys(Period period) {
+        return count("select count(distinct (bucket, workload, team, provider, model, api_key_id, project_id))"
+                + " from signal_5m where bucket >= :s and bucket < :e", period);
     }
 
     private long keys(Period period) {
