@@ -1,13 +1,11 @@
--- Calls and failed calls per five minutes and signal key (operating-signals issue: "provider error rate over 5% in
--- 15 minutes"): sub-hour alert windows sum these. Appended per poll like signal_hourly, merged by the compactor.
+-- Calls and failed calls per five minutes, provider and model (operating-signals issue: "provider error rate over
+-- 5% in 15 minutes"): sub-hour alert windows sum these. Keyed coarser than signal_hourly on purpose: twelve buckets an
+-- hour by every key of the hourly signals would append more rows than a poll has traces. Appended per poll like
+-- signal_hourly, merged by the compactor.
 create table signal_5m (
     bucket      timestamp(6) with time zone not null,
-    workload    varchar(255) collate "C" not null,
-    team        varchar(255) collate "C" not null,
     provider    varchar(64) collate "C" not null,
     model       varchar(255) collate "C" not null,
-    api_key_id  varchar(255) collate "C" not null,
-    project_id  varchar(255) collate "C" not null,
     calls       bigint not null,
     errors      bigint not null
 );

@@ -15,7 +15,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * by attempt kind and the wasted part (retries, repairs, fallbacks) in total and per accepted unit; the registry's
  * class and unit name; the second view's share of eval-run cost allocated to this workload and the LCPR with it; for
  * an agentic workload its fanout (calls per task, processed input tokens per initial prompt token) and the
- * quartiles (25th, 50th, 75th) of cost per accepted task.
+ * quartiles (25th, 50th, 75th) of cost per accepted task; per team its (weighted) calls and tokens, input and output
+ * (what chargeback allocates by when the policy's basis is requests or tokens).
  * Key: the workload.
  */
 @RegisterForReflection
@@ -28,7 +29,8 @@ public record LcprComputedV1(UUID eventId, Instant occurredAt, int schemaVersion
         BigDecimal revenue, BigDecimal loadedMarginPct, BigDecimal naiveMarginPct,
         Map<String, BigDecimal> costByAttemptKind, BigDecimal wastedCost, BigDecimal wastedCostPerAccepted,
         String workloadClass, String unitName, BigDecimal evalRunAllocated, BigDecimal lcprWithEvalRuns,
-        BigDecimal callsPerTask, BigDecimal tokenFanout, List<BigDecimal> costPerAcceptedTaskQuartiles)
+        BigDecimal callsPerTask, BigDecimal tokenFanout, List<BigDecimal> costPerAcceptedTaskQuartiles,
+        Map<String, Long> callsByTeam, Map<String, Long> tokensByTeam)
         implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
 }

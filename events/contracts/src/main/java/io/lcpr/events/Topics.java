@@ -31,6 +31,7 @@ public final class Topics {
     public static final String INCIDENTS = "incidents.v1";
     public static final String BUDGETS = "budgets.v1";
     public static final String BASELINES = "baselines.v1";
+    public static final String TEAMS = "teams.v1";
 
     public static final String INGEST_DLQ = "ingest-service.dlq";
     public static final String RECONCILE_DLQ = "reconcile-service.dlq";
@@ -56,7 +57,8 @@ public final class Topics {
             new TopicSpec(ALERTS, 1, false),
             new TopicSpec(INCIDENTS, 1, false),
             new TopicSpec(BUDGETS, 1, true),
-            new TopicSpec(BASELINES, 1, true));
+            new TopicSpec(BASELINES, 1, true),
+            new TopicSpec(TEAMS, 1, true));
 
     public static final List<TopicSpec> DEAD_LETTERS = List.of(
             new TopicSpec(INGEST_DLQ, 1, false),

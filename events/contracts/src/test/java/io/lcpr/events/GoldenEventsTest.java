@@ -39,7 +39,8 @@ class GoldenEventsTest {
                 new Contract(Topics.ALERTS, AlertV1.class),
                 new Contract(Topics.INCIDENTS, IncidentV1.class),
                 new Contract(Topics.BUDGETS, BudgetV1.class),
-                new Contract(Topics.BASELINES, BaselineCapturedV1.class));
+                new Contract(Topics.BASELINES, BaselineCapturedV1.class),
+                new Contract(Topics.TEAMS, TeamV1.class));
     }
 
     @ParameterizedTest

@@ -90,8 +90,11 @@ public final class ReconcileBenchmark {
                 System.out.printf("month %s sent through ingest and published in %.1f s (%,d calls, %,d unpriced)%n",
                         FIRST, seconds(sendStart), expected.calls, expected.unpriced);
 
+                // alert passes every second: a replay closes hours of event time each second of the e2e month
+                Map<String, String> reconcileEnv = new java.util.HashMap<>(serviceEnv);
+                reconcileEnv.put("RECONCILE_ALERTS_EVERY_S", "1");
                 try (ServiceProcess reconcile = ServiceProcess.start(root, "reconcile-service", Ports.free(),
-                        serviceEnv, work.resolve("logs"), jvm)) {
+                        reconcileEnv, work.resolve("logs"), jvm)) {
                     reconcile.awaitReady(Duration.ofSeconds(120));
                     Instant consumeStart = Instant.now();
                     LagWatch lag = new LagWatch(infra.bootstrapServers());
@@ -100,11 +103,12 @@ public final class ReconcileBenchmark {
                     System.out.printf("reconcile-service alone: %,d traces consumed and folded in %.1f s: %,.0f traces/s"
                             + " (target >= 50,000)%n", expected.calls, alone, expected.calls / alone);
 
-                    // 2. the second month end to end, both services running
+                    // 2. the second month end to end, both services running, an alert rule evaluated as it arrives
+                    AlertLag alertLag = AlertLag.define(reconcile, second);
                     LagWatch e2eLag = new LagWatch(infra.bootstrapServers());
                     Instant e2eStart = Instant.now();
                     Future<ReconcileMonth.Expected> sending = Executors.newSingleThreadExecutor()
-                            .submit(() -> send(ingest, second, batch, clients));
+                            .submit(() -> send(ingest, second, batch, clients, alertLag));
                     ReconcileMonth.Expected expectedSecond = sending.get();
                     double sent = seconds(e2eStart);
                     awaitFolded(reconcile, SECOND, expectedSecond.calls, expected.outcomes + expectedSecond.outcomes,
@@ -113,6 +117,7 @@ public final class ReconcileBenchmark {
                     System.out.printf("end to end: %,d traces sent in %.1f s, all folded %.1f s after the first byte:"
                             + " %,.0f traces/s (target >= 25,000); largest consumer lag %,d%n", expectedSecond.calls,
                             sent, e2e, expectedSecond.calls / e2e, e2eLag.max());
+                    alertLag.print(reconcile, infra.bootstrapServers());
 
                     // 3. the first month's bills: a FOCUS export of BENCH_FOCUS_LINES lines, imported whole
                     importBills(reconcile, work, expected, focusLines);
@@ -206,6 +211,12 @@ public final class ReconcileBenchmark {
     /** Sends a month's calls as NDJSON batches, and a third of the units' eval verdicts; returns what it sent. */
     static ReconcileMonth.Expected send(ServiceProcess ingest, ReconcileMonth month, int batch, int clients)
             throws Exception {
+        return send(ingest, month, batch, clients, null);
+    }
+
+    /** Sends a month; {@code arrivals}, when given, learns when each batch was accepted and how late its calls start. */
+    static ReconcileMonth.Expected send(ServiceProcess ingest, ReconcileMonth month, int batch, int clients,
+            AlertLag arrivals) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         ReconcileMonth.Expected expected = new ReconcileMonth.Expected();
         AtomicLong nextUnit = new AtomicLong();
@@ -219,10 +230,12 @@ public final class ReconcileBenchmark {
                 while ((from = nextUnit.getAndAdd(unitsPerBatch)) < units) {
                     ByteArrayOutputStream traces = new ByteArrayOutputStream(batch * 420);
                     ByteArrayOutputStream outcomes = new ByteArrayOutputStream(batch * 40);
+                    Instant latest = null;
                     for (long u = from; u < Math.min(units, from + unitsPerBatch); u++) {
                         List<ReconcileMonth.GenCall> calls = month.unit(u);
                         ReconcileMonth.GenCall last = null;
                         for (ReconcileMonth.GenCall call : calls) {
+                            latest = latest == null || call.startedAt().isAfter(latest) ? call.startedAt() : latest;
                             expected.add(call, month.costE10(call));
                             traces.writeBytes(line(call).getBytes(StandardCharsets.UTF_8));
                             if (!"eval_grader".equals(call.attemptKind())) {
@@ -235,6 +248,9 @@ public final class ReconcileBenchmark {
                         }
                     }
                     post(http, ingest.url() + "/api/traces", traces.toByteArray());
+                    if (arrivals != null && latest != null) {
+                        arrivals.accepted(latest, System.currentTimeMillis());
+                    }
                     post(http, ingest.url() + "/api/outcomes", outcomes.toByteArray());
                 }
                 return null;
@@ -351,7 +367,8 @@ public final class ReconcileBenchmark {
         try (var c = IngestBenchmark.connect(infra); var rs = c.createStatement().executeQuery("select relname,"
                 + " pg_total_relation_size(c.oid), reltuples::bigint from pg_class c join pg_namespace n"
                 + " on n.oid = c.relnamespace where n.nspname = 'reconcile' and c.relkind = 'r'"
-                + " and relname in ('usage_call', 'usage_hourly', 'work_unit', 'outcome_verdict') order by 1")) {
+                + " and relname in ('usage_call', 'usage_hourly', 'work_unit', 'outcome_verdict', 'signal_hourly',"
+                + " 'signal_5m') order by 1")) {
             StringBuilder out = new StringBuilder("reconcile-service storage (both months, with indexes):");
             while (rs.next()) {
                 out.append(String.format(" %s %,d MiB (%,d rows);", rs.getString(1), rs.getLong(2) >> 20,

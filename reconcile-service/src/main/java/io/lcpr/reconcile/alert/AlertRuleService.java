@@ -88,6 +88,11 @@ public class AlertRuleService {
         if (minutes != null && r.windowHours() != null) {
             problems.add("window_minutes: give window_hours or window_minutes, not both");
         }
+        if (minutes != null && dimension != null && !io.lcpr.reconcile.signal.SignalService.COUNTED_BY
+                .contains(dimension)) {
+            problems.add("window_minutes: calls are counted per five minutes per provider and model, not per "
+                    + dimension.name().toLowerCase(Locale.ROOT));
+        }
         if (minutes != null && metric != null && !metric.countable()) {
             problems.add("window_minutes: only error_rate and calls_per_hour are counted per five minutes, not "
                     + metric.wire());

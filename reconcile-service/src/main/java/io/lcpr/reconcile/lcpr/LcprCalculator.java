@@ -24,9 +24,13 @@ public final class LcprCalculator {
         BigDecimal graders = BigDecimal.ZERO;
         Map<String, Long> callsByKind = new TreeMap<>();
         Map<String, BigDecimal> costByTeam = new TreeMap<>();
+        Map<String, Long> callsByTeam = new TreeMap<>();
+        Map<String, Long> tokensByTeam = new TreeMap<>();
         for (CostSlice s : slices) {
             callsByKind.merge(s.attemptKind(), s.calls(), Long::sum);
             costByTeam.merge(s.team(), s.cost(), BigDecimal::add);
+            callsByTeam.merge(s.team(), s.calls(), Long::sum);
+            tokensByTeam.merge(s.team(), s.tokens(), Long::sum);
             if (s.isGrader()) {
                 graders = graders.add(s.cost());
             } else {
@@ -41,7 +45,8 @@ public final class LcprCalculator {
         return new WorkloadLcpr(workload, inference, eval, human, inputs.opsCost(), delta, loaded,
                 ratio(loaded, accepted), ratio(inference, attempted), attempted, accepted,
                 units.count(UnitResult.FIRST_ATTEMPT_PASS), units.count(UnitResult.RECOVERED),
-                units.count(UnitResult.ESCALATED), units.count(UnitResult.UNRECOVERED), callsByKind, costByTeam);
+                units.count(UnitResult.ESCALATED), units.count(UnitResult.UNRECOVERED), callsByKind, costByTeam, callsByTeam,
+                tokensByTeam);
     }
 
     /** The reference path: every call of the workload priced one by one and every unit judged from its calls. */

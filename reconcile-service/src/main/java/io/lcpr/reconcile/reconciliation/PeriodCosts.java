@@ -90,6 +90,7 @@ final class PeriodCosts {
     /** The calls and cost of a slice so far. */
     private static final class Total {
         long calls;
+        long tokens;
         BigDecimal cost = BigDecimal.ZERO;
     }
 
@@ -219,7 +220,7 @@ final class PeriodCosts {
         String project = r.projectId().isEmpty() ? null : r.projectId();
         String model = quote.get().resolvedModel();
         BigDecimal cost = list.multiply(terms.factor(r.provider(), project, model, r.serviceTier(), r.start()));
-        add(key(r), r.calls(), cost);
+        add(key(r), r.calls(), r.inputTokens() + r.outputTokens(), cost);
         addModelDay(new ModelDayKey(r.provider(), project, model, r.serviceTier(), day(r.start())), r.calls(),
                 r.inputTokens() - r.cacheReadTokens() - r.cacheCreationTokens(), r.cacheReadTokens(),
                 r.cacheCreationTokens(), r.outputTokens(), cost, list);
@@ -298,7 +299,7 @@ final class PeriodCosts {
         }
         list = list.multiply(toUsd.get());
         BigDecimal cost = list.multiply(terms.factor(provider, project, priced, tier, at));
-        add(slice, 0, cost);
+        add(slice, 0, 0, cost);
         m.cost = m.cost.add(cost);
         m.listCost = m.listCost.add(list);
         sum.cost = sum.cost.add(cost);
@@ -342,7 +343,7 @@ final class PeriodCosts {
         } else {
             BigDecimal cost = priced.get().cost();
             add(new SliceKey(c.provider(), c.projectId(), c.workloadOrUnknown(), c.teamOrUnknown(), c.attemptKind(),
-                    wc.weight() > 1), wc.weight(), cost);
+                    wc.weight() > 1), wc.weight(), wc.weight() * (c.inputTokens() + c.outputTokens()), cost);
             long w = wc.weight();
             addModelDay(new ModelDayKey(c.provider(), c.projectId(), priced.get().model(), c.serviceTier(),
                     day(c.startedAt())), w, w * (c.inputTokens() - c.cacheReadTokens() - c.cacheCreationTokens()),
@@ -351,9 +352,10 @@ final class PeriodCosts {
         }
     }
 
-    private void add(SliceKey key, long count, BigDecimal cost) {
+    private void add(SliceKey key, long count, long tokens, BigDecimal cost) {
         Total total = totals.computeIfAbsent(key, k -> new Total());
         total.calls += count;
+        total.tokens += tokens;
         total.cost = total.cost.add(cost);
     }
 
@@ -387,7 +389,7 @@ final class PeriodCosts {
     List<CostSlice> slices() {
         List<CostSlice> out = new ArrayList<>(totals.size());
         totals.forEach((k, t) -> out.add(new CostSlice(k.provider(), k.projectId(), k.workload(), k.team(),
-                k.attemptKind(), k.sampled(), t.calls, t.cost)));
+                k.attemptKind(), k.sampled(), t.calls, t.tokens, t.cost)));
         return out;
     }
 

@@ -35,17 +35,25 @@ public class SpendToDate {
         this.exchangeRates = exchangeRates;
     }
 
-    /** Prices and ranges read once: use within one transaction. */
+    /**
+     * Prices and ranges read once: use within one transaction. The price copies are read when a range is first
+     * priced, so a pass that prices nothing (an alert pass with no cost rule) reads none.
+     */
     public final class Pass {
-        private final PriceHistory prices = pricing.history();
-        private final ContractTerms terms = pricing.contractTerms();
-        private final ExchangeRates fx = exchangeRates.rates();
+        private PriceHistory prices;
+        private ContractTerms terms;
+        private ExchangeRates fx;
         private final Map<List<Instant>, List<CostSlice>> ranges = new HashMap<>();
 
         private Pass() {
         }
 
         public List<CostSlice> slices(Instant from, Instant to) {
+            if (prices == null) {
+                prices = pricing.history();
+                terms = pricing.contractTerms();
+                fx = exchangeRates.rates();
+            }
             return ranges.computeIfAbsent(List.of(from, to), r -> {
                 PeriodCosts costs = new PeriodCosts(prices, terms, fx, PeriodCosts.Source.of(usage));
                 usage.streamHourly(from, to, costs::add);

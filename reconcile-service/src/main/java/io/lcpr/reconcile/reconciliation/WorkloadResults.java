@@ -78,7 +78,8 @@ final class WorkloadResults {
                     share == null || reg.evalRun() ? null : perUnit(l.loadedCost().add(share), l.accepted()),
                     tasks == null ? null : tasks.callsPerTask(), tasks == null ? null : tasks.tokenFanout(),
                     tasks == null || tasks.p50() == null ? null
-                            : Arrays.asList(Money.of(tasks.p25()), Money.of(tasks.p50()), Money.of(tasks.p75()))));
+                            : Arrays.asList(Money.of(tasks.p25()), Money.of(tasks.p50()), Money.of(tasks.p75())),
+                    l.callsByTeam(), l.tokensByTeam()));
         });
         return out;
     }

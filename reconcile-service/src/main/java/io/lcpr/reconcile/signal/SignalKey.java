@@ -17,11 +17,6 @@ public record SignalKey(Instant hour, String workload, String team, String provi
                 orEmpty(t.provider()), orEmpty(t.model()), orEmpty(t.apiKeyId()), orEmpty(t.projectId()));
     }
 
-    /** The same key at another instant (a five-minute bucket instead of the hour). */
-    public SignalKey at(Instant instant) {
-        return new SignalKey(instant, workload, team, provider, model, apiKeyId, projectId);
-    }
-
     /** The five-minute bucket an instant falls in. */
     public static Instant bucket5m(Instant t) {
         long s = t.getEpochSecond();

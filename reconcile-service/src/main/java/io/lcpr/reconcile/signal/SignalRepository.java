@@ -84,31 +84,33 @@ public class SignalRepository {
         });
     }
 
-    /** Appends the five-minute counts: per bucket (the key's {@code hour}) and key, calls and failed calls. */
-    public void appendCounts(Map<SignalKey, long[]> counts) {
+    /** A five-minute bucket of one provider's model. */
+    public record CountKey(Instant bucket, String provider, String model) {
+    }
+
+    /** Appends the five-minute counts: per bucket, provider and model, calls and failed calls. */
+    public void appendCounts(Map<CountKey, long[]> counts) {
         if (counts.isEmpty()) {
             return;
         }
         int n = counts.size();
-        Object[][] columns = new Object[9][n];
+        Object[][] columns = new Object[5][n];
         int i = 0;
-        for (Map.Entry<SignalKey, long[]> e : counts.entrySet()) {
-            SignalKey k = e.getKey();
-            Object[] row = { k.hour().getEpochSecond() * 1_000_000L, k.workload(), k.team(), k.provider(), k.model(),
-                    k.apiKeyId(), k.projectId(), e.getValue()[0], e.getValue()[1] };
+        for (Map.Entry<CountKey, long[]> e : counts.entrySet()) {
+            CountKey k = e.getKey();
+            Object[] row = { k.bucket().getEpochSecond() * 1_000_000L, k.provider(), k.model(), e.getValue()[0],
+                    e.getValue()[1] };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
             i++;
         }
-        String[] types = { "int8", "text", "text", "text", "text", "text", "text", "int8", "int8" };
+        String[] types = { "int8", "text", "text", "int8", "int8" };
         session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into signal_5m (bucket, workload, team, provider,"
-                    + " model, api_key_id, project_id, calls, errors) select timestamptz 'epoch' + t.micros"
-                    + " * interval '1 microsecond', t.workload, t.team, t.provider, t.model, t.api_key_id,"
-                    + " t.project_id, t.calls, t.errors from unnest(?::int8[], ?::text[], ?::text[], ?::text[],"
-                    + " ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[]) as t(micros, workload, team, provider,"
-                    + " model, api_key_id, project_id, calls, errors)")) {
+            try (PreparedStatement ps = c.prepareStatement("insert into signal_5m (bucket, provider, model, calls,"
+                    + " errors) select timestamptz 'epoch' + t.micros * interval '1 microsecond', t.provider, t.model,"
+                    + " t.calls, t.errors from unnest(?::int8[], ?::text[], ?::text[], ?::int8[], ?::int8[])"
+                    + " as t(micros, provider, model, calls, errors)")) {
                 for (int col = 0; col < types.length; col++) {
                     ps.setArray(col + 1, array(c, types[col], columns[col]));
                 }
@@ -117,14 +119,13 @@ public class SignalRepository {
         });
     }
 
-    /** The five-minute counts of [from, to) summed per key (the key's {@code hour} is {@code from}). */
-    public Map<SignalKey, long[]> counts(Instant from, Instant to) {
-        Map<SignalKey, long[]> out = new HashMap<>();
-        RangeQuery.stream(session(), "select min(bucket), workload, team, provider, model, api_key_id, project_id,"
-                + " sum(calls), sum(errors) from signal_5m where bucket >= ? and bucket < ?"
-                + " group by 2, 3, 4, 5, 6, 7", from, to, 2_000,
-                rs -> out.put(new SignalKey(from, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7)), new long[] { rs.getLong(8), rs.getLong(9) }));
+    /** The five-minute counts of [from, to) summed per provider and model (the key's bucket is {@code from}). */
+    public Map<CountKey, long[]> counts(Instant from, Instant to) {
+        Map<CountKey, long[]> out = new HashMap<>();
+        RangeQuery.stream(session(), "select provider, model, sum(calls), sum(errors) from signal_5m"
+                + " where bucket >= ? and bucket < ? group by 1, 2", from, to, 2_000,
+                rs -> out.put(new CountKey(from, rs.getString(1), rs.getString(2)),
+                        new long[] { rs.getLong(3), rs.getLong(4) }));
         return out;
     }
 
@@ -177,10 +178,8 @@ public class SignalRepository {
                     with gone as (
                         delete from signal_5m where bucket >= ? and bucket < ? returning *
                     ), merged as (
-                        insert into signal_5m (bucket, workload, team, provider, model, api_key_id, project_id, calls,
-                            errors)
-                        select bucket, workload, team, provider, model, api_key_id, project_id, sum(calls), sum(errors)
-                        from gone group by 1, 2, 3, 4, 5, 6, 7
+                        insert into signal_5m (bucket, provider, model, calls, errors)
+                        select bucket, provider, model, sum(calls), sum(errors) from gone group by 1, 2, 3
                         returning 1
                     )
                     select (select count(*) from gone) - (select count(*) from merged)

@@ -35,7 +35,7 @@ public class SignalService {
     public void fold(List<TraceRecordedV1> events, Set<String> fresh) {
         Set<String> pending = new HashSet<>(fresh);
         Map<SignalKey, SignalRollup> rollups = new HashMap<>();
-        Map<SignalKey, long[]> counts = new HashMap<>();
+        Map<SignalRepository.CountKey, long[]> counts = new HashMap<>();
         for (TraceRecordedV1 e : events) {
             if (pending.remove(e.dedupeKey())) {
                 int weight = UsageRepository.weight(e.trace());
@@ -56,7 +56,7 @@ public class SignalService {
         repository.delete(hour, end);
         Map<SignalKey, SignalRollup> rollups = new HashMap<>();
         long[] calls = { 0 };
-        Map<SignalKey, long[]> counts = new HashMap<>();
+        Map<SignalRepository.CountKey, long[]> counts = new HashMap<>();
         usage.streamStoredTraces(hour, end, (t, weight) -> {
             rollups.computeIfAbsent(SignalKey.of(t), k -> new SignalRollup()).add(t, weight);
             count(counts, t, weight);
@@ -68,23 +68,34 @@ public class SignalService {
     }
 
     /** Adds a call to its five-minute bucket's calls and failed calls. */
-    private static void count(Map<SignalKey, long[]> counts, io.lcpr.events.CanonicalTrace t, int weight) {
-        long[] c = counts.computeIfAbsent(SignalKey.of(t).at(SignalKey.bucket5m(t.startedAt())), k -> new long[2]);
+    private static void count(Map<SignalRepository.CountKey, long[]> counts, io.lcpr.events.CanonicalTrace t,
+            int weight) {
+        SignalKey k = SignalKey.of(t);
+        long[] c = counts.computeIfAbsent(new SignalRepository.CountKey(SignalKey.bucket5m(t.startedAt()),
+                k.provider(), k.model()), x -> new long[2]);
         c[0] += weight;
         if (t.errored()) {
             c[1] += weight;
         }
     }
 
+    /** The dimensions the five-minute counts are kept by. */
+    public static final java.util.Set<SignalKey.Dimension> COUNTED_BY = java.util.EnumSet.of(
+            SignalKey.Dimension.PROVIDER, SignalKey.Dimension.MODEL);
+
     /**
-     * Calls and failed calls of [from, to) (whole five-minute buckets) per value of one dimension: what an alert
+     * Calls and failed calls of [from, to) (whole five-minute buckets) per provider or per model: what an alert
      * window shorter than an hour reads.
      */
     @Transactional
     public Map<String, long[]> counts(Instant from, Instant to, SignalKey.Dimension by) {
+        if (!COUNTED_BY.contains(by)) {
+            throw new IllegalArgumentException("five-minute counts are kept per provider and model, not " + by);
+        }
         Map<String, long[]> out = new TreeMap<>();
         repository.counts(from, to).forEach((key, c) -> {
-            long[] sum = out.computeIfAbsent(key.on(by), k -> new long[2]);
+            String scope = by == SignalKey.Dimension.PROVIDER ? key.provider() : key.provider() + "/" + key.model();
+            long[] sum = out.computeIfAbsent(scope, k -> new long[2]);
             sum[0] += c[0];
             sum[1] += c[1];
         });

@@ -307,6 +307,9 @@ class AlertRulesTest {
                 "threshold", 1, "window_minutes", 7)).put("/api/alert-rules/bad-minutes").then().statusCode(400)
                 .body("error", containsString("window_minutes: must be a multiple of 5 under 60"))
                 .body("error", containsString("only error_rate and calls_per_hour are counted per five minutes"));
+        given().contentType("application/json").body(Map.of("metric", "error_rate", "dimension", "team",
+                "threshold", 1, "window_minutes", 15)).put("/api/alert-rules/bad-minutes").then().statusCode(400)
+                .body("error", containsString("counted per five minutes per provider and model, not per team"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import io.lcpr.reconcile.lcpr.CostSlice;
 /** The 5% verdict on the basis the account's contract names. */
 class AccountReconcilerTest {
     static final List<CostSlice> TRACED = List.of(
-            new CostSlice("p", "acct", "w", "t", "first_attempt", false, 1000, new BigDecimal("100")));
+            new CostSlice("p", "acct", "w", "t", "first_attempt", false, 1000, 0, new BigDecimal("100")));
 
     /** A delta of 5.20 on a trace of 100: 4.94% of the 105.20 invoice, 5.2% of the trace. */
     @Test

@@ -141,7 +141,7 @@ class SignalFoldTest {
             expected.forEach((k, r) -> want.put(k, r.summary()));
             assertEquals(want, signals.read(period, by), stage + " signals by " + by);
         }
-        // the five-minute counts: calls and failed calls of each quarter hour of the first hour, per API key
+        // the five-minute counts: calls and failed calls of each quarter hour of the first hour, per model
         Instant hour = period.start();
         for (int q = 0; q < 4; q++) {
             Instant from = hour.plusSeconds(q * 900L);
@@ -150,12 +150,12 @@ class SignalFoldTest {
             traces.stream().filter(e -> !e.trace().startedAt().isBefore(from) && e.trace().startedAt().isBefore(to))
                     .forEach(e -> {
                         int w = UsageRepository.weight(e.trace());
-                        want.merge(SignalKey.of(e.trace()).on(SignalKey.Dimension.API_KEY),
+                        want.merge(SignalKey.of(e.trace()).on(SignalKey.Dimension.MODEL),
                                 List.of((long) w, e.trace().errored() ? (long) w : 0L),
                                 (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
                     });
             Map<String, List<Long>> got = new TreeMap<>();
-            signals.counts(from, to, SignalKey.Dimension.API_KEY).forEach((k, c) -> got.put(k, List.of(c[0], c[1])));
+            signals.counts(from, to, SignalKey.Dimension.MODEL).forEach((k, c) -> got.put(k, List.of(c[0], c[1])));
             assertEquals(want, got, stage + " five-minute counts of " + from);
         }
     }
@@ -169,7 +169,7 @@ class SignalFoldTest {
     }
 
     private long countKeys(Period period) {
-        return count("select count(distinct (bucket, workload, team, provider, model, api_key_id, project_id))"
+        return count("select count(distinct (bucket, provider, model))"
                 + " from signal_5m where bucket >= :s and bucket < :e", period);
     }
 

@@ -291,7 +291,7 @@ class FoldEquivalenceTest {
                 unpriced.merge(c.account(), (long) weight, Long::sum);
             } else {
                 slices.add(new CostSlice(c.provider(), c.projectId(), c.workloadOrUnknown(), c.teamOrUnknown(),
-                        c.attemptKind(), weight > 1, weight,
+                        c.attemptKind(), weight > 1, weight, weight * (c.inputTokens() + c.outputTokens()),
                         q.get().rates().cost(c.usage()).multiply(BigDecimal.valueOf(weight))));
             }
         }

@@ -1,0 +1,16 @@
+package io.lcpr.chargeback.allocation;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A period's policy as the platform owner chooses it: the mode in force, the usage basis (trace_cost, tokens,
+ * requests; default trace_cost), uniform per seat rather than per team, the hybrid floor in USD (default: the period's
+ * ops component), and who chooses.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PolicyRequest(String mode, String basis, Boolean uniformPerSeat, BigDecimal hybridFloor,
+        String chosenBy) {
+}

@@ -1,0 +1,109 @@
+package io.lcpr.chargeback.allocation;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.lcpr.events.EventJson;
+import io.lcpr.events.Goldens;
+import io.lcpr.events.TeamV1;
+import io.lcpr.events.Topics;
+import io.lcpr.infra.GoldenShape;
+import io.lcpr.infra.LocalInfraProfile;
+import io.lcpr.infra.LocalInfraTestResource;
+import io.lcpr.infra.TopicReader;
+import io.lcpr.infra.TopicWriter;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The public-sector platform of 001 ch 27 through the service: four offices registered (one changes its seats from
+ * the next month on), the month's LCPR and run completion arriving on Kafka as reconcile-service publishes them, the
+ * platform owner's choice of hybrid by tokens recorded, and every mode served side by side.
+ */
+@QuarkusTest
+@TestProfile(LocalInfraProfile.class)
+class PeriodModesTest {
+    static final String PERIOD = "2031-03";
+
+    @Test
+    void everyModeSideBySideForAPeriodWithThePolicyInForce() throws Exception {
+        office("benefits", 40, "tier-1", PERIOD);
+        office("licensing", 25, "tier-2", PERIOD);
+        office("records", 20, "tier-3", PERIOD);
+        office("transit", 15, "tier-2", PERIOD);
+        office("transit", 30, "tier-2", "2031-04"); // next month's seats change nothing in March
+        var published = TopicReader.await(LocalInfraTestResource.bootstrapServers(), Topics.TEAMS,
+                r -> r.key().equals("transit"), 2, Duration.ofSeconds(20));
+        published.forEach(r -> GoldenShape.assertSameShape(Topics.TEAMS, r.value()));
+        TeamV1 transit = EventJson.read(published.get(published.size() - 1).value(), TeamV1.class);
+        assertEquals(2, transit.versions().size(), "the compacted statement carries the whole history");
+
+        UUID run = UUID.randomUUID();
+        ObjectNode lcpr = (ObjectNode) EventJson.MAPPER.readTree(Goldens.read(Topics.LCPR_COMPUTED));
+        lcpr.put("eventId", UUID.randomUUID().toString()).put("runId", run.toString()).put("period", PERIOD)
+                .put("workload", "case-intake").put("inferenceCost", 40800).put("evalCost", 0).put("humanCost", 0)
+                .put("opsCost", 14000).put("delta", 1200).put("loadedCost", 56000);
+        lcpr.set("traceCostByTeam", EventJson.MAPPER.valueToTree(Map.of("benefits", 20400, "licensing", 6800,
+                "records", 10200, "transit", 3400)));
+        lcpr.set("callsByTeam", EventJson.MAPPER.valueToTree(Map.of("benefits", 600_000, "licensing", 200_000,
+                "records", 300_000, "transit", 100_000)));
+        lcpr.set("tokensByTeam", EventJson.MAPPER.valueToTree(Map.of("benefits", 300_000_000, "licensing",
+                100_000_000, "records", 150_000_000, "transit", 50_000_000)));
+        ObjectNode completed = (ObjectNode) EventJson.MAPPER.readTree(Goldens.read(Topics.RECONCILIATION_COMPLETED));
+        completed.put("eventId", UUID.randomUUID().toString()).put("runId", run.toString()).put("period", PERIOD);
+        completed.set("workloads", EventJson.MAPPER.valueToTree(java.util.List.of("case-intake")));
+        TopicWriter.send(LocalInfraTestResource.bootstrapServers(), Topics.LCPR_COMPUTED, "case-intake",
+                lcpr.toString());
+        TopicWriter.send(LocalInfraTestResource.bootstrapServers(), Topics.RECONCILIATION_COMPLETED, run.toString(),
+                completed.toString());
+
+        given().get("/api/chargeback/periods/" + PERIOD + "/policy").then().statusCode(200)
+                .body("policy.mode", equalTo("HYBRID")).body("chosenBy", equalTo(null));
+        given().contentType("application/json").body(Map.of("mode", "hybrid", "basis", "tokens", "chosen_by",
+                "platform-owner@agency")).put("/api/chargeback/periods/" + PERIOD + "/policy").then().statusCode(200);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (given().get("/api/chargeback/periods/" + PERIOD + "/modes").statusCode() == 404
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        given().get("/api/chargeback/periods/" + PERIOD + "/modes").then().statusCode(200)
+                .body("runId", equalTo(run.toString())).body("mode", equalTo("hybrid"))
+                .body("basis", equalTo("tokens")).body("chosenBy", equalTo("platform-owner@agency"))
+                .body("floor", equalTo(14000.0f)).body("unknown", equalTo(0.0f))
+                .body("modes.hybrid.byTeam.benefits", equalTo(26600.0f))
+                .body("modes.hybrid.byTeam.transit", equalTo(5600.0f))
+                .body("modes.uniform.byTeam.records", equalTo(14000.0f))
+                .body("modes.proportional.byTeam.transit", equalTo(4666.67f))
+                .body("modes.weighted.byTeam.licensing", equalTo(8296.3f))
+                .body("modes.weighted.total", equalTo(56000.0f))
+                .body("variance.find { it.team == 'benefits' }.spread", equalTo(20844.44f))
+                .body("variance.find { it.team == 'benefits' }.againstPolicy.weighted", equalTo(8244.44f));
+    }
+
+    @Test
+    void aPolicyOrATeamIsRefusedNamingItsFields() {
+        given().contentType("application/json").body(Map.of("mode", "lottery", "basis", "vibes"))
+                .put("/api/chargeback/periods/2031-13/policy").then().statusCode(400)
+                .body("error", containsString("period: '2031-13'")).body("error", containsString("mode: 'lottery'"))
+                .body("error", containsString("basis: 'vibes'")).body("error", containsString("chosen_by"));
+        given().contentType("application/json").body(Map.of("seats", -1, "effective_from", "March"))
+                .put("/api/teams/unknown").then().statusCode(400).body("error", containsString("name: 'unknown'"))
+                .body("error", containsString("seats")).body("error", containsString("effective_from: 'March'"));
+    }
+
+    private static void office(String name, int seats, String tier, String from) {
+        given().contentType("application/json").body(Map.of("owner", name + "-lead", "seats", seats, "sla_tier", tier,
+                "effective_from", from)).put("/api/teams/" + name).then().statusCode(200);
+    }
+}
