@@ -12,19 +12,17 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.lcpr.delivery.Inbox;
-import io.lcpr.delivery.Outbox;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ReconciliationCompletedV1;
-import io.lcpr.events.TeamAllocationV1;
-import io.lcpr.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * Collects a run's workload costs and, once all have arrived, allocates them to teams and announces one
- * chargeback.allocations.monthly.v1 CloudEvent per team, in the same transaction.
+ * Collects a run's workload costs and, once all have arrived, allocates them to teams as a preview (the proportional
+ * figures of {@code GET /api/chargeback/allocations}; every mode at {@code /api/chargeback/periods/{p}/modes}).
+ * Nothing is published here: chargeback.allocations.monthly.v1 carries closed months only (PeriodCloseService).
  */
 @ApplicationScoped
 public class ChargebackService {
@@ -34,12 +32,10 @@ public class ChargebackService {
     };
 
     private final Inbox inbox;
-    private final Outbox outbox;
     private final EntityManager em;
 
-    public ChargebackService(Inbox inbox, Outbox outbox, EntityManager em) {
+    public ChargebackService(Inbox inbox, EntityManager em) {
         this.inbox = inbox;
-        this.outbox = outbox;
         this.em = em;
     }
 
@@ -68,6 +64,7 @@ public class ChargebackService {
         run.runId = event.runId();
         run.period = event.period();
         run.expectedWorkloads = EventJson.write(event.workloads());
+        run.event = EventJson.write(event);
         run.persist();
         allocateIfComplete(event.runId());
     }
@@ -105,24 +102,21 @@ public class ChargebackService {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         Instant now = Instant.now();
         for (ProportionalAllocator.TeamCharge charge : charges) {
-            TeamAllocationV1 event = new TeamAllocationV1(UUID.randomUUID(), now, TeamAllocationV1.SCHEMA_VERSION,
-                    PRODUCER, runId, run.period, ProportionalAllocator.MODE, charge.team(), "USD", charge.amount(),
-                    charge.share(), total, charge.byWorkload());
             TeamAllocationEntity e = new TeamAllocationEntity();
-            e.eventId = event.eventId();
+            e.eventId = UUID.randomUUID();
             e.runId = runId;
             e.period = run.period;
-            e.mode = event.mode();
-            e.team = event.team();
-            e.amount = event.amount();
-            e.share = event.share();
-            e.byWorkload = EventJson.write(event.byWorkload());
+            e.mode = ProportionalAllocator.MODE;
+            e.team = charge.team();
+            e.amount = charge.amount();
+            e.share = charge.share();
+            e.byWorkload = EventJson.write(charge.byWorkload());
             e.createdAt = now;
             e.persist();
-            outbox.add(Topics.ALLOCATIONS_MONTHLY, event.team(), event, CloudEvents.binaryHeaders(event));
         }
         run.allocatedAt = now;
-        LOG.infof("period %s: run %s allocated %s to %d teams", run.period, runId, total, charges.size());
+        LOG.infof("period %s: run %s complete, %s previewed over %d teams (published when the month is closed)",
+                run.period, runId, total, charges.size());
     }
 
     private static List<String> readList(String json) {

@@ -23,8 +23,21 @@ public class ModeService {
         this.policies = policies;
     }
 
+    /** A period's allocation as computed now: the run it reads, the policy, the workloads and every mode. */
+    public record PeriodAllocation(String period, RunEntity run, PolicyService.Choice choice,
+            List<WorkloadUsage> workloads, ModeAllocator.Comparison comparison) {
+        public ModeComparisonView view() {
+            return ModeComparisonView.of(period, run.runId, choice, comparison);
+        }
+    }
+
     @Transactional
     public ModeComparisonView compare(String period) {
+        return compute(period).view();
+    }
+
+    @Transactional
+    public PeriodAllocation compute(String period) {
         List<String> problems = new java.util.ArrayList<>();
         PolicyService.month(period, problems);
         if (!problems.isEmpty()) {
@@ -36,7 +49,7 @@ public class ModeService {
         List<WorkloadUsage> usage = WorkloadCostEntity.<WorkloadCostEntity> list("runId", run.runId).stream()
                 .map(c -> WorkloadUsage.of(EventJson.read(c.event, LcprComputedV1.class))).toList();
         PolicyService.Choice choice = policies.inForce(period);
-        return ModeComparisonView.of(period, run.runId, choice,
+        return new PeriodAllocation(period, run, choice, usage,
                 ModeAllocator.compare(usage, teams.asOf(period), choice.policy()));
     }
 }

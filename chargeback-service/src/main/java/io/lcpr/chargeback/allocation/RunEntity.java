@@ -20,6 +20,9 @@ public class RunEntity extends PanacheEntityBase {
     public String period;
     @Column(name = "expected_workloads", nullable = false, columnDefinition = "text")
     public String expectedWorkloads;
+    /** The run's reconciliation.completed.v1 as received (its accounts: which have no invoice). */
+    @Column(columnDefinition = "text")
+    public String event;
     @Column(name = "allocated_at")
     public Instant allocatedAt;
 }

@@ -12,7 +12,13 @@ import io.lcpr.events.TeamAllocationV1;
  * that named none).
  */
 public record WorkloadUsage(String workload, BigDecimal loaded, BigDecimal inference, BigDecimal eval,
-        BigDecimal human, BigDecimal ops, BigDecimal delta, Map<String, TeamUsage> byTeam) {
+        BigDecimal human, BigDecimal ops, BigDecimal delta, Map<String, TeamUsage> byTeam, BigDecimal lcpr,
+        long accepted) {
+
+    public WorkloadUsage(String workload, BigDecimal loaded, BigDecimal inference, BigDecimal eval, BigDecimal human,
+            BigDecimal ops, BigDecimal delta, Map<String, TeamUsage> byTeam) {
+        this(workload, loaded, inference, eval, human, ops, delta, byTeam, null, 0);
+    }
 
     /** A team's use of a workload: trace-derived cost, calls and tokens. */
     public record TeamUsage(BigDecimal traceCost, long calls, long tokens) {
@@ -36,7 +42,7 @@ public record WorkloadUsage(String workload, BigDecimal loaded, BigDecimal infer
             byTeam.put(TeamAllocationV1.UNKNOWN_TEAM, new TeamUsage(BigDecimal.ONE, 0, 0));
         }
         return new WorkloadUsage(e.workload(), e.loadedCost(), zero(e.inferenceCost()), zero(e.evalCost()),
-                zero(e.humanCost()), zero(e.opsCost()), zero(e.delta()), byTeam);
+                zero(e.humanCost()), zero(e.opsCost()), zero(e.delta()), byTeam, e.lcpr(), e.acceptedUnits());
     }
 
     private static BigDecimal zero(BigDecimal v) {

@@ -2,21 +2,38 @@ package io.lcpr.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * {@code chargeback.allocations.monthly.v1}: what one team is charged for a period under one allocation mode.
- * Sent as a binary-mode CloudEvent (type {@link #CLOUDEVENT_TYPE}); key: the team. The unknown bucket is a team
- * named {@code unknown}, so the allocations of a run add up to {@code totalAllocated}.
+ * {@code chargeback.allocations.monthly.v1}: what one team is charged for a closed month under the mode in force.
+ * Sent as a binary-mode CloudEvent (type {@link #CLOUDEVENT_TYPE}, subject the team, id the {@code eventId}: the same
+ * id each time a closed month is published again); key: the team. The unknown bucket is a team named
+ * {@code unknown}, so the allocations of a close add up to {@code totalAllocated}. Added in schema 1 (absent from
+ * producers before period close): {@code version} (1 at close, then one more per correction), {@code corrects} (the
+ * event a correction replaces) and its {@code correctionReason}; {@code basis} of usage; {@code modes}, the team's
+ * figure under every mode, and {@code variance}, the spread between them; {@code components}, the cost the team's
+ * usage consumed by component (inference, eval, human, ops, delta: each workload's component by the team's share of
+ * its trace-derived cost); {@code lcprByWorkload}, each workload it used with its LCPR, denominator and the team's
+ * share.
  */
 @RegisterForReflection
 public record TeamAllocationV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer, UUID runId,
         String period, String mode, String team, String currency, BigDecimal amount, BigDecimal share,
-        BigDecimal totalAllocated, Map<String, BigDecimal> byWorkload) implements EventEnvelope {
+        BigDecimal totalAllocated, Map<String, BigDecimal> byWorkload, Integer version, UUID corrects,
+        String correctionReason, String basis, Map<String, BigDecimal> modes, BigDecimal variance,
+        Map<String, BigDecimal> components, List<WorkloadLcpr> lcprByWorkload) implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUDEVENT_TYPE = "io.lcpr.chargeback.allocation.monthly.v1";
+    /** Where the event's schema is described (the golden file of the topic, shipped with the contracts). */
+    public static final String DATASCHEMA = "urn:lcpr:contracts:chargeback.allocations.monthly.v1";
     public static final String UNKNOWN_TEAM = "unknown";
+
+    /** A workload the team used: its LCPR and denominator (accepted units) for the month, the team's usage share. */
+    @RegisterForReflection
+    public record WorkloadLcpr(String workload, BigDecimal lcpr, long acceptedUnits, BigDecimal teamShare) {
+    }
 }

@@ -23,8 +23,11 @@ import jakarta.ws.rs.core.Response;
 public class ReconciliationResource {
     private final ReconciliationRuns runs;
     private final ReconciliationService reconciliations;
+    private final io.lcpr.reconcile.usage.ConsumerLag lag;
 
-    public ReconciliationResource(ReconciliationRuns runs, ReconciliationService reconciliations) {
+    public ReconciliationResource(ReconciliationRuns runs, ReconciliationService reconciliations,
+            io.lcpr.reconcile.usage.ConsumerLag lag) {
+        this.lag = lag;
         this.runs = runs;
         this.reconciliations = reconciliations;
     }
@@ -46,6 +49,13 @@ public class ReconciliationResource {
             default -> run.existing() ? Response.Status.OK : Response.Status.CREATED;
         };
         return Response.status(status).location(location).entity(run).build();
+    }
+
+    /** Whether the period's newest run is on its current inputs, and the backlog still to fold. */
+    @GET
+    @Path("/reconciliations/freshness")
+    public ReconciliationRuns.Freshness freshness(@QueryParam("period") String period) {
+        return runs.freshness(Period.fromRequest(period), lag.current());
     }
 
     @GET

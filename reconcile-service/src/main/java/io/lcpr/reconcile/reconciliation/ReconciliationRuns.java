@@ -3,6 +3,7 @@ package io.lcpr.reconcile.reconciliation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -96,6 +97,26 @@ public class ReconciliationRuns {
             LOG.debugf("run %s ended with %s", id, e);
         }
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Whether the newest completed run of a period is current: run on the inputs the period has now (usage, verdicts,
+     * prices, contracts, bills, cost inputs: the fingerprint a run is started with), and what is still waiting to
+     * be folded (consumer lag per topic). What a period close checks before it freezes a month.
+     */
+    public record Freshness(String period, UUID newestRun, Instant newestRunAt, boolean current,
+            Map<String, Long> backlog) {
+    }
+
+    public Freshness freshness(Period period, Map<String, Long> backlog) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<ReconciliationRunEntity> newest = ReconciliationRunEntity.<ReconciliationRunEntity> find(
+                    "period = ?1 and status = ?2 order by createdAt desc", period.label(),
+                    ReconciliationRunEntity.COMPLETED).firstResultOptional();
+            boolean current = newest.isPresent() && newest.get().inputs.equals(fingerprint(period));
+            return new Freshness(period.label(), newest.map(r -> r.id).orElse(null),
+                    newest.map(r -> r.createdAt).orElse(null), current, backlog);
+        });
     }
 
     public Optional<RunView> find(UUID id) {

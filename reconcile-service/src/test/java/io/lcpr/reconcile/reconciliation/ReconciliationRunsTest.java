@@ -22,6 +22,33 @@ class ReconciliationRunsTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.lcpr.reconcile.usage.UsageBatches batches;
+
+    /**
+     * What a period close asks before freezing a month: the newest run is current until an input of the period
+     * changes (here a trace arrives after the run), and the backlog still to fold is stated per topic.
+     */
+    @Test
+    void theNewestRunIsCurrentUntilAnInputOfThePeriodChanges() {
+        String period = "2030-02";
+        given().queryParam("period", period).get("/api/reconciliations/freshness").then().statusCode(200)
+                .body("current", equalTo(false)).body("newestRun", equalTo(null));
+        String run = given().contentType("application/json").body("{\"period\":\"" + period + "\"}")
+                .post("/api/reconciliations").then().statusCode(201).extract().path("runId");
+        given().queryParam("period", period).get("/api/reconciliations/freshness").then().statusCode(200)
+                .body("current", equalTo(true)).body("newestRun", equalTo(run))
+                .body("backlog", org.hamcrest.Matchers.hasKey("llm.traces.v1"));
+        java.time.Instant at = java.time.Instant.parse("2030-02-11T09:00:00Z");
+        batches.traces(io.lcpr.reconcile.MonthFixtures.records(java.util.List.of(new io.lcpr.events.TraceRecordedV1(
+                UUID.randomUUID(), at, 1, "test", "req:fresh:1", new io.lcpr.events.CanonicalTrace("fresh-1", null,
+                        null, "fresh-unit-1", null, "first_attempt", "w-fresh", "t-fresh", null, "freshco", "m-fresh",
+                        "standard", null, null, null, null, null, at, 100L, 0L, 0L, 10L, 0L, 100L, 200L, null, null,
+                        null, null)))));
+        given().queryParam("period", period).get("/api/reconciliations/freshness").then().statusCode(200)
+                .body("current", equalTo(false)).body("newestRun", equalTo(run));
+    }
+
     @Test
     void aFailingRunIsMarkedFailedWithItsReasonAndTheNextRunWorks() {
         String period = "2026-03-09";

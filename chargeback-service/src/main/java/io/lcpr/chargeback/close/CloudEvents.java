@@ -1,4 +1,4 @@
-package io.lcpr.chargeback.allocation;
+package io.lcpr.chargeback.close;
 
 import java.util.Map;
 
@@ -17,6 +17,7 @@ final class CloudEvents {
                 "ce_type", TeamAllocationV1.CLOUDEVENT_TYPE,
                 "ce_time", event.occurredAt().toString(),
                 "ce_subject", event.team(),
+                "ce_dataschema", TeamAllocationV1.DATASCHEMA,
                 "content-type", "application/json");
     }
 }

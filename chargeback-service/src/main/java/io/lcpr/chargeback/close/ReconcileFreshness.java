@@ -1,0 +1,63 @@
+package io.lcpr.chargeback.close;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lcpr.chargeback.ChargebackConfig;
+import io.lcpr.events.EventJson;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Asks reconcile-service whether a period's newest run is on its current inputs and what is still to be folded
+ * ({@code GET /api/reconciliations/freshness}): the reasons a close is refused for, empty when there are none. An
+ * answer that does not come is a reason too: a month is not frozen on figures nobody could check.
+ */
+@ApplicationScoped
+public class ReconcileFreshness {
+    private final ChargebackConfig config;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public ReconcileFreshness(ChargebackConfig config) {
+        this.config = config;
+    }
+
+    List<String> reasons(String period, java.util.UUID closingRun) {
+        List<String> out = new ArrayList<>();
+        JsonNode answer;
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(config.reconcileUrl()
+                    + "/api/reconciliations/freshness?period=" + period))
+                    .timeout(Duration.ofMillis(config.reconcileTimeoutMs())).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                out.add("reconcile-service answered " + r.statusCode() + " to the freshness of " + period);
+                return out;
+            }
+            answer = EventJson.MAPPER.readTree(r.body());
+        } catch (Exception e) {
+            out.add("reconcile-service at " + config.reconcileUrl() + " did not answer whether " + period
+                    + "'s reconciliation is current: " + e);
+            return out;
+        }
+        if (!closingRun.toString().equals(answer.path("newestRun").asText())) {
+            out.add("the newest reconciliation run of " + period + " is " + answer.path("newestRun").asText()
+                    + ", not " + closingRun + " (its allocation has not reached chargeback-service yet)");
+        } else if (!answer.path("current").asBoolean()) {
+            out.add("the newest reconciliation of " + period + " (run " + closingRun + " at "
+                    + answer.path("newestRunAt").asText() + ") is older than the period's newest inputs: run it again");
+        }
+        answer.path("backlog").fields().forEachRemaining(e -> {
+            if (e.getValue().asLong() > 0) {
+                out.add(e.getValue().asLong() + " records of " + e.getKey() + " are not yet folded by reconcile-service");
+            }
+        });
+        return out;
+    }
+}
