@@ -4,10 +4,16 @@ import java.math.BigDecimal;
 
 /**
  * The options of the modes for a period: what usage is measured by, whether uniform divides per seat rather than per
- * team, and the hybrid floor (the platform's fixed cost; null: the period's ops component).
+ * team, the hybrid floor (the platform's fixed cost; null: the period's ops component), and the share of every
+ * team's charge that funds the incident reserve (percent; 0: no reserve, no credits).
  */
-public record AllocationPolicy(AllocationMode mode, UsageBasis basis, boolean uniformPerSeat, BigDecimal hybridFloor) {
+public record AllocationPolicy(AllocationMode mode, UsageBasis basis, boolean uniformPerSeat, BigDecimal hybridFloor,
+        BigDecimal reservePct) {
     /** The suite's default when a period has no recorded choice: hybrid over trace-derived cost, the ops floor. */
     public static final AllocationPolicy DEFAULT = new AllocationPolicy(AllocationMode.HYBRID, UsageBasis.TRACE_COST,
-            false, null);
+            false, null, BigDecimal.ZERO);
+
+    public AllocationPolicy(AllocationMode mode, UsageBasis basis, boolean uniformPerSeat, BigDecimal hybridFloor) {
+        this(mode, basis, uniformPerSeat, hybridFloor, BigDecimal.ZERO);
+    }
 }

@@ -2,6 +2,9 @@ package io.lcpr.chargeback.allocation;
 
 import java.util.List;
 
+import io.lcpr.chargeback.incident.IncidentCredits;
+import io.lcpr.chargeback.incident.IncidentService;
+import io.lcpr.chargeback.incident.ReserveLedger;
 import io.lcpr.chargeback.team.TeamService;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
@@ -17,17 +20,21 @@ import jakarta.ws.rs.NotFoundException;
 public class ModeService {
     private final TeamService teams;
     private final PolicyService policies;
+    private final IncidentService incidents;
+    private final ReserveLedger reserve;
 
-    public ModeService(TeamService teams, PolicyService policies) {
+    public ModeService(TeamService teams, PolicyService policies, IncidentService incidents, ReserveLedger reserve) {
         this.teams = teams;
         this.policies = policies;
+        this.incidents = incidents;
+        this.reserve = reserve;
     }
 
     /** A period's allocation as computed now: the run it reads, the policy, the workloads and every mode. */
     public record PeriodAllocation(String period, RunEntity run, PolicyService.Choice choice,
-            List<WorkloadUsage> workloads, ModeAllocator.Comparison comparison) {
+            List<WorkloadUsage> workloads, ModeAllocator.Comparison comparison, IncidentCredits.Result credits) {
         public ModeComparisonView view() {
-            return ModeComparisonView.of(period, run.runId, choice, comparison);
+            return ModeComparisonView.of(period, run.runId, choice, comparison, credits);
         }
     }
 
@@ -46,10 +53,16 @@ public class ModeService {
         RunEntity run = RunEntity.<RunEntity> find("period = ?1 and allocatedAt is not null order by allocatedAt desc",
                 period).firstResultOptional().orElseThrow(() -> new NotFoundException(
                         "no complete reconciliation run of " + period + " has reached chargeback-service"));
-        List<WorkloadUsage> usage = WorkloadCostEntity.<WorkloadCostEntity> list("runId", run.runId).stream()
-                .map(c -> WorkloadUsage.of(EventJson.read(c.event, LcprComputedV1.class))).toList();
+        List<WorkloadUsage> usage = WorkloadUsage.evalRunsToServed(WorkloadCostEntity.<WorkloadCostEntity> list(
+                "runId", run.runId).stream().map(c -> WorkloadUsage.of(EventJson.read(c.event, LcprComputedV1.class)))
+                .toList());
         PolicyService.Choice choice = policies.inForce(period);
-        return new PeriodAllocation(period, run, choice, usage,
-                ModeAllocator.compare(usage, teams.asOf(period), choice.policy()));
+        ModeAllocator.Comparison comparison = ModeAllocator.compare(usage, teams.asOf(period), choice.policy());
+        java.time.YearMonth month = java.time.YearMonth.parse(period);
+        IncidentCredits.Result credits = IncidentCredits.compute(incidents.startedIn(
+                month.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
+                month.plusMonths(1).atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)), usage,
+                comparison.inForce().byTeam(), choice.policy().reservePct(), reserve.openingFor(period));
+        return new PeriodAllocation(period, run, choice, usage, comparison, credits);
     }
 }

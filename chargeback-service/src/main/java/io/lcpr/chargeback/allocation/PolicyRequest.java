@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 /**
  * A period's policy as the platform owner chooses it: the mode in force, the usage basis (trace_cost, tokens,
  * requests; default trace_cost), uniform per seat rather than per team, the hybrid floor in USD (default: the period's
- * ops component), and who chooses.
+ * ops component), the share of every team's charge that funds the incident reserve ({@code reserve_pct}, percent,
+ * default 0), and who chooses.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record PolicyRequest(String mode, String basis, Boolean uniformPerSeat, BigDecimal hybridFloor,
-        String chosenBy) {
+        BigDecimal reservePct, String chosenBy) {
 }

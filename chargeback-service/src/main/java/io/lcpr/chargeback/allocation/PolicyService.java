@@ -43,6 +43,10 @@ public class PolicyService {
         if (r.hybridFloor() != null && r.hybridFloor().signum() < 0) {
             problems.add("hybrid_floor: must not be negative");
         }
+        BigDecimal reserve = r.reservePct() == null ? BigDecimal.ZERO : r.reservePct();
+        if (reserve.signum() < 0 || reserve.compareTo(BigDecimal.valueOf(100)) > 0) {
+            problems.add("reserve_pct: a percentage from 0 to 100, got " + reserve);
+        }
         if (r.chosenBy() == null || r.chosenBy().isBlank()) {
             problems.add("chosen_by: who chooses the policy is required (it is recorded with the period)");
         }
@@ -51,13 +55,13 @@ public class PolicyService {
         }
         Instant now = Instant.now();
         em.createNativeQuery("""
-                insert into period_policy (period, mode, basis, uniform_per_seat, hybrid_floor, chosen_by, chosen_at)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                insert into period_policy (period, mode, basis, uniform_per_seat, hybrid_floor, reserve_pct, chosen_by,
+                    chosen_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """).setParameter(1, period).setParameter(2, mode.wire()).setParameter(3, basis.wire())
                 .setParameter(4, Boolean.TRUE.equals(r.uniformPerSeat())).setParameter(5, r.hybridFloor())
-                .setParameter(6, r.chosenBy()).setParameter(7, now).executeUpdate();
+                .setParameter(6, reserve).setParameter(7, r.chosenBy()).setParameter(8, now).executeUpdate();
         return new Choice(period, new AllocationPolicy(mode, basis, Boolean.TRUE.equals(r.uniformPerSeat()),
-                r.hybridFloor()), r.chosenBy(), now);
+                r.hybridFloor(), reserve), r.chosenBy(), now);
     }
 
     /** The newest choice for the period, else the suite's default. */
@@ -65,7 +69,7 @@ public class PolicyService {
     public Choice inForce(String period) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select mode, basis, uniform_per_seat, hybrid_floor, chosen_by, chosen_at from period_policy
+                select mode, basis, uniform_per_seat, hybrid_floor, chosen_by, chosen_at, reserve_pct from period_policy
                 where period = ?1 order by chosen_at desc, id desc limit 1
                 """).setParameter(1, period).getResultList();
         if (rows.isEmpty()) {
@@ -73,7 +77,7 @@ public class PolicyService {
         }
         Object[] r = rows.get(0);
         return new Choice(period, new AllocationPolicy(AllocationMode.parse((String) r[0]),
-                UsageBasis.parse((String) r[1]), (Boolean) r[2], (BigDecimal) r[3]), (String) r[4],
+                UsageBasis.parse((String) r[1]), (Boolean) r[2], (BigDecimal) r[3], (BigDecimal) r[6]), (String) r[4],
                 r[5] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[5]).toInstant());
     }
 

@@ -9,15 +9,48 @@ import io.lcpr.events.TeamAllocationV1;
 
 /**
  * One workload's loaded cost for a period, by component, and each team's use of it (the {@code unknown} team: calls
- * that named none).
+ * that named none); its LCPR and denominator; and, from reconcile's second view, the eval-run cost allocated to it
+ * (positive) or, for an eval run, its own cost allocated away (negative).
  */
 public record WorkloadUsage(String workload, BigDecimal loaded, BigDecimal inference, BigDecimal eval,
         BigDecimal human, BigDecimal ops, BigDecimal delta, Map<String, TeamUsage> byTeam, BigDecimal lcpr,
-        long accepted) {
+        long accepted, BigDecimal evalRunAllocated) {
 
     public WorkloadUsage(String workload, BigDecimal loaded, BigDecimal inference, BigDecimal eval, BigDecimal human,
             BigDecimal ops, BigDecimal delta, Map<String, TeamUsage> byTeam) {
-        this(workload, loaded, inference, eval, human, ops, delta, byTeam, null, 0);
+        this(workload, loaded, inference, eval, human, ops, delta, byTeam, null, 0, null);
+    }
+
+    /**
+     * Eval runs charged to the workloads they serve (DESIGN.md: "eval-run workloads to the workloads they serve"): the
+     * eval runs' loaded cost, split to the cent over the served workloads by reconcile's allocation, added to their
+     * eval component; the eval runs themselves then carry nothing. Without an allocation the list is as given.
+     */
+    public static java.util.List<WorkloadUsage> evalRunsToServed(java.util.List<WorkloadUsage> workloads) {
+        BigDecimal runs = BigDecimal.ZERO;
+        Map<String, BigDecimal> served = new TreeMap<>();
+        for (WorkloadUsage w : workloads) {
+            if (w.evalRunAllocated() != null && w.evalRunAllocated().signum() < 0) {
+                runs = runs.add(w.loaded().setScale(2, java.math.RoundingMode.HALF_EVEN));
+            } else if (w.evalRunAllocated() != null && w.evalRunAllocated().signum() > 0) {
+                served.put(w.workload(), w.evalRunAllocated());
+            }
+        }
+        if (runs.signum() == 0 || served.isEmpty()) {
+            return workloads;
+        }
+        Map<String, BigDecimal> parts = io.lcpr.money.Split.proportional(runs, served, 2);
+        java.util.List<WorkloadUsage> out = new java.util.ArrayList<>();
+        for (WorkloadUsage w : workloads) {
+            BigDecimal part = parts.get(w.workload());
+            if (w.evalRunAllocated() != null && w.evalRunAllocated().signum() < 0) {
+                continue;
+            }
+            out.add(part == null ? w : new WorkloadUsage(w.workload(), w.loaded().add(part), w.inference(),
+                    w.eval().add(part), w.human(), w.ops(), w.delta(), w.byTeam(), w.lcpr(), w.accepted(),
+                    w.evalRunAllocated()));
+        }
+        return out;
     }
 
     /** A team's use of a workload: trace-derived cost, calls and tokens. */
@@ -42,7 +75,8 @@ public record WorkloadUsage(String workload, BigDecimal loaded, BigDecimal infer
             byTeam.put(TeamAllocationV1.UNKNOWN_TEAM, new TeamUsage(BigDecimal.ONE, 0, 0));
         }
         return new WorkloadUsage(e.workload(), e.loadedCost(), zero(e.inferenceCost()), zero(e.evalCost()),
-                zero(e.humanCost()), zero(e.opsCost()), zero(e.delta()), byTeam, e.lcpr(), e.acceptedUnits());
+                zero(e.humanCost()), zero(e.opsCost()), zero(e.delta()), byTeam, e.lcpr(), e.acceptedUnits(),
+                e.evalRunAllocated());
     }
 
     private static BigDecimal zero(BigDecimal v) {

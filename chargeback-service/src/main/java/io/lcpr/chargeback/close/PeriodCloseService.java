@@ -102,7 +102,8 @@ public class PeriodCloseService {
             corrections.add(new TeamAllocationV1(s.eventId(), s.occurredAt(), s.schemaVersion(), s.producer(),
                     s.runId(), s.period(), s.mode(), s.team(), s.currency(), s.amount(), s.share(), s.totalAllocated(),
                     s.byWorkload(), version, previous == null ? null : previous.eventId(), r.reason(), s.basis(),
-                    s.modes(), s.variance(), s.components(), s.lcprByWorkload()));
+                    s.modes(), s.variance(), s.components(), s.lcprByWorkload(), s.reserveContribution(),
+                    s.incidentCredit(), s.net()));
         }
         if (corrections.isEmpty()) {
             return new PeriodClose(period, closed.version(), closed.runId(), closed.by(), closed.at(),
@@ -157,10 +158,12 @@ public class PeriodCloseService {
             String forcedReason, List<String> overridden, List<TeamAllocationV1> statements) {
         em.createNativeQuery("""
                 insert into period_close (period, version, run_id, comparison, closed_by, closed_at, forced_reason,
-                    overridden) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                    overridden, reserve_opening, reserve_closing) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 """).setParameter(1, period).setParameter(2, version).setParameter(3, allocation.run().runId)
                 .setParameter(4, EventJson.write(allocation.view())).setParameter(5, by).setParameter(6, at)
-                .setParameter(7, forcedReason).setParameter(8, EventJson.write(overridden)).executeUpdate();
+                .setParameter(7, forcedReason).setParameter(8, EventJson.write(overridden))
+                .setParameter(9, allocation.credits().opening()).setParameter(10, allocation.credits().closing())
+                .executeUpdate();
         for (TeamAllocationV1 s : statements) {
             em.createNativeQuery("""
                     insert into closed_allocation (period, version, team, event_id, event) values (?1, ?2, ?3, ?4, ?5)

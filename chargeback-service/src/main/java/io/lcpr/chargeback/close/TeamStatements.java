@@ -65,7 +65,9 @@ final class TeamStatements {
             out.add(new TeamAllocationV1(idOf.apply(team), at, TeamAllocationV1.SCHEMA_VERSION,
                     "chargeback-service", a.run().runId, a.period(), a.choice().policy().mode().wire(), team, "USD",
                     amount, share, c.total(), byWorkload, version, null, null, a.choice().policy().basis().wire(),
-                    modes, spread, components.getOrDefault(team, zeroComponents()), lcpr));
+                    modes, spread, components.getOrDefault(team, zeroComponents()), lcpr,
+                    a.credits().fundingOf(team), a.credits().creditOf(team),
+                    amount.add(a.credits().fundingOf(team)).subtract(a.credits().creditOf(team))));
         }
         return out;
     }
@@ -99,7 +101,8 @@ final class TeamStatements {
 
     /** Whether two statements of a team say the same (ids, instants and versions aside). */
     static boolean same(TeamAllocationV1 a, TeamAllocationV1 b) {
-        return a.amount().compareTo(b.amount()) == 0 && a.mode().equals(b.mode()) && same(a.modes(), b.modes())
+        return a.amount().compareTo(b.amount()) == 0 && a.net().compareTo(b.net()) == 0 && a.mode().equals(b.mode())
+                && same(a.modes(), b.modes())
                 && same(a.components(), b.components()) && same(a.byWorkload(), b.byWorkload())
                 && a.totalAllocated().compareTo(b.totalAllocated()) == 0;
     }

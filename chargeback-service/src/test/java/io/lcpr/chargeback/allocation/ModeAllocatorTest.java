@@ -83,6 +83,33 @@ class ModeAllocatorTest {
     }
 
     /**
+     * An eval run's cost goes to the workloads it serves (reconcile's allocation: 2/3 and 1/3), into their eval
+     * component, and from there to the teams that called them; the eval run itself carries nothing.
+     */
+    @Test
+    void evalRunsAreChargedThroughTheWorkloadsTheyServe() {
+        WorkloadUsage support = new WorkloadUsage("support", new BigDecimal("600.00"), new BigDecimal("600"),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Map.of("benefits",
+                        use("600", 10, 10)), null, 0, new BigDecimal("66.666667"));
+        WorkloadUsage search = new WorkloadUsage("search", new BigDecimal("300.00"), new BigDecimal("300"),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Map.of("records",
+                        use("300", 10, 10)), null, 0, new BigDecimal("33.333333"));
+        WorkloadUsage evals = new WorkloadUsage("nightly-evals", new BigDecimal("100.00"), BigDecimal.ZERO,
+                new BigDecimal("100"), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Map.of("eval-platform",
+                        use("100", 10, 10)), null, 0, new BigDecimal("-100.00"));
+        List<WorkloadUsage> charged = WorkloadUsage.evalRunsToServed(List.of(support, search, evals));
+        assertEquals(2, charged.size());
+        assertEquals(new BigDecimal("666.67"), charged.get(0).loaded());
+        assertEquals(new BigDecimal("66.67"), charged.get(0).eval());
+        assertEquals(new BigDecimal("333.33"), charged.get(1).loaded());
+        ModeAllocator.Comparison c = ModeAllocator.compare(charged, OFFICES,
+                new AllocationPolicy(AllocationMode.PROPORTIONAL, UsageBasis.TRACE_COST, false, null));
+        assertEquals(new BigDecimal("666.67"), c.inForce().byTeam().get("benefits"));
+        assertEquals(new BigDecimal("333.33"), c.inForce().byTeam().get("records"));
+        assertEquals(0, new BigDecimal("1000.00").compareTo(c.total()));
+    }
+
+    /**
      * For random usage, seats, tiers, floors and totals (credits included), every mode's charges and the unknown
      * bucket add up to the cent, and no team is charged a negative amount unless a workload's cost is itself negative.
      */

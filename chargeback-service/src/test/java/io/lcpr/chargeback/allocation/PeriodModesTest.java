@@ -69,8 +69,16 @@ class PeriodModesTest {
 
         given().get("/api/chargeback/periods/" + PERIOD + "/policy").then().statusCode(200)
                 .body("policy.mode", equalTo("HYBRID")).body("chosenBy", equalTo(null));
-        given().contentType("application/json").body(Map.of("mode", "hybrid", "basis", "tokens", "chosen_by",
-                "platform-owner@agency")).put("/api/chargeback/periods/" + PERIOD + "/policy").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("mode", "hybrid", "basis", "tokens", "reserve_pct", 2,
+                "chosen_by", "platform-owner@agency")).put("/api/chargeback/periods/" + PERIOD + "/policy").then()
+                .statusCode(200);
+        // a model behavior change on the intake workload: $700 of extra inference, credited from the reserve
+        ObjectNode incident = (ObjectNode) EventJson.MAPPER.readTree(Goldens.read(Topics.INCIDENTS));
+        incident.put("eventId", UUID.randomUUID().toString()).put("incidentId", UUID.randomUUID().toString())
+                .put("startedAt", "2031-03-10T08:00:00Z").put("extraInferenceCost", 700).put("extraHumanCost", 0);
+        incident.set("workloads", EventJson.MAPPER.valueToTree(java.util.List.of("case-intake")));
+        TopicWriter.send(LocalInfraTestResource.bootstrapServers(), Topics.INCIDENTS, "intake-drift",
+                incident.toString());
 
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (given().get("/api/chargeback/periods/" + PERIOD + "/modes").statusCode() == 404
@@ -89,6 +97,16 @@ class PeriodModesTest {
                 .body("modes.weighted.total", equalTo(56000.0f))
                 .body("variance.find { it.team == 'benefits' }.spread", equalTo(20844.44f))
                 .body("variance.find { it.team == 'benefits' }.againstPolicy.weighted", equalTo(8244.44f));
+        // 2% of each hybrid charge funds the reserve (532 + 210 + 266 + 112); the $700 goes 6:2:3:1 by trace cost
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (given().get("/api/chargeback/periods/" + PERIOD + "/modes").path("reserve.incidents.size()")
+                .equals(0) && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        given().get("/api/chargeback/periods/" + PERIOD + "/modes").then().statusCode(200)
+                .body("reserve.funding.transit", equalTo(112.0f)).body("reserve.paid", equalTo(700.0f))
+                .body("reserve.credits.benefits", equalTo(350.0f)).body("reserve.credits.licensing", equalTo(116.67f))
+                .body("reserve.credits.transit", equalTo(58.33f)).body("reserve.closing", equalTo(420.0f));
     }
 
     @Test

@@ -10,13 +10,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * {@code lcpr.computed.v1}: loaded cost per accepted result of one workload in one period (DESIGN.md section 4),
- * with its numerator parts, its denominator breakdown and the trace-derived cost per team for chargeback. Added
- * in schema 1 (absent from earlier producers): revenue and the loaded and naive margins (%), the trace-derived cost
- * by attempt kind and the wasted part (retries, repairs, fallbacks) in total and per accepted unit; the registry's
- * class and unit name; the second view's share of eval-run cost allocated to this workload and the LCPR with it; for
- * an agentic workload its fanout (calls per task, processed input tokens per initial prompt token) and the
- * quartiles (25th, 50th, 75th) of cost per accepted task; per team its (weighted) calls and tokens, input and output
- * (what chargeback allocates by when the policy's basis is requests or tokens).
+ * with its numerator parts, its denominator breakdown and the trace-derived cost per team for chargeback. The
+ * per-team figures ({@code traceCostByTeam}, {@code callsByTeam}, {@code tokensByTeam}) are the teams' own calls: a
+ * grader's cost follows the outputs it graded, so it is not in them, except in a workload of graders only (an eval
+ * run). Added in schema 1 (absent from earlier producers): revenue and the loaded and naive margins (%), the
+ * trace-derived cost by attempt kind and the wasted part (retries, repairs, fallbacks) in total and per accepted
+ * unit; the registry's class and unit name; the second view's share of eval-run cost allocated to this workload
+ * and the LCPR with it; for an agentic workload its fanout (calls per task, processed input tokens per initial
+ * prompt token) and the quartiles (25th, 50th, 75th) of cost per accepted task; per team its (weighted) calls and
+ * tokens, input and output (what chargeback allocates by when the policy's basis is requests or tokens).
  * Key: the workload.
  */
 @RegisterForReflection

@@ -18,14 +18,17 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * figure under every mode, and {@code variance}, the spread between them; {@code components}, the cost the team's
  * usage consumed by component (inference, eval, human, ops, delta: each workload's component by the team's share of
  * its trace-derived cost); {@code lcprByWorkload}, each workload it used with its LCPR, denominator and the team's
- * share.
+ * share; {@code reserveContribution} (the team's share of its charge that funds the incident reserve),
+ * {@code incidentCredit} (what the reserve credits it for the month's incidents) and {@code net} (amount plus
+ * contribution less credit: what the team pays).
  */
 @RegisterForReflection
 public record TeamAllocationV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer, UUID runId,
         String period, String mode, String team, String currency, BigDecimal amount, BigDecimal share,
         BigDecimal totalAllocated, Map<String, BigDecimal> byWorkload, Integer version, UUID corrects,
         String correctionReason, String basis, Map<String, BigDecimal> modes, BigDecimal variance,
-        Map<String, BigDecimal> components, List<WorkloadLcpr> lcprByWorkload) implements EventEnvelope {
+        Map<String, BigDecimal> components, List<WorkloadLcpr> lcprByWorkload, BigDecimal reserveContribution,
+        BigDecimal incidentCredit, BigDecimal net) implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUDEVENT_TYPE = "io.lcpr.chargeback.allocation.monthly.v1";
     /** Where the event's schema is described (the golden file of the topic, shipped with the contracts). */

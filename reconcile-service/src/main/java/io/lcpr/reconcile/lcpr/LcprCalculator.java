@@ -26,11 +26,16 @@ public final class LcprCalculator {
         Map<String, BigDecimal> costByTeam = new TreeMap<>();
         Map<String, Long> callsByTeam = new TreeMap<>();
         Map<String, Long> tokensByTeam = new TreeMap<>();
+        // the teams' usage is their own calls': a grader's cost follows the outputs it graded (whose teams called the
+        // workload), unless the workload is made of graders only (an eval run: its own team's)
+        boolean gradersOnly = slices.stream().allMatch(CostSlice::isGrader);
         for (CostSlice s : slices) {
             callsByKind.merge(s.attemptKind(), s.calls(), Long::sum);
-            costByTeam.merge(s.team(), s.cost(), BigDecimal::add);
-            callsByTeam.merge(s.team(), s.calls(), Long::sum);
-            tokensByTeam.merge(s.team(), s.tokens(), Long::sum);
+            if (gradersOnly || !s.isGrader()) {
+                costByTeam.merge(s.team(), s.cost(), BigDecimal::add);
+                callsByTeam.merge(s.team(), s.calls(), Long::sum);
+                tokensByTeam.merge(s.team(), s.tokens(), Long::sum);
+            }
             if (s.isGrader()) {
                 graders = graders.add(s.cost());
             } else {

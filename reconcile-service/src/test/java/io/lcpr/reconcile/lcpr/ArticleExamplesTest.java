@@ -74,6 +74,10 @@ class ArticleExamplesTest {
         assertEquals(Map.of("first_attempt", 8L, "retry", 2L, "repair", 1L, "eval_grader", 1L), l.callsByAttemptKind());
         assertEquals(0, handTotal.compareTo(l.inferenceCost().add(l.evalCost())));
         assertEquals(new BigDecimal("0.09"), l.loadedCost().setScale(2, RoundingMode.HALF_UP));
+        // the teams' usage is their own calls: the grader's cost follows the outputs it graded
+        assertEquals(0, l.inferenceCost().compareTo(l.traceCostByTeam().values().stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        assertEquals(11L, l.callsByTeam().values().stream().mapToLong(Long::longValue).sum());
     }
 
     @Test
