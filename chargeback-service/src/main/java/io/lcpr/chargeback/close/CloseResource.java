@@ -40,6 +40,15 @@ public class CloseResource {
         return closes.find(period).orElseThrow(() -> new NotFoundException(period + " is not closed"));
     }
 
+    /** The closed month as a FOCUS 1.2 CSV: a row per team, workload and cost component (FocusExport). */
+    @GET
+    @Path("/focus.csv")
+    @Produces("text/csv")
+    public String focus(@PathParam("period") String period) {
+        return FocusExport.csv(closes.exportable(period).orElseThrow(() -> new IllegalStateException(
+                period + " is not closed: only a closed month is exported")));
+    }
+
     @POST
     @Path("/corrections")
     public PeriodClose correct(@PathParam("period") String period, CloseRequest request) {

@@ -166,9 +166,12 @@ public class PeriodCloseService {
                 .executeUpdate();
         for (TeamAllocationV1 s : statements) {
             em.createNativeQuery("""
-                    insert into closed_allocation (period, version, team, event_id, event) values (?1, ?2, ?3, ?4, ?5)
+                    insert into closed_allocation (period, version, team, event_id, event, lines)
+                    values (?1, ?2, ?3, ?4, ?5, ?6)
                     """).setParameter(1, period).setParameter(2, version).setParameter(3, s.team())
-                    .setParameter(4, s.eventId()).setParameter(5, EventJson.write(s)).executeUpdate();
+                    .setParameter(4, s.eventId()).setParameter(5, EventJson.write(s))
+                    .setParameter(6, EventJson.write(TeamStatements.lines(allocation, s.team(), s.amount())))
+                    .executeUpdate();
             publish(s);
         }
     }
@@ -176,6 +179,33 @@ public class PeriodCloseService {
     private void publish(TeamAllocationV1 s) {
         outbox.add(Topics.ALLOCATIONS_MONTHLY, s.team(), s, CloudEvents.binaryHeaders(s));
     }
+
+    /** A closed month's current statements with their lines, for the FOCUS export; empty while it is open. */
+    @Transactional
+    public Optional<FocusExport.Month> exportable(String period) {
+        Optional<PeriodClose> closed = latest(period);
+        if (closed.isEmpty()) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select distinct on (team) event, lines from closed_allocation where period = ?1
+                order by team, version desc
+                """).setParameter(1, period).getResultList();
+        List<FocusExport.Statement> statements = new ArrayList<>();
+        for (Object[] r : rows) {
+            try {
+                statements.add(new FocusExport.Statement(EventJson.read((String) r[0], TeamAllocationV1.class),
+                        EventJson.MAPPER.readValue((String) r[1], LINES)));
+            } catch (Exception e) {
+                throw new IllegalStateException("closed_allocation of " + period + " is not readable", e);
+            }
+        }
+        return Optional.of(new FocusExport.Month(period, closed.get().version(), statements));
+    }
+
+    private static final TypeReference<List<TeamStatements.Line>> LINES = new TypeReference<>() {
+    };
 
     /** Each team's newest statement of the month (a correction replaces only the teams it names). */
     private List<TeamAllocationV1> current(String period) {

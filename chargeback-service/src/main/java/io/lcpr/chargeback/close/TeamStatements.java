@@ -72,19 +72,67 @@ final class TeamStatements {
         return out;
     }
 
+    /** One line of a team's charge: a workload and cost component, its part of the charge, the team's tokens there. */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record Line(String workload, String component, BigDecimal amount, Long tokens) {
+    }
+
+    /** A workload's line for a team that used no workload: its charge is the platform's floor or an equal share. */
+    static final String PLATFORM = "platform";
+
+    /**
+     * A team's charge split over the workloads and components its usage consumed (each workload's component by the
+     * team's share of its trace-derived cost; a credit in the delta stays negative), to the cent; a team that used
+     * nothing has one line, the platform's.
+     */
+    static List<Line> lines(ModeService.PeriodAllocation a, String team, BigDecimal amount) {
+        Map<List<String>, BigDecimal> consumed = new LinkedHashMap<>();
+        Map<String, Long> tokens = new TreeMap<>();
+        for (WorkloadUsage w : a.workloads()) {
+            Map<String, BigDecimal> weights = new TreeMap<>();
+            w.byTeam().forEach((t, u) -> weights.put(t, u.traceCost()));
+            WorkloadUsage.TeamUsage mine = w.byTeam().get(team);
+            if (mine == null || mine.traceCost().signum() == 0) {
+                continue;
+            }
+            tokens.merge(w.workload(), mine.tokens(), Long::sum);
+            Map<String, BigDecimal> parts = componentsOf(w);
+            parts.forEach((component, value) -> {
+                BigDecimal part = Split.proportional(value, weights, ModeAllocator.CENTS).get(team);
+                if (part != null && part.signum() != 0) {
+                    consumed.merge(List.of(w.workload(), component), part, BigDecimal::add);
+                }
+            });
+        }
+        List<Line> out = new ArrayList<>();
+        if (consumed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
+            out.add(new Line(PLATFORM, "ops", amount, null)); // nothing consumed (or only credits): one line
+            return out;
+        }
+        Map<List<String>, BigDecimal> split = Split.proportional(amount, consumed, ModeAllocator.CENTS);
+        java.util.Set<String> tokensSaid = new java.util.HashSet<>();
+        split.forEach((k, part) -> out.add(new Line(k.get(0), k.get(1), part,
+                k.get(1).equals("inference") && tokensSaid.add(k.get(0)) ? tokens.get(k.get(0)) : null)));
+        return out;
+    }
+
+    private static Map<String, BigDecimal> componentsOf(WorkloadUsage w) {
+        Map<String, BigDecimal> parts = new LinkedHashMap<>();
+        parts.put("inference", w.inference());
+        parts.put("eval", w.eval());
+        parts.put("human", w.human());
+        parts.put("ops", w.ops());
+        parts.put("delta", w.delta());
+        return parts;
+    }
+
     /** Each team's consumed cost by component: each workload's component by the teams' trace-derived cost. */
     private static Map<String, Map<String, BigDecimal>> components(List<WorkloadUsage> workloads) {
         Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
         for (WorkloadUsage w : workloads) {
             Map<String, BigDecimal> weights = new TreeMap<>();
             w.byTeam().forEach((t, u) -> weights.put(t, u.traceCost()));
-            Map<String, BigDecimal> parts = new LinkedHashMap<>();
-            parts.put("inference", w.inference());
-            parts.put("eval", w.eval());
-            parts.put("human", w.human());
-            parts.put("ops", w.ops());
-            parts.put("delta", w.delta());
-            parts.forEach((component, amount) -> Split.proportional(amount, weights, ModeAllocator.CENTS)
+            componentsOf(w).forEach((component, amount) -> Split.proportional(amount, weights, ModeAllocator.CENTS)
                     .forEach((team, part) -> out.computeIfAbsent(team, k -> zeroComponents()).merge(component, part,
                             BigDecimal::add)));
         }

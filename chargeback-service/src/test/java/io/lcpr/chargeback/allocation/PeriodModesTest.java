@@ -4,11 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -107,6 +113,35 @@ class PeriodModesTest {
                 .body("reserve.funding.transit", equalTo(112.0f)).body("reserve.paid", equalTo(700.0f))
                 .body("reserve.credits.benefits", equalTo(350.0f)).body("reserve.credits.licensing", equalTo(116.67f))
                 .body("reserve.credits.transit", equalTo(58.33f)).body("reserve.closing", equalTo(420.0f));
+
+        // closed (reconcile-service is not running here: forced), then exported for a FinOps tool
+        given().get("/api/chargeback/periods/" + PERIOD + "/focus.csv").then().statusCode(409);
+        given().contentType("application/json").body(Map.of("by", "platform-owner@agency", "force_reason",
+                "test month")).post("/api/chargeback/periods/" + PERIOD + "/close").then().statusCode(200);
+        String csv = given().get("/api/chargeback/periods/" + PERIOD + "/focus.csv").then().statusCode(200)
+                .contentType(containsString("text/csv")).extract().asString();
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(csv)).getRecords();
+        java.util.function.Function<String, BigDecimal> sum = category -> rows.stream()
+                .filter(r -> category == null || r.get("ChargeCategory").equals(category))
+                .map(r -> new BigDecimal(r.get("BilledCost"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, new BigDecimal("56000.00").compareTo(sum.apply("Usage")), "usage rows add up to the month");
+        assertEquals(0, new BigDecimal("1120.00").compareTo(sum.apply("Adjustment")), "the reserve's funding");
+        assertEquals(0, new BigDecimal("-700.00").compareTo(sum.apply("Credit")), "the incident credits");
+        assertEquals(0, new BigDecimal("56420.00").compareTo(sum.apply(null)), "what the teams pay");
+        for (String column : List.of("BilledCost", "BillingAccountId", "BillingCurrency", "BillingPeriodStart",
+                "ChargeCategory", "ChargePeriodStart", "EffectiveCost", "ListCost", "ServiceCategory",
+                "SubAccountId")) {
+            assertTrue(rows.get(0).isMapped(column), column);
+        }
+        List<CSVRecord> benefits = rows.stream().filter(r -> r.get("SubAccountId").equals("benefits")
+                && r.get("ChargeCategory").equals("Usage")).toList();
+        assertEquals(List.of("inference", "ops", "delta"), benefits.stream().map(r -> r.get("x_CostComponent"))
+                .toList(), "a row per workload and cost component the office's usage consumed");
+        assertEquals("300000000", benefits.get(0).get("ConsumedQuantity"));
+        assertEquals(0, new BigDecimal("26600.00").compareTo(benefits.stream().map(r -> new BigDecimal(
+                r.get("BilledCost"))).reduce(BigDecimal.ZERO, BigDecimal::add)), "the hybrid charge, by component");
+        assertEquals("2031-03-01T00:00:00Z", benefits.get(0).get("BillingPeriodStart"));
     }
 
     @Test
