@@ -34,7 +34,7 @@ public final class FocusExport {
     static final String PLATFORM = "lcpr-inference-platform";
 
     /** A team's current statement and its lines. */
-    public record Statement(TeamAllocationV1 event, List<TeamStatements.Line> lines) {
+    public record Statement(TeamAllocationV1 event, List<StatementLine> lines) {
     }
 
     /** A closed month at its current version. */
@@ -54,7 +54,7 @@ public final class FocusExport {
             for (Statement s : m.statements()) {
                 TeamAllocationV1 e = s.event();
                 boolean correction = e.version() != null && e.version() > 1;
-                for (TeamStatements.Line l : s.lines()) {
+                for (StatementLine l : s.lines()) {
                     row(csv, start, end, e, l.amount(), "Usage", correction, "Usage-Based",
                             e.team() + "'s share of " + l.workload() + " (" + l.component() + ") under " + e.mode()
                                     + " allocation", l.tokens(), l.workload(), l.component());

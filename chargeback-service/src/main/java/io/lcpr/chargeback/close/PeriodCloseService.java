@@ -204,8 +204,31 @@ public class PeriodCloseService {
         return Optional.of(new FocusExport.Month(period, closed.get().version(), statements));
     }
 
-    private static final TypeReference<List<TeamStatements.Line>> LINES = new TypeReference<>() {
+    private static final TypeReference<List<StatementLine>> LINES = new TypeReference<>() {
     };
+
+    /**
+     * A month's team statements with their lines: as closed (its current version), else as previewed from its newest
+     * complete run (version 0); empty when no run of the month has reached chargeback-service.
+     */
+    @Transactional
+    public Optional<FocusExport.Month> statements(String period) {
+        Optional<FocusExport.Month> closed = exportable(period);
+        if (closed.isPresent()) {
+            return closed;
+        }
+        ModeService.PeriodAllocation allocation;
+        try {
+            allocation = modes.compute(period);
+        } catch (jakarta.ws.rs.NotFoundException e) {
+            return Optional.empty();
+        }
+        List<FocusExport.Statement> out = new ArrayList<>();
+        for (TeamAllocationV1 s : TeamStatements.of(allocation, team -> id(period, 0, team), 0, Instant.now())) {
+            out.add(new FocusExport.Statement(s, TeamStatements.lines(allocation, s.team(), s.amount())));
+        }
+        return Optional.of(new FocusExport.Month(period, 0, out));
+    }
 
     /** Each team's newest statement of the month (a correction replaces only the teams it names). */
     private List<TeamAllocationV1> current(String period) {

@@ -72,11 +72,6 @@ final class TeamStatements {
         return out;
     }
 
-    /** One line of a team's charge: a workload and cost component, its part of the charge, the team's tokens there. */
-    @io.quarkus.runtime.annotations.RegisterForReflection
-    public record Line(String workload, String component, BigDecimal amount, Long tokens) {
-    }
-
     /** A workload's line for a team that used no workload: its charge is the platform's floor or an equal share. */
     static final String PLATFORM = "platform";
 
@@ -85,7 +80,7 @@ final class TeamStatements {
      * team's share of its trace-derived cost; a credit in the delta stays negative), to the cent; a team that used
      * nothing has one line, the platform's.
      */
-    static List<Line> lines(ModeService.PeriodAllocation a, String team, BigDecimal amount) {
+    static List<StatementLine> lines(ModeService.PeriodAllocation a, String team, BigDecimal amount) {
         Map<List<String>, BigDecimal> consumed = new LinkedHashMap<>();
         Map<String, Long> tokens = new TreeMap<>();
         for (WorkloadUsage w : a.workloads()) {
@@ -104,14 +99,14 @@ final class TeamStatements {
                 }
             });
         }
-        List<Line> out = new ArrayList<>();
+        List<StatementLine> out = new ArrayList<>();
         if (consumed.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
-            out.add(new Line(PLATFORM, "ops", amount, null)); // nothing consumed (or only credits): one line
+            out.add(new StatementLine(PLATFORM, "ops", amount, null)); // nothing consumed (or only credits): one line
             return out;
         }
         Map<List<String>, BigDecimal> split = Split.proportional(amount, consumed, ModeAllocator.CENTS);
         java.util.Set<String> tokensSaid = new java.util.HashSet<>();
-        split.forEach((k, part) -> out.add(new Line(k.get(0), k.get(1), part,
+        split.forEach((k, part) -> out.add(new StatementLine(k.get(0), k.get(1), part,
                 k.get(1).equals("inference") && tokensSaid.add(k.get(0)) ? tokens.get(k.get(0)) : null)));
         return out;
     }
