@@ -26,6 +26,8 @@ public final class DemoMonth {
             + DenominatorDay.WORKLOAD + "\") { loadedCost lcpr naiveCostPerUnit acceptedUnits attemptedUnits } }";
     /** The 12-request day's invoice, what Route B would bill for those calls, rounded to the cent. */
     public static final BigDecimal TRACE_DAY_INVOICE = new BigDecimal("0.09");
+    /** The month both days are in: reconciled whole and closed, so chargeback publishes its allocations. */
+    public static final String MONTH = TRACE_DAY.substring(0, 7);
 
     private final Suite suite;
 
@@ -60,6 +62,10 @@ public final class DemoMonth {
         invoice(reconcile, TwelveRequestTrace.PROJECT, TRACE_DAY, TRACE_DAY_INVOICE);
         invoice(reconcile, DenominatorDay.SUPPORT_PROJECT, DenominatorDay.DAY, DenominatorDay.SUPPORT_INVOICE);
         invoice(reconcile, DenominatorDay.EVAL_PROJECT, DenominatorDay.DAY, DenominatorDay.EVAL_INVOICE);
+        // the month's bills: each account was used on one day of it, so the month bills what that day did
+        invoice(reconcile, TwelveRequestTrace.PROJECT, MONTH, TRACE_DAY_INVOICE);
+        invoice(reconcile, DenominatorDay.SUPPORT_PROJECT, MONTH, DenominatorDay.SUPPORT_INVOICE);
+        invoice(reconcile, DenominatorDay.EVAL_PROJECT, MONTH, DenominatorDay.EVAL_INVOICE);
 
         progress.accept("Sending traces and outcomes: 12 calls on " + TRACE_DAY + ", "
                 + DenominatorDay.traces().size() + " calls on " + DenominatorDay.DAY);
@@ -73,15 +79,20 @@ public final class DemoMonth {
         awaitUsage(reconcile, TRACE_DAY, TwelveRequestTrace.ROWS.size(), outcomes);
         awaitUsage(reconcile, DenominatorDay.DAY, DenominatorDay.traces().size(), outcomes);
 
-        for (String day : List.of(TRACE_DAY, DenominatorDay.DAY)) {
-            progress.accept("Reconciling " + day);
-            Http.postJson(reconcile + "/api/reconciliations", Map.of("period", day)).expect(201);
+        for (String period : List.of(TRACE_DAY, DenominatorDay.DAY, MONTH)) {
+            progress.accept("Reconciling " + period);
+            Http.postJson(reconcile + "/api/reconciliations", Map.of("period", period)).expect(201);
         }
-        progress.accept("Waiting for chargeback and the GraphQL read models");
-        for (String day : List.of(TRACE_DAY, DenominatorDay.DAY)) {
-            Await.until(Duration.ofSeconds(90), "GraphQL allocations of " + day, () -> Http.graphql(suite.graphqlEndpoint(),
-                    "{ allocations(period: \"" + day + "\") { team } }").get("allocations").size() > 0);
-        }
+        progress.accept("Closing " + MONTH + " in chargeback-service (proportional) and publishing it to the teams");
+        String chargeback = suite.url("chargeback-service");
+        Http.putJson(chargeback + "/api/chargeback/periods/" + MONTH + "/policy", Map.of("mode", "proportional",
+                "chosen_by", "demo")).expect(200);
+        // the close waits for the month's run to reach chargeback and for reconcile to have folded everything
+        Await.until(Duration.ofSeconds(90), "the close of " + MONTH, () -> Http.postJson(chargeback
+                + "/api/chargeback/periods/" + MONTH + "/close", Map.of("by", "demo")).status() == 200);
+        Await.until(Duration.ofSeconds(90), "GraphQL allocations of " + MONTH, () -> Http.graphql(
+                suite.graphqlEndpoint(), "{ allocations(period: \"" + MONTH + "\") { team } }").get("allocations")
+                .size() > 0);
     }
 
     private static void invoice(String reconcile, String account, String period, BigDecimal total) {

@@ -168,13 +168,19 @@ public final class ReconcileBenchmark {
      */
     static void importBills(ServiceProcess reconcile, Path work, ReconcileMonth.Expected expected, long lines)
             throws Exception {
+        importBills(reconcile, work, FIRST, expected, lines);
+    }
+
+    /** A month's bills, billed exactly as traced, as one FOCUS export of about {@code lines} lines. */
+    static void importBills(ServiceProcess reconcile, Path work, YearMonth month, ReconcileMonth.Expected expected,
+            long lines) throws Exception {
         if (lines <= 0) {
             return;
         }
-        Path file = work.resolve("focus-" + FIRST + ".csv");
+        Path file = work.resolve("focus-" + month + ".csv");
         long written = 0;
-        Instant start = FIRST.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-        long hours = FIRST.lengthOfMonth() * 24L;
+        Instant start = month.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        long hours = month.lengthOfMonth() * 24L;
         long perKey = Math.max(1, lines / expected.byAccountModel.size());
         try (var out = Files.newBufferedWriter(file)) {
             out.write("BilledCost,BillingAccountId,BillingCurrency,BillingPeriodStart,BillingPeriodEnd,ChargeCategory,"
@@ -203,7 +209,7 @@ public final class ReconcileBenchmark {
         if (reply.statusCode() != 201) {
             throw new IllegalStateException("the FOCUS import answered " + reply.statusCode() + ": " + reply.body());
         }
-        System.out.printf("FOCUS bill of %s imported: %,d lines (%,d MiB) in %.1f s: %,.0f rows/s%n", FIRST, written,
+        System.out.printf("FOCUS bill of %s imported: %,d lines (%,d MiB) in %.1f s: %,.0f rows/s%n", month, written,
                 Files.size(file) >> 20, took, written / took);
         Files.delete(file);
     }

@@ -52,7 +52,11 @@ public final class Suite implements AutoCloseable {
             for (ServiceSpec spec : SERVICES) {
                 int port = randomPorts ? Ports.free()
                         : Integer.parseInt(env.getOrDefault(spec.portVariable(), Integer.toString(spec.defaultPort())));
-                started.put(spec.module(), ServiceProcess.start(root, spec.module(), port, serviceEnv,
+                Map<String, String> own = new java.util.HashMap<>(serviceEnv);
+                if (started.containsKey("reconcile-service")) { // chargeback's close asks reconcile
+                    own.put("CHARGEBACK_RECONCILE_URL", started.get("reconcile-service").url());
+                }
+                started.put(spec.module(), ServiceProcess.start(root, spec.module(), port, own,
                         workDir.resolve("logs")));
             }
             for (ServiceProcess service : started.values()) {
