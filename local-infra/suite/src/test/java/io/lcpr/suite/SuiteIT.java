@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,14 +14,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.lcpr.demo.DenominatorDay;
+import io.lcpr.events.EventJson;
+import io.lcpr.infra.Await;
 import io.lcpr.demo.TwelveRequestTrace;
 
 /**
  * End to end: PostgreSQL, Kafka and the five packaged services as separate processes; the test talks to them
  * only over HTTP (and they to each other only over Kafka). Expected figures are computed here from the articles.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class SuiteIT {
     static Suite suite;
 
@@ -88,6 +93,7 @@ class SuiteIT {
      * allocations published on the close add up to the month's loaded cost as the run computed it.
      */
     @Test
+    @org.junit.jupiter.api.Order(1)
     void chargebackAllocatesTheWholeLoadedCostOfTheClosedMonth() {
         JsonNode allocations = Http.graphql(suite.graphqlEndpoint(), "{ allocations(period: \"" + DemoMonth.MONTH
                 + "\", mode: \"proportional\") { team amount totalAllocated } }").get("allocations");
@@ -109,5 +115,61 @@ class SuiteIT {
                 + "/close").expect(200).json();
         assertEquals("demo", closed.get("by").asText());
         assertEquals(0, closed.get("overridden").size(), "closed without overriding a control");
+    }
+
+    /**
+     * After the close (ordered last: it changes the month): each team's statement is on Kafka once, read with a plain
+     * consumer; closing again publishes nothing; a late trace of the month, a new run and a correction publish
+     * corrections only, each naming the statement it replaces.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void aClosedMonthIsCorrectedNeverEdited() throws Exception {
+        String chargeback = suite.url("chargeback-service");
+        var closed = allocationsOf(DemoMonth.MONTH, 1, Duration.ofSeconds(30));
+        java.util.Set<String> teams = new java.util.TreeSet<>();
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (var r : closed) {
+            assertEquals(true, teams.add(r.key()), "one statement per team: " + r.key());
+            ids.add(new String(r.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Http.postJson(chargeback + "/api/chargeback/periods/" + DemoMonth.MONTH + "/close", Map.of("by", "someone"))
+                .expect(200);
+        assertEquals(closed.size(), allocationsOf(DemoMonth.MONTH, closed.size() + 1, Duration.ofSeconds(5)).size(),
+                "closing again publishes nothing");
+
+        // a call of April that arrives late: the month's figures move
+        ObjectNode late = (ObjectNode) EventJson.MAPPER.readTree(EventJson.write(DenominatorDay.traces().get(0)));
+        late.put("request_id", "late-" + java.util.UUID.randomUUID()).put("work_unit_id", "late-unit")
+                .put("started_at", "2026-04-20T10:00:00Z");
+        long before = Http.get(suite.url("reconcile-service") + "/api/usage?period=" + DemoMonth.MONTH).expect(200)
+                .json().get("calls").asLong();
+        Http.post(suite.url("ingest-service") + "/api/traces", "application/x-ndjson", late.toString()).expect(200);
+        Await.until(Duration.ofSeconds(60), "the late call folded", () -> Http.get(suite.url("reconcile-service")
+                + "/api/usage?period=" + DemoMonth.MONTH).expect(200).json().get("calls").asLong() > before);
+        String run = Http.postJson(suite.url("reconcile-service") + "/api/reconciliations", Map.of("period",
+                DemoMonth.MONTH)).expect(201).json().get("runId").asText();
+        Await.until(Duration.ofSeconds(60), "the new run in chargeback", () -> run.equals(Http.get(chargeback
+                + "/api/chargeback/periods/" + DemoMonth.MONTH + "/modes").json().path("runId").asText()));
+        JsonNode correction = Http.postJson(chargeback + "/api/chargeback/periods/" + DemoMonth.MONTH
+                + "/corrections", Map.of("by", "finance", "reason", "a call of April arrived late")).expect(200)
+                .json();
+        assertEquals(2, correction.get("version").asInt());
+        int corrected = correction.get("statements").size();
+        assertEquals(true, corrected >= 1 && corrected <= teams.size(), corrected + " of " + teams);
+        var corrections = allocationsOf(run, corrected, Duration.ofSeconds(30));
+        assertEquals(corrected, corrections.size(), "corrections only");
+        for (var r : corrections) {
+            JsonNode e = EventJson.MAPPER.readTree(r.value());
+            assertEquals(2, e.get("version").asInt());
+            assertEquals(true, ids.contains(e.get("corrects").asText()), "names the statement it corrects");
+        }
+    }
+
+    /** chargeback.allocations.monthly.v1 records mentioning a month or run, read by a plain Kafka consumer. */
+    private static java.util.List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> allocationsOf(
+            String match, int atLeast, Duration wait) {
+        return io.lcpr.infra.TopicReader.await(suite.bootstrapServers(), io.lcpr.events.Topics.ALLOCATIONS_MONTHLY,
+                r -> r.value().contains("\"" + match + "\""), atLeast, wait);
     }
 }
