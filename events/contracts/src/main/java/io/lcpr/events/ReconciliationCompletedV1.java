@@ -18,8 +18,24 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record ReconciliationCompletedV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer,
         UUID runId, String period, Instant periodStart, Instant periodEnd, String currency,
         List<AccountReconciliation> accounts, List<String> workloads, BigDecimal totalLoadedCost,
-        BigDecimal unknownLoadedCost, BigDecimal unknownSharePct, List<Margin> margins) implements EventEnvelope {
+        BigDecimal unknownLoadedCost, BigDecimal unknownSharePct, List<Margin> margins,
+        List<Attribution> attribution) implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * What chargeback's transfers and capacity read (added in schema 1; absent from earlier producers): per
+     * {@code kind} ({@code prefix}: a shared prompt prefix, trace attribute {@code lcpr.prefix_id}; {@code adapter}: a
+     * fine-tuned adapter, {@code lcpr.adapter_id}; {@code endpoint}: a dedicated endpoint, {@code lcpr.endpoint_id}),
+     * reference, team and model as priced, the month's calls and tokens (weighted); {@code cacheReadDiscount}, what
+     * the team's cache reads saved against uncached input at the contract rates (USD); for an endpoint its
+     * {@code peakHour} (most tokens in and out), the team's tokens then ({@code peakTokens}) and the endpoint's
+     * ({@code refPeakTokens}).
+     */
+    @RegisterForReflection
+    public record Attribution(String kind, String ref, String team, String provider, String model,
+            String serviceTier, long calls, long inputTokens, long cacheReadTokens, long cacheCreationTokens,
+            long outputTokens, BigDecimal cacheReadDiscount, Instant peakHour, Long peakTokens, Long refPeakTokens) {
+    }
 
     /**
      * Revenue against loaded cost (and against the trace-derived inference cost alone: the naive margin) for a

@@ -25,6 +25,8 @@ import io.lcpr.money.Money;
 import io.lcpr.price.ContractTerms;
 import io.lcpr.price.ExchangeRates;
 import io.lcpr.price.PriceHistory;
+import io.lcpr.reconcile.attribution.AttributionRepository;
+import io.lcpr.reconcile.attribution.Attributions;
 import io.lcpr.reconcile.fx.ExchangeRateService;
 import io.lcpr.reconcile.invoice.InvoiceRepository;
 import io.lcpr.reconcile.lcpr.Call;
@@ -65,10 +67,13 @@ public class ReconciliationService {
     private final ClaimRepository claims;
     private final ExchangeRateService exchangeRates;
     private final AccountUsageRepository accountCalls;
+    private final AttributionRepository attribution;
 
     public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage,
             UnitJudgements judgements, InvoiceRepository invoiceLines, ClaimRepository claims,
-            ExchangeRateService exchangeRates, AccountUsageRepository accountCalls) {
+            ExchangeRateService exchangeRates, AccountUsageRepository accountCalls,
+            AttributionRepository attribution) {
+        this.attribution = attribution;
         this.exchangeRates = exchangeRates;
         this.accountCalls = accountCalls;
         this.invoiceLines = invoiceLines;
@@ -164,10 +169,12 @@ public class ReconciliationService {
         BigDecimal total = results.stream().map(LcprComputedV1::loadedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal unknown = results.stream().filter(r -> r.workload().equals(Call.UNKNOWN))
                 .map(LcprComputedV1::loadedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<ReconciliationCompletedV1.Attribution> attributed = QuarkusTransaction.requiringNew()
+                .call(() -> attribution(period, prices, terms, fx));
         ReconciliationCompletedV1 completed = new ReconciliationCompletedV1(UUID.randomUUID(), now,
                 ReconciliationCompletedV1.SCHEMA_VERSION, PRODUCER, runId, label, period.start(), period.end(), "USD",
                 accounts.accounts(), results.stream().map(LcprComputedV1::workload).toList(), total, unknown,
-                Revenue.sharePct(unknown, total), margins);
+                Revenue.sharePct(unknown, total), margins, attributed.isEmpty() ? null : attributed);
         BigDecimal estimated = costs.estimatedFromSamples();
         QuarkusTransaction.requiringNew().run(() -> {
             persist(runId, label, now, completed, results, costs.rollups(), costs.pricedOneByOne(), unitCount,
@@ -362,5 +369,19 @@ public class ReconciliationService {
             outbox.add(Topics.LCPR_COMPUTED, r.workload(), r);
         }
         outbox.add(Topics.RECONCILIATION_COMPLETED, label, completed);
+    }
+
+    /** The period's prefix, adapter and endpoint lines for chargeback, cache reads valued at the contract rates. */
+    private List<ReconciliationCompletedV1.Attribution> attribution(Period period, PriceHistory prices,
+            ContractTerms terms, ExchangeRates fx) {
+        List<AttributionRepository.Sums> rows = new ArrayList<>();
+        attribution.hourly(period.start(), period.end(), rows::add);
+        return Attributions.of(rows, k -> prices.quote(k.provider(), k.model(), k.serviceTier(), null, k.hour())
+                .flatMap(q -> fx.toReporting(q.entry().currency(), k.hour()).map(toUsd -> {
+                    io.lcpr.price.Rates r = q.rates();
+                    BigDecimal read = r.cacheReadPerMillion() == null ? r.inputPerMillion() : r.cacheReadPerMillion();
+                    return r.inputPerMillion().subtract(read).multiply(toUsd).multiply(terms.factor(k.provider(),
+                            null, q.resolvedModel(), k.serviceTier(), k.hour())).movePointLeft(6);
+                })).orElse(null));
     }
 }

@@ -24,9 +24,11 @@ public class UsageService {
     private final UnitJudgements judgements;
     private final SignalService signals;
     private final ConsumerLag lag;
+    private final io.lcpr.reconcile.attribution.AttributionRepository attribution;
 
     public UsageService(UsageRepository repository, UnitJudgements judgements, SignalService signals,
-            ConsumerLag lag) {
+            ConsumerLag lag, io.lcpr.reconcile.attribution.AttributionRepository attribution) {
+        this.attribution = attribution;
         this.repository = repository;
         this.judgements = judgements;
         this.signals = signals;
@@ -46,6 +48,7 @@ public class UsageService {
             events.forEach(e -> units.add(UsageRepository.unitKey(e.trace())));
             judgements.judgeLocked(units);
             signals.fold(events, fresh);
+            attribution.fold(events, fresh);
         }
         return fresh.size();
     }
