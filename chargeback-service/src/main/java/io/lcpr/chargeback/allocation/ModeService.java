@@ -6,6 +6,8 @@ import io.lcpr.chargeback.incident.IncidentCredits;
 import io.lcpr.chargeback.incident.IncidentService;
 import io.lcpr.chargeback.incident.ReserveLedger;
 import io.lcpr.chargeback.team.TeamService;
+import io.lcpr.chargeback.transfer.AssetService;
+import io.lcpr.chargeback.transfer.Transfers;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +24,11 @@ public class ModeService {
     private final PolicyService policies;
     private final IncidentService incidents;
     private final ReserveLedger reserve;
+    private final AssetService assets;
 
-    public ModeService(TeamService teams, PolicyService policies, IncidentService incidents, ReserveLedger reserve) {
+    public ModeService(TeamService teams, PolicyService policies, IncidentService incidents, ReserveLedger reserve,
+            AssetService assets) {
+        this.assets = assets;
         this.teams = teams;
         this.policies = policies;
         this.incidents = incidents;
@@ -32,9 +37,10 @@ public class ModeService {
 
     /** A period's allocation as computed now: the run it reads, the policy, the workloads and every mode. */
     public record PeriodAllocation(String period, RunEntity run, PolicyService.Choice choice,
-            List<WorkloadUsage> workloads, ModeAllocator.Comparison comparison, IncidentCredits.Result credits) {
+            List<WorkloadUsage> workloads, ModeAllocator.Comparison comparison, IncidentCredits.Result credits,
+            Transfers.Result transfers) {
         public ModeComparisonView view() {
-            return ModeComparisonView.of(period, run.runId, choice, comparison, credits);
+            return ModeComparisonView.of(period, run.runId, choice, comparison, credits, transfers);
         }
     }
 
@@ -63,6 +69,11 @@ public class ModeService {
                 month.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
                 month.plusMonths(1).atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)), usage,
                 comparison.inForce().byTeam(), choice.policy().reservePct(), reserve.openingFor(period));
-        return new PeriodAllocation(period, run, choice, usage, comparison, credits);
+        List<io.lcpr.events.ReconciliationCompletedV1.Attribution> attribution = run.event == null ? List.of()
+                : EventJson.read(run.event, io.lcpr.events.ReconciliationCompletedV1.class).attribution();
+        Transfers.Result transfers = Transfers.compute(period, attribution, assets.all(),
+                choice.policy().discountToWarmers(), choice.policy().amortizeAdapters(),
+                assets.amortizedBefore(period), month.lengthOfMonth() * 24L);
+        return new PeriodAllocation(period, run, choice, usage, comparison, credits, transfers);
     }
 }

@@ -47,6 +47,14 @@ public class PolicyService {
         if (reserve.signum() < 0 || reserve.compareTo(BigDecimal.valueOf(100)) > 0) {
             problems.add("reserve_pct: a percentage from 0 to 100, got " + reserve);
         }
+        String cache = r.cacheDiscount() == null ? "pass_through" : r.cacheDiscount().trim();
+        if (!cache.equals("pass_through") && !cache.equals("to_warmer")) {
+            problems.add("cache_discount: '" + r.cacheDiscount() + "' is not pass_through or to_warmer");
+        }
+        String adapter = r.adapterCost() == null ? "trainer" : r.adapterCost().trim();
+        if (!adapter.equals("trainer") && !adapter.equals("amortize")) {
+            problems.add("adapter_cost: '" + r.adapterCost() + "' is not trainer or amortize");
+        }
         if (r.chosenBy() == null || r.chosenBy().isBlank()) {
             problems.add("chosen_by: who chooses the policy is required (it is recorded with the period)");
         }
@@ -56,12 +64,13 @@ public class PolicyService {
         Instant now = Instant.now();
         em.createNativeQuery("""
                 insert into period_policy (period, mode, basis, uniform_per_seat, hybrid_floor, reserve_pct, chosen_by,
-                    chosen_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                    chosen_at, cache_discount, adapter_cost) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                 """).setParameter(1, period).setParameter(2, mode.wire()).setParameter(3, basis.wire())
                 .setParameter(4, Boolean.TRUE.equals(r.uniformPerSeat())).setParameter(5, r.hybridFloor())
-                .setParameter(6, reserve).setParameter(7, r.chosenBy()).setParameter(8, now).executeUpdate();
+                .setParameter(6, reserve).setParameter(7, r.chosenBy()).setParameter(8, now).setParameter(9, cache)
+                .setParameter(10, adapter).executeUpdate();
         return new Choice(period, new AllocationPolicy(mode, basis, Boolean.TRUE.equals(r.uniformPerSeat()),
-                r.hybridFloor(), reserve), r.chosenBy(), now);
+                r.hybridFloor(), reserve, cache.equals("to_warmer"), adapter.equals("amortize")), r.chosenBy(), now);
     }
 
     /** The newest choice for the period, else the suite's default. */
@@ -69,7 +78,8 @@ public class PolicyService {
     public Choice inForce(String period) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select mode, basis, uniform_per_seat, hybrid_floor, chosen_by, chosen_at, reserve_pct from period_policy
+                select mode, basis, uniform_per_seat, hybrid_floor, chosen_by, chosen_at, reserve_pct, cache_discount,
+                    adapter_cost from period_policy
                 where period = ?1 order by chosen_at desc, id desc limit 1
                 """).setParameter(1, period).getResultList();
         if (rows.isEmpty()) {
@@ -77,7 +87,8 @@ public class PolicyService {
         }
         Object[] r = rows.get(0);
         return new Choice(period, new AllocationPolicy(AllocationMode.parse((String) r[0]),
-                UsageBasis.parse((String) r[1]), (Boolean) r[2], (BigDecimal) r[3], (BigDecimal) r[6]), (String) r[4],
+                UsageBasis.parse((String) r[1]), (Boolean) r[2], (BigDecimal) r[3], (BigDecimal) r[6],
+                "to_warmer".equals(r[7]), "amortize".equals(r[8])), (String) r[4],
                 r[5] instanceof Instant i ? i : ((java.time.OffsetDateTime) r[5]).toInstant());
     }
 

@@ -18,8 +18,9 @@ import io.lcpr.events.TeamAllocationV1;
 /**
  * A closed month's chargeback as a FOCUS 1.2 cost-and-usage file (FORMATS.md section 3), so a FinOps tool takes it as
  * it takes a cloud bill: one row per team (the sub-account), workload and cost component, each a part of the team's
- * charge under the mode in force, with the team's tokens on its inference rows; then, per team, its incident reserve
- * contribution (an adjustment) and its incident credit (a credit, negative). The rows add up to what the teams pay;
+ * charge under the mode in force, with the team's tokens on its inference rows; then, per team, its transfers with
+ * other teams (adjustments: paid positive, received negative), an adapter's training cost (a purchase), its incident
+ * reserve contribution (an adjustment) and its incident credit (a credit, negative). The rows add up to what the teams pay;
  * the usage rows to the month allocated. Custom columns carry the {@code x_} prefix.
  */
 public final class FocusExport {
@@ -62,6 +63,20 @@ public final class FocusExport {
                 if (e.reserveContribution() != null && e.reserveContribution().signum() != 0) {
                     row(csv, start, end, e, e.reserveContribution(), "Adjustment", correction, "Recurring",
                             "contribution to the incident reserve", null, TeamStatements.PLATFORM, "reserve");
+                }
+                if (e.transfers() != null) {
+                    for (TeamAllocationV1.Transfer t : e.transfers()) {
+                        if (t.applied()) {
+                            BigDecimal signed = t.from().equals(e.team()) ? t.amount() : t.amount().negate();
+                            row(csv, start, end, e, signed, "Adjustment", correction, "Usage-Based", t.basis(), null,
+                                    t.ref(), t.kind() + "_transfer");
+                        }
+                    }
+                }
+                if (e.trainingCharge() != null && e.trainingCharge().signum() != 0) {
+                    row(csv, start, end, e, e.trainingCharge(), "Purchase", correction, "One-Time",
+                            "training cost of the team's fine-tuned adapters", null, TeamStatements.PLATFORM,
+                            "adapter_training");
                 }
                 if (e.incidentCredit() != null && e.incidentCredit().signum() != 0) {
                     row(csv, start, end, e, e.incidentCredit().negate(), "Credit", correction, "One-Time",

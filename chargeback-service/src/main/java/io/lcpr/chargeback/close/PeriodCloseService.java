@@ -40,8 +40,11 @@ public class PeriodCloseService {
     private final ReconcileFreshness freshness;
     private final Outbox outbox;
     private final EntityManager em;
+    private final io.lcpr.chargeback.transfer.AssetService assets;
 
-    public PeriodCloseService(ModeService modes, ReconcileFreshness freshness, Outbox outbox, EntityManager em) {
+    public PeriodCloseService(ModeService modes, ReconcileFreshness freshness, Outbox outbox, EntityManager em,
+            io.lcpr.chargeback.transfer.AssetService assets) {
+        this.assets = assets;
         this.modes = modes;
         this.freshness = freshness;
         this.outbox = outbox;
@@ -103,7 +106,7 @@ public class PeriodCloseService {
                     s.runId(), s.period(), s.mode(), s.team(), s.currency(), s.amount(), s.share(), s.totalAllocated(),
                     s.byWorkload(), version, previous == null ? null : previous.eventId(), r.reason(), s.basis(),
                     s.modes(), s.variance(), s.components(), s.lcprByWorkload(), s.reserveContribution(),
-                    s.incidentCredit(), s.net()));
+                    s.incidentCredit(), s.net(), s.transfers(), s.transferNet(), s.trainingCharge(), s.capacity()));
         }
         if (corrections.isEmpty()) {
             return new PeriodClose(period, closed.version(), closed.runId(), closed.by(), closed.at(),
@@ -164,6 +167,7 @@ public class PeriodCloseService {
                 .setParameter(7, forcedReason).setParameter(8, EventJson.write(overridden))
                 .setParameter(9, allocation.credits().opening()).setParameter(10, allocation.credits().closing())
                 .executeUpdate();
+        assets.recordAmortized(period, version, allocation.transfers().amortized());
         for (TeamAllocationV1 s : statements) {
             em.createNativeQuery("""
                     insert into closed_allocation (period, version, team, event_id, event, lines)

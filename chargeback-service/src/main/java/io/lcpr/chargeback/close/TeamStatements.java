@@ -67,7 +67,10 @@ final class TeamStatements {
                     amount, share, c.total(), byWorkload, version, null, null, a.choice().policy().basis().wire(),
                     modes, spread, components.getOrDefault(team, zeroComponents()), lcpr,
                     a.credits().fundingOf(team), a.credits().creditOf(team),
-                    amount.add(a.credits().fundingOf(team)).subtract(a.credits().creditOf(team))));
+                    amount.add(a.credits().fundingOf(team)).subtract(a.credits().creditOf(team))
+                            .add(a.transfers().netOf(team)).add(a.transfers().trainingOf(team)),
+                    transfersOf(a, team), a.transfers().netOf(team), a.transfers().trainingOf(team),
+                    capacityOf(a, team)));
         }
         return out;
     }
@@ -121,6 +124,20 @@ final class TeamStatements {
         return parts;
     }
 
+    private static List<TeamAllocationV1.Transfer> transfersOf(ModeService.PeriodAllocation a, String team) {
+        return a.transfers().transfers().stream().filter(t -> t.from().equals(team) || t.to().equals(team))
+                .map(t -> new TeamAllocationV1.Transfer(t.kind(), t.ref(), t.from(), t.to(), t.amount(), t.applied(),
+                        t.basis())).toList();
+    }
+
+    private static List<TeamAllocationV1.CapacityShare> capacityOf(ModeService.PeriodAllocation a, String team) {
+        List<TeamAllocationV1.CapacityShare> out = new ArrayList<>();
+        a.transfers().capacity().forEach(c -> c.shares().stream().filter(s -> s.team().equals(team))
+                .forEach(s -> out.add(new TeamAllocationV1.CapacityShare(c.endpoint(), s.peakShare(), s.pinnedCost(),
+                        c.unusedFraction()))));
+        return out;
+    }
+
     /** Each team's consumed cost by component: each workload's component by the teams' trace-derived cost. */
     private static Map<String, Map<String, BigDecimal>> components(List<WorkloadUsage> workloads) {
         Map<String, Map<String, BigDecimal>> out = new TreeMap<>();
@@ -145,6 +162,7 @@ final class TeamStatements {
     /** Whether two statements of a team say the same (ids, instants and versions aside). */
     static boolean same(TeamAllocationV1 a, TeamAllocationV1 b) {
         return a.amount().compareTo(b.amount()) == 0 && a.net().compareTo(b.net()) == 0 && a.mode().equals(b.mode())
+                && java.util.Objects.equals(a.transfers(), b.transfers())
                 && same(a.modes(), b.modes())
                 && same(a.components(), b.components()) && same(a.byWorkload(), b.byWorkload())
                 && a.totalAllocated().compareTo(b.totalAllocated()) == 0;

@@ -17,14 +17,15 @@ import io.lcpr.events.TeamAllocationV1;
  * A team's monthly chargeback report (001 ch 27): what it pays by component, LCPR of each workload it used with the
  * denominator, the move from last month as a waterfall by component and its three largest deltas explained (for
  * inference: how much came from volume, tokens, and how much from cost per token), the mode in force against every
- * mode, the reserve, and a paragraph of trend written from the figures. Transfers and capacity are listed when
- * measured (not yet: empty).
+ * mode, the reserve, the transfers with other teams (shared prefixes, adapters) and its share of dedicated
+ * endpoints, and a paragraph of trend written from the figures.
  */
 public record MonthlyReport(String team, String period, String state, String mode, BigDecimal charged,
         BigDecimal reserveContribution, BigDecimal incidentCredit, BigDecimal net, Map<String, BigDecimal> byComponent,
         String lastPeriod, BigDecimal lastCharged, Map<String, BigDecimal> lastByComponent, List<Step> waterfall,
         List<Delta> largestDeltas, List<TeamAllocationV1.WorkloadLcpr> lcpr, Map<String, BigDecimal> modes,
-        BigDecimal variance, List<Object> transfers, List<Object> capacity, String trend) {
+        BigDecimal variance, List<TeamAllocationV1.Transfer> transfers, List<TeamAllocationV1.CapacityShare> capacity,
+        String trend) {
 
     static final List<String> COMPONENTS = List.of("inference", "eval", "human", "ops", "delta");
 
@@ -78,7 +79,8 @@ public record MonthlyReport(String team, String period, String state, String mod
         return new MonthlyReport(team, now.period(), state, e.mode(), e.amount(), e.reserveContribution(),
                 e.incidentCredit(), e.net(), byComponent, last == null ? null : last.period(), lastCharged,
                 last == null ? null : lastByComponent, waterfall, largest, e.lcprByWorkload(), e.modes(), e.variance(),
-                List.of(), List.of(), trend(team, now, e, lastCharged, last, largest));
+                e.transfers() == null ? List.of() : e.transfers(), e.capacity() == null ? List.of() : e.capacity(),
+                trend(team, now, e, lastCharged, last, largest));
     }
 
     private static String explain(List<String> k, BigDecimal was, BigDecimal is, Long t0, Long t1) {

@@ -58,8 +58,16 @@ final class ReportPage {
                 .append("<td>").append(l.acceptedUnits()).append("</td>").append(td(l.teamShare())).append("</tr>"));
         s.append("</table><h2>Every mode</h2><table id=\"modes\"><tr><th>Mode</th><th>Charge</th></tr>");
         r.modes().forEach((m, v) -> s.append("<tr><td>").append(esc(m)).append("</td>").append(td(v)).append("</tr>"));
-        s.append("</table><p>Transfers: ").append(r.transfers().isEmpty() ? "none measured" : "")
-                .append(". Dedicated capacity: ").append(r.capacity().isEmpty() ? "none measured" : "").append(".</p>");
+        s.append("</table><h2>Transfers</h2><table id=\"transfers\"><tr><th>Kind</th><th>Asset</th><th>From</th>"
+                + "<th>To</th><th>Amount</th><th>Charged</th></tr>");
+        r.transfers().forEach(t -> s.append("<tr><td>").append(esc(t.kind())).append("</td><td>").append(esc(t.ref()))
+                .append("</td><td>").append(esc(t.from())).append("</td><td>").append(esc(t.to())).append("</td>")
+                .append(td(t.amount())).append("<td>").append(t.applied() ? "yes" : "shown").append("</td></tr>"));
+        s.append("</table><h2>Dedicated capacity</h2><table id=\"capacity\"><tr><th>Endpoint</th>"
+                + "<th>Share of peak</th><th>Cost by that share</th><th>Unused</th></tr>");
+        r.capacity().forEach(c -> s.append("<tr><td>").append(esc(c.endpoint())).append("</td>")
+                .append(td(c.peakShare())).append(td(c.pinnedCost())).append(td(c.unusedFraction())).append("</tr>"));
+        s.append("</table>");
         s.append("<script id=\"data\" type=\"application/json\">").append(esc(EventJson.write(r.waterfall())))
                 .append("</script><script>").append(WATERFALL).append("</script></body></html>");
         return s.toString();

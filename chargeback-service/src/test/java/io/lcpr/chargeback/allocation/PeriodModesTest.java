@@ -68,6 +68,35 @@ class PeriodModesTest {
         ObjectNode completed = (ObjectNode) EventJson.MAPPER.readTree(Goldens.read(Topics.RECONCILIATION_COMPLETED));
         completed.put("eventId", UUID.randomUUID().toString()).put("runId", run.toString()).put("period", PERIOD);
         completed.set("workloads", EventJson.MAPPER.valueToTree(java.util.List.of("case-intake")));
+        // what reconcile states from trace attributes: benefits warms the shared intake prompt that records and
+        // transit read; benefits and licensing share the dedicated endpoint's busiest hour 3:2
+        completed.set("attribution", EventJson.MAPPER.readTree("""
+                [{"kind": "prefix", "ref": "intake-sys", "team": "benefits", "provider": "p", "model": "m",
+                  "serviceTier": "standard", "calls": 10, "inputTokens": 1000, "cacheReadTokens": 0,
+                  "cacheCreationTokens": 50000, "outputTokens": 10, "cacheReadDiscount": 0},
+                 {"kind": "prefix", "ref": "intake-sys", "team": "records", "provider": "p", "model": "m",
+                  "serviceTier": "standard", "calls": 10, "inputTokens": 1000, "cacheReadTokens": 900000,
+                  "cacheCreationTokens": 0, "outputTokens": 10, "cacheReadDiscount": 12.34},
+                 {"kind": "prefix", "ref": "intake-sys", "team": "transit", "provider": "p", "model": "m",
+                  "serviceTier": "standard", "calls": 10, "inputTokens": 1000, "cacheReadTokens": 400000,
+                  "cacheCreationTokens": 0, "outputTokens": 10, "cacheReadDiscount": 5.66},
+                 {"kind": "endpoint", "ref": "intake-dedicated", "team": "benefits", "provider": "p", "model": "m",
+                  "serviceTier": "standard", "calls": 10, "inputTokens": 200000000, "cacheReadTokens": 0,
+                  "cacheCreationTokens": 0, "outputTokens": 0, "cacheReadDiscount": 0,
+                  "peakHour": "2031-03-14T15:00:00Z", "peakTokens": 600000, "refPeakTokens": 1000000},
+                 {"kind": "endpoint", "ref": "intake-dedicated", "team": "licensing", "provider": "p", "model": "m",
+                  "serviceTier": "standard", "calls": 10, "inputTokens": 100000000, "cacheReadTokens": 0,
+                  "cacheCreationTokens": 0, "outputTokens": 0, "cacheReadDiscount": 0,
+                  "peakHour": "2031-03-14T15:00:00Z", "peakTokens": 400000, "refPeakTokens": 1000000}]
+                """));
+        given().contentType("application/json").body(Map.of("owner_team", "benefits", "capacity_tokens_per_hour",
+                1_000_000, "cost_per_hour", 10)).put("/api/chargeback/assets/endpoint/intake-dedicated").then()
+                .statusCode(200);
+        given().contentType("application/json").body(Map.of("owner_team", "benefits"))
+                .put("/api/chargeback/assets/prefix/intake-sys").then().statusCode(200);
+        given().contentType("application/json").body(Map.of("owner_team", "x"))
+                .put("/api/chargeback/assets/endpoint/no-capacity").then().statusCode(400)
+                .body("error", containsString("capacity_tokens_per_hour"));
         TopicWriter.send(LocalInfraTestResource.bootstrapServers(), Topics.LCPR_COMPUTED, "case-intake",
                 lcpr.toString());
         TopicWriter.send(LocalInfraTestResource.bootstrapServers(), Topics.RECONCILIATION_COMPLETED, run.toString(),
@@ -76,8 +105,8 @@ class PeriodModesTest {
         given().get("/api/chargeback/periods/" + PERIOD + "/policy").then().statusCode(200)
                 .body("policy.mode", equalTo("HYBRID")).body("chosenBy", equalTo(null));
         given().contentType("application/json").body(Map.of("mode", "hybrid", "basis", "tokens", "reserve_pct", 2,
-                "chosen_by", "platform-owner@agency")).put("/api/chargeback/periods/" + PERIOD + "/policy").then()
-                .statusCode(200);
+                "cache_discount", "to_warmer", "chosen_by", "platform-owner@agency"))
+                .put("/api/chargeback/periods/" + PERIOD + "/policy").then().statusCode(200);
         // a model behavior change on the intake workload: $700 of extra inference, credited from the reserve
         ObjectNode incident = (ObjectNode) EventJson.MAPPER.readTree(Goldens.read(Topics.INCIDENTS));
         incident.put("eventId", UUID.randomUUID().toString()).put("incidentId", UUID.randomUUID().toString())
@@ -112,7 +141,14 @@ class PeriodModesTest {
         given().get("/api/chargeback/periods/" + PERIOD + "/modes").then().statusCode(200)
                 .body("reserve.funding.transit", equalTo(112.0f)).body("reserve.paid", equalTo(700.0f))
                 .body("reserve.credits.benefits", equalTo(350.0f)).body("reserve.credits.licensing", equalTo(116.67f))
-                .body("reserve.credits.transit", equalTo(58.33f)).body("reserve.closing", equalTo(420.0f));
+                .body("reserve.credits.transit", equalTo(58.33f)).body("reserve.closing", equalTo(420.0f))
+                // the readers pay their cache discount to the team that warmed the prefix
+                .body("transfers.netByTeam.records", equalTo(12.34f)).body("transfers.netByTeam.transit",
+                        equalTo(5.66f)).body("transfers.netByTeam.benefits", equalTo(-18.0f))
+                // 744 hours of a 1,000,000-token-an-hour endpoint at $10 an hour, 300 million tokens used
+                .body("transfers.capacity[0].monthCost", equalTo(7440.0f))
+                .body("transfers.capacity[0].unusedFraction", equalTo(0.596774f))
+                .body("transfers.capacity[0].shares.find { it.team == 'benefits' }.pinnedCost", equalTo(4464.0f));
 
         // closed (reconcile-service is not running here: forced), then exported for a FinOps tool
         given().get("/api/chargeback/periods/" + PERIOD + "/focus.csv").then().statusCode(409);
@@ -129,6 +165,9 @@ class PeriodModesTest {
         assertEquals(0, new BigDecimal("1120.00").compareTo(sum.apply("Adjustment")), "the reserve's funding");
         assertEquals(0, new BigDecimal("-700.00").compareTo(sum.apply("Credit")), "the incident credits");
         assertEquals(0, new BigDecimal("56420.00").compareTo(sum.apply(null)), "what the teams pay");
+        assertEquals(0, new BigDecimal("-18.00").compareTo(rows.stream().filter(r -> r.get("SubAccountId")
+                .equals("benefits") && r.get("x_CostComponent").equals("cache_transfer")).map(r -> new BigDecimal(
+                        r.get("BilledCost"))).reduce(BigDecimal.ZERO, BigDecimal::add)), "the transfers received");
         for (String column : List.of("BilledCost", "BillingAccountId", "BillingCurrency", "BillingPeriodStart",
                 "ChargeCategory", "ChargePeriodStart", "EffectiveCost", "ListCost", "ServiceCategory",
                 "SubAccountId")) {

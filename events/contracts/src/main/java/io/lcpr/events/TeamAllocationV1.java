@@ -20,7 +20,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * its trace-derived cost); {@code lcprByWorkload}, each workload it used with its LCPR, denominator and the team's
  * share; {@code reserveContribution} (the team's share of its charge that funds the incident reserve),
  * {@code incidentCredit} (what the reserve credits it for the month's incidents) and {@code net} (amount plus
- * contribution less credit: what the team pays).
+ * contribution less credit, plus transfers and training charges: what the team pays); {@code transfers} (money
+ * moved between this team and another: a shared prefix's cache discount, an adapter's amortized training cost;
+ * {@code applied} false: shown, not charged), {@code transferNet} (the applied ones, paid positive),
+ * {@code trainingCharge} (an adapter's training cost charged to its owner this month) and {@code capacity} (its
+ * share of each dedicated endpoint's busiest hour, the month's cost by that share, the endpoint's unused fraction).
  */
 @RegisterForReflection
 public record TeamAllocationV1(UUID eventId, Instant occurredAt, int schemaVersion, String producer, UUID runId,
@@ -28,12 +32,25 @@ public record TeamAllocationV1(UUID eventId, Instant occurredAt, int schemaVersi
         BigDecimal totalAllocated, Map<String, BigDecimal> byWorkload, Integer version, UUID corrects,
         String correctionReason, String basis, Map<String, BigDecimal> modes, BigDecimal variance,
         Map<String, BigDecimal> components, List<WorkloadLcpr> lcprByWorkload, BigDecimal reserveContribution,
-        BigDecimal incidentCredit, BigDecimal net) implements EventEnvelope {
+        BigDecimal incidentCredit, BigDecimal net, List<Transfer> transfers, BigDecimal transferNet,
+        BigDecimal trainingCharge, List<CapacityShare> capacity) implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUDEVENT_TYPE = "io.lcpr.chargeback.allocation.monthly.v1";
     /** Where the event's schema is described (the golden file of the topic, shipped with the contracts). */
     public static final String DATASCHEMA = "urn:lcpr:contracts:chargeback.allocations.monthly.v1";
     public static final String UNKNOWN_TEAM = "unknown";
+
+    /** Money moved from one team to another for a shared asset. */
+    @RegisterForReflection
+    public record Transfer(String kind, String ref, String from, String to, BigDecimal amount, boolean applied,
+            String basis) {
+    }
+
+    /** The team's share of a dedicated endpoint's busiest hour, its cost by that share, the endpoint's unused part. */
+    @RegisterForReflection
+    public record CapacityShare(String endpoint, BigDecimal peakShare, BigDecimal pinnedCost,
+            BigDecimal unusedFraction) {
+    }
 
     /** A workload the team used: its LCPR and denominator (accepted units) for the month, the team's usage share. */
     @RegisterForReflection
