@@ -37,8 +37,7 @@ public class PolicyService {
         UsageBasis basis = r.basis() == null ? UsageBasis.TRACE_COST : UsageBasis.parse(r.basis());
         if (basis == null) {
             problems.add("basis: '" + r.basis() + "' is not one of "
-                    + Arrays.stream(UsageBasis.values()).map(UsageBasis::wire).toList()
-                    + " (accepted outputs per team are not measured yet)");
+                    + Arrays.stream(UsageBasis.values()).map(UsageBasis::wire).toList());
         }
         if (r.hybridFloor() != null && r.hybridFloor().signum() < 0) {
             problems.add("hybrid_floor: must not be negative");

@@ -10,13 +10,16 @@ public enum UsageBasis {
     /** Input and output tokens. */
     TOKENS,
     /** Calls (requests), each standing for its sampling weight. */
-    REQUESTS;
+    REQUESTS,
+    /** Accepted work units (outputs that passed the workload's acceptance rule), by the team of the final attempt. */
+    ACCEPTED_OUTPUTS;
 
     BigDecimal of(WorkloadUsage.TeamUsage u) {
         return switch (this) {
         case TRACE_COST -> u.traceCost();
         case TOKENS -> BigDecimal.valueOf(u.tokens());
         case REQUESTS -> BigDecimal.valueOf(u.calls());
+        case ACCEPTED_OUTPUTS -> BigDecimal.valueOf(u.accepted());
         };
     }
 
@@ -24,7 +27,7 @@ public enum UsageBasis {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The basis named {@code trace_cost}, {@code tokens}, {@code requests}; null when none is. */
+    /** The basis named {@code trace_cost}, {@code tokens}, {@code requests}, {@code accepted_outputs}; else null. */
     public static UsageBasis parse(String name) {
         for (UsageBasis b : values()) {
             if (b.wire().equalsIgnoreCase(name == null ? "" : name.trim())) {

@@ -53,9 +53,11 @@ public record WorkloadUsage(String workload, BigDecimal loaded, BigDecimal infer
         return out;
     }
 
-    /** A team's use of a workload: trace-derived cost, calls and tokens. */
-    public record TeamUsage(BigDecimal traceCost, long calls, long tokens) {
-        static final TeamUsage NONE = new TeamUsage(BigDecimal.ZERO, 0, 0);
+    /** A team's use of a workload: trace-derived cost, calls, tokens and accepted units. */
+    public record TeamUsage(BigDecimal traceCost, long calls, long tokens, long accepted) {
+        public TeamUsage(BigDecimal traceCost, long calls, long tokens) {
+            this(traceCost, calls, tokens, 0);
+        }
     }
 
     /** From a workload's LCPR event; a workload with no team usage at all is the unknown team's. */
@@ -64,12 +66,14 @@ public record WorkloadUsage(String workload, BigDecimal loaded, BigDecimal infer
         Map<String, BigDecimal> cost = e.traceCostByTeam() == null ? Map.of() : e.traceCostByTeam();
         Map<String, Long> calls = e.callsByTeam() == null ? Map.of() : e.callsByTeam();
         Map<String, Long> tokens = e.tokensByTeam() == null ? Map.of() : e.tokensByTeam();
+        Map<String, Long> accepted = e.acceptedByTeam() == null ? Map.of() : e.acceptedByTeam();
         java.util.Set<String> teams = new java.util.TreeSet<>(cost.keySet());
         teams.addAll(calls.keySet());
         teams.addAll(tokens.keySet());
+        teams.addAll(accepted.keySet());
         for (String t : teams) {
             byTeam.put(t, new TeamUsage(cost.getOrDefault(t, BigDecimal.ZERO), calls.getOrDefault(t, 0L),
-                    tokens.getOrDefault(t, 0L)));
+                    tokens.getOrDefault(t, 0L), accepted.getOrDefault(t, 0L)));
         }
         if (byTeam.isEmpty()) {
             byTeam.put(TeamAllocationV1.UNKNOWN_TEAM, new TeamUsage(BigDecimal.ONE, 0, 0));

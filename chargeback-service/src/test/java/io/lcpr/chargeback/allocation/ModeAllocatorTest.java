@@ -82,6 +82,19 @@ class ModeAllocatorTest {
         assertEquals(new BigDecimal("0.00"), c.modes().get(AllocationMode.PROPORTIONAL).byTeam().get("transit"));
     }
 
+    /** By accepted outputs: a team whose calls are cheap but rarely accepted pays for what it got accepted. */
+    @Test
+    void proportionalByAcceptedOutputs() {
+        WorkloadUsage w = new WorkloadUsage("w", new BigDecimal("900.00"), new BigDecimal("900"), BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, Map.of(
+                        "benefits", new WorkloadUsage.TeamUsage(new BigDecimal("600"), 100, 1000, 20),
+                        "records", new WorkloadUsage.TeamUsage(new BigDecimal("300"), 100, 1000, 70)));
+        ModeAllocator.Comparison c = ModeAllocator.compare(List.of(w), Map.of(),
+                new AllocationPolicy(AllocationMode.PROPORTIONAL, UsageBasis.ACCEPTED_OUTPUTS, false, null));
+        assertEquals(new BigDecimal("200.00"), c.inForce().byTeam().get("benefits"), "20 of 90 accepted");
+        assertEquals(new BigDecimal("700.00"), c.inForce().byTeam().get("records"));
+    }
+
     /**
      * An eval run's cost goes to the workloads it serves (reconcile's allocation: 2/3 and 1/3), into their eval
      * component, and from there to the teams that called them; the eval run itself carries nothing.

@@ -65,6 +65,8 @@ class PeriodModesTest {
                 "records", 300_000, "transit", 100_000)));
         lcpr.set("tokensByTeam", EventJson.MAPPER.valueToTree(Map.of("benefits", 300_000_000, "licensing",
                 100_000_000, "records", 150_000_000, "transit", 50_000_000)));
+        lcpr.set("acceptedByTeam", EventJson.MAPPER.valueToTree(Map.of("benefits", 540_000, "licensing", 180_000,
+                "records", 270_000, "transit", 90_000)));
         ObjectNode completed = (ObjectNode) EventJson.MAPPER.readTree(Goldens.read(Topics.RECONCILIATION_COMPLETED));
         completed.put("eventId", UUID.randomUUID().toString()).put("runId", run.toString()).put("period", PERIOD);
         completed.set("workloads", EventJson.MAPPER.valueToTree(java.util.List.of("case-intake")));

@@ -17,7 +17,7 @@ class ProportionalAllocatorTest {
     static LcprComputedV1 workload(String name, String loaded, Map<String, BigDecimal> teams) {
         return new LcprComputedV1(UUID.randomUUID(), Instant.EPOCH, 1, "test", UUID.randomUUID(), "2026-04", name,
                 "USD", null, null, null, null, null, new BigDecimal(loaded), null, null, 0, 0, 0, 0, 0, 0, Map.of(),
-                teams, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                teams, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     @Test

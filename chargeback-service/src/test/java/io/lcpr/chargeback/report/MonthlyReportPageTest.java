@@ -112,6 +112,7 @@ class MonthlyReportPageTest {
         lcpr.set("tokensByTeam", EventJson.MAPPER.valueToTree(Map.of("benefits", benefitsTokens, "licensing",
                 licensingTokens)));
         lcpr.set("callsByTeam", EventJson.MAPPER.valueToTree(Map.of("benefits", 1000, "licensing", 500)));
+        lcpr.set("acceptedByTeam", EventJson.MAPPER.valueToTree(Map.of("benefits", 900, "licensing", 450)));
         ObjectNode completed = (ObjectNode) EventJson.MAPPER.readTree(Goldens.read(Topics.RECONCILIATION_COMPLETED));
         completed.put("eventId", UUID.randomUUID().toString()).put("runId", run.toString()).put("period", period);
         completed.set("workloads", EventJson.MAPPER.valueToTree(List.of("intake")));

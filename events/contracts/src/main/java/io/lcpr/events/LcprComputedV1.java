@@ -18,7 +18,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * unit; the registry's class and unit name; the second view's share of eval-run cost allocated to this workload
  * and the LCPR with it; for an agentic workload its fanout (calls per task, processed input tokens per initial
  * prompt token) and the quartiles (25th, 50th, 75th) of cost per accepted task; per team its (weighted) calls and
- * tokens, input and output (what chargeback allocates by when the policy's basis is requests or tokens).
+ * tokens, input and output, and its accepted units (by the team of each unit's final attempt): what chargeback
+ * allocates by when the policy's basis is requests, tokens or accepted outputs.
  * Key: the workload.
  */
 @RegisterForReflection
@@ -32,7 +33,7 @@ public record LcprComputedV1(UUID eventId, Instant occurredAt, int schemaVersion
         Map<String, BigDecimal> costByAttemptKind, BigDecimal wastedCost, BigDecimal wastedCostPerAccepted,
         String workloadClass, String unitName, BigDecimal evalRunAllocated, BigDecimal lcprWithEvalRuns,
         BigDecimal callsPerTask, BigDecimal tokenFanout, List<BigDecimal> costPerAcceptedTaskQuartiles,
-        Map<String, Long> callsByTeam, Map<String, Long> tokensByTeam)
+        Map<String, Long> callsByTeam, Map<String, Long> tokensByTeam, Map<String, Long> acceptedByTeam)
         implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
 }

@@ -134,6 +134,8 @@ public class ReconciliationService {
                     j.units(), j.statedHumanCost(), j.unstatedCases(), inputs.costs(j.workload()));
         }
         long unitCount = units.values().stream().mapToLong(UnitTally::attempted).sum();
+        Map<String, Map<String, Long>> acceptedByTeam = QuarkusTransaction.requiringNew()
+                .call(() -> judgements.acceptedByTeam(period));
 
         Map<String, List<CostSlice>> byWorkload = new TreeMap<>();
         slices.forEach(s -> byWorkload.computeIfAbsent(s.workload(), w -> new ArrayList<>()).add(s));
@@ -154,7 +156,7 @@ public class ReconciliationService {
                 : QuarkusTransaction.requiringNew().call(() -> accountUsage(named, period, prices, terms, fx));
         List<LcprComputedV1> results = WorkloadResults.build(byWorkload, units, new WorkloadResults.Context(runId,
                 period, now, inputs::costs, accounts.deltaByWorkload(), inputs.revenueTerms(), inputs.registry(),
-                tasks, accountUsage));
+                tasks, accountUsage, acceptedByTeam));
         Map<String, String> owners = new TreeMap<>();
         inputs.registry().forEach((w, reg) -> {
             if (reg.ownerTeam() != null) {

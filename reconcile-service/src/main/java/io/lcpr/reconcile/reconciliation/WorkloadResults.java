@@ -43,7 +43,7 @@ final class WorkloadResults {
     /** The inputs of the events beyond the workloads' slices and units. */
     record Context(UUID runId, Period period, Instant now, Function<String, CostInputs> costs,
             Map<String, BigDecimal> deltaByWorkload, List<RevenueTermV1> revenueTerms, Map<String, Registry> registry,
-            Map<String, TaskCosts.Figures> tasks, AccountUsage accounts) {
+            Map<String, TaskCosts.Figures> tasks, AccountUsage accounts, Map<String, Map<String, Long>> acceptedByTeam) {
     }
 
     private WorkloadResults() {
@@ -79,7 +79,7 @@ final class WorkloadResults {
                     tasks == null ? null : tasks.callsPerTask(), tasks == null ? null : tasks.tokenFanout(),
                     tasks == null || tasks.p50() == null ? null
                             : Arrays.asList(Money.of(tasks.p25()), Money.of(tasks.p50()), Money.of(tasks.p75())),
-                    l.callsByTeam(), l.tokensByTeam()));
+                    l.callsByTeam(), l.tokensByTeam(), ctx.acceptedByTeam().getOrDefault(workload, Map.of())));
         });
         return out;
     }

@@ -260,9 +260,9 @@ public class UnitJudgements {
         return session().doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     with gone as (delete from unit_tally where day >= ? and day < ? returning *)
-                    insert into unit_tally
-                    select workload, day, result, sum(units), sum(stated_human_cost), sum(unstated_cases) from gone
-                    group by 1, 2, 3
+                    insert into unit_tally (workload, day, result, units, stated_human_cost, unstated_cases, team)
+                    select workload, day, result, sum(units), sum(stated_human_cost), sum(unstated_cases), team
+                    from gone group by 1, 2, 3, 7
                     having sum(units) <> 0 or sum(stated_human_cost) <> 0 or sum(unstated_cases) <> 0
                     """)) {
                 bindDays(ps, period);
@@ -307,6 +307,25 @@ public class UnitJudgements {
                     while (rs.next()) {
                         out.add(new JudgedUnits(rs.getString(1), RESULTS[rs.getInt(2) - 1], rs.getLong(3),
                                 rs.getBigDecimal(4), rs.getLong(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The period's accepted units per workload and team (the team of each unit's final attempt). */
+    public Map<String, Map<String, Long>> acceptedByTeam(Period period) {
+        return session().doReturningWork(c -> {
+            Map<String, Map<String, Long>> out = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    select workload, team, sum(units) from unit_tally
+                    where day >= ? and day < ? and result in (1, 2) group by 1, 2 having sum(units) <> 0
+                    """)) {
+                bindDays(ps, period);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
                     }
                 }
             }

@@ -81,6 +81,8 @@ public class UsageRepository {
                     > (u.final_started_at, u.final_request_id) then excluded.final_ttft_ms else u.final_ttft_ms end,
                 final_e2e_ms = case when (excluded.final_started_at, excluded.final_request_id)
                     > (u.final_started_at, u.final_request_id) then excluded.final_e2e_ms else u.final_e2e_ms end,
+                team = case when (excluded.final_started_at, excluded.final_request_id)
+                    > (u.final_started_at, u.final_request_id) then excluded.team else u.team end,
                 final_started_at = greatest(u.final_started_at, excluded.final_started_at)
             """;
     /** A day's hourly rollups recomputed from its stored calls (after deleting them, in the same transaction). */
@@ -105,9 +107,10 @@ public class UsageRepository {
     /** The work units with a call in a range, recomputed from all their stored calls. */
     private static final String REBUILD_UNITS = "with touched as (" + TOUCHED_UNITS + ")\n" + """
             insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
-                final_ttft_ms, final_e2e_ms)
+                final_ttft_ms, final_e2e_ms, team)
             select distinct on (c.unit_key) c.unit_key, coalesce(c.workload, ''),
-                count(*) over (partition by c.unit_key), c.started_at, coalesce(c.request_id, ''), c.ttft_ms, c.e2e_ms
+                count(*) over (partition by c.unit_key), c.started_at, coalesce(c.request_id, ''), c.ttft_ms, c.e2e_ms,
+                coalesce(c.team, '')
             from usage_call c join touched using (unit_key)
             where c.attempt_kind <> 'eval_grader'
             order by c.unit_key, c.started_at desc, coalesce(c.request_id, '') desc
@@ -159,14 +162,14 @@ public class UsageRepository {
             ), fresh_units as (
                 select distinct on (unit_key) unit_key, coalesce(workload, '') as workload,
                     count(*) over (partition by unit_key) as attempts, started_at, coalesce(request_id, '') as request_id,
-                    ttft_ms, e2e_ms
+                    ttft_ms, e2e_ms, coalesce(team, '') as team
                 from fresh where attempt_kind <> 'eval_grader'
                 order by unit_key, started_at desc, coalesce(request_id, '') desc
             ), units as (
                 -- a unit new to the store is judged here from this poll's calls and its stored verdicts
                 select unit_key, coalesce(nullif(workload, ''), 'unknown') as workload, attempts,
                     request_id as final_request_id, ttft_ms as final_ttft_ms, e2e_ms as final_e2e_ms,
-                    workload as stored_workload, started_at
+                    workload as stored_workload, started_at, team
                 from fresh_units
             ), waiting as (
                 -- verdicts that named one of these calls before it arrived
@@ -177,10 +180,10 @@ public class UsageRepository {
                 -- a unit already stored (more attempts, or a stub of its verdicts) or with waiting verdicts is left
                 -- open here (result null) and judged by the statement that follows, which sees all of its calls
                 insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
-                    final_ttft_ms, final_e2e_ms, result, escalated, escalation_cost)
+                    final_ttft_ms, final_e2e_ms, result, escalated, escalation_cost, team)
                 select unit_key, stored_workload, attempts, started_at, final_request_id, final_ttft_ms, final_e2e_ms,
                     case when unit_key in (select unit_key from waiting) then null else result end, escalated,
-                    case when escalated then escalation_cost end
+                    case when escalated then escalation_cost end, team
                 from results
                 order by unit_key
                 """ + UNIT_MERGE + """

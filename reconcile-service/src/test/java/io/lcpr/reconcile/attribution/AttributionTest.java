@@ -70,9 +70,20 @@ class AttributionTest {
         }
         batches.traces(MonthFixtures.records(traces));
         batches.traces(MonthFixtures.records(traces.subList(0, 30))); // redelivered: counted once
+        // support's units pass their evals, search's fail: accepted outputs per team for chargeback's basis
+        List<io.lcpr.events.OutcomeRecordedV1> verdicts = new ArrayList<>();
+        traces.stream().filter(t -> t.trace().team().equals("support") || t.trace().team().equals("search"))
+                .forEach(t -> verdicts.add(MonthFixtures.outcome("eval", t.trace().requestId(),
+                        t.trace().workUnitId(), t.trace().team().equals("support"), null, null,
+                        t.trace().startedAt().plusSeconds(5))));
+        batches.outcomes(MonthFixtures.records(verdicts));
 
         ReconciliationRuns.RunView run = runs.start(Period.parse("2033-08"));
         assertEquals("completed", run.status(), run.error());
+        assertEquals(Map.of("support", 40L), run.lcpr().stream().filter(l -> l.workload().equals("w-support"))
+                .findFirst().orElseThrow().acceptedByTeam(), "the team of each accepted unit's final attempt");
+        assertEquals(Map.of(), run.lcpr().stream().filter(l -> l.workload().equals("w-search")).findFirst()
+                .orElseThrow().acceptedByTeam());
         List<ReconciliationCompletedV1.Attribution> lines = MonthFixtures.reconciliation(run.runId()).attribution();
         ReconciliationCompletedV1.Attribution support = line(lines, "prefix", "support");
         assertEquals(40, support.calls());
