@@ -12,7 +12,12 @@ public interface ChargebackConfig {
     @WithDefault("http://127.0.0.1:8083")
     String reconcileUrl();
 
-    /** How long a close waits for reconcile-service's answer before it counts as a reason to refuse. */
+    /** ingest-service, asked at a period close whether it holds traces of the month not yet published. */
+    @WithName("ingest.url")
+    @WithDefault("http://127.0.0.1:8081")
+    String ingestUrl();
+
+    /** How long a close waits for each service's answer before it counts as a reason to refuse. */
     @WithName("reconcile.timeout.ms")
     @WithDefault("5000")
     long reconcileTimeoutMs();

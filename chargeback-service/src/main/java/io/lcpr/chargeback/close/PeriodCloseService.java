@@ -37,12 +37,12 @@ public class PeriodCloseService {
     };
 
     private final ModeService modes;
-    private final ReconcileFreshness freshness;
+    private final CloseChecks freshness;
     private final Outbox outbox;
     private final EntityManager em;
     private final io.lcpr.chargeback.transfer.AssetService assets;
 
-    public PeriodCloseService(ModeService modes, ReconcileFreshness freshness, Outbox outbox, EntityManager em,
+    public PeriodCloseService(ModeService modes, CloseChecks freshness, Outbox outbox, EntityManager em,
             io.lcpr.chargeback.transfer.AssetService assets) {
         this.assets = assets;
         this.modes = modes;

@@ -19,9 +19,23 @@ import io.lcpr.ingest.trace.read.TraceValidator;
 @Path("/api/traces")
 public class TraceResource {
     private final BatchIngest<CanonicalTrace> ingest;
+    private final TraceService service;
 
     public TraceResource(TraceService service, IngestConfig config) {
+        this.service = service;
         this.ingest = new BatchIngest<>(new CanonicalTraceReader(), TraceValidator.from(config)::validate, service::store, config.chunkSize());
+    }
+
+    /** Traces of a month stored and not yet published ({@code ?period=YYYY-MM}): what a period close checks. */
+    @jakarta.ws.rs.GET
+    @jakarta.ws.rs.Path("/backlog")
+    @Produces(MediaType.APPLICATION_JSON)
+    public TraceService.Backlog backlog(@jakarta.ws.rs.QueryParam("period") String period) {
+        try {
+            return service.backlog(java.time.YearMonth.parse(period == null ? "" : period));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new jakarta.ws.rs.BadRequestException("period: '" + period + "' is not a month (YYYY-MM)");
+        }
     }
 
     @POST

@@ -37,6 +37,16 @@ public class TraceService {
     }
 
     /** Returns how many of the traces were new; the others had been stored before. */
+    /** What ingest holds of a month and has not yet published on llm.traces.v1 (a period close asks). */
+    public record Backlog(String period, long chunks, long traces) {
+    }
+
+    @Transactional
+    public Backlog backlog(java.time.YearMonth month) {
+        long[] b = repository.unpublished(month);
+        return new Backlog(month.toString(), b[0], b[1]);
+    }
+
     @Transactional
     public int store(List<CanonicalTrace> traces) {
         // The column keeps microseconds; the live event and one read back from the table must carry the same instant.

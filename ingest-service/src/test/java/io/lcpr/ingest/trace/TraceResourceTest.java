@@ -107,4 +107,24 @@ class TraceResourceTest {
             assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
         }
     }
+
+    /**
+     * A period close asks ingest what it holds of a month unpublished: a chunk committed and not yet on
+     * llm.traces.v1 is counted with its traces, for the months it holds; a bad month is refused.
+     */
+    @Test
+    void theUnpublishedBacklogOfAMonth() {
+        long id = 9_000_000_000L + System.nanoTime() % 1_000_000;
+        io.lcpr.infra.LocalInfraTestResource.execute("insert into ingest.trace_chunk (chunk_id, months, traces)"
+                + " values (?, array[date '2031-01-01'], 7)", id);
+        try {
+            given().queryParam("period", "2031-01").get("/api/traces/backlog").then().statusCode(200)
+                    .body("chunks", org.hamcrest.Matchers.equalTo(1)).body("traces", org.hamcrest.Matchers.equalTo(7));
+            given().queryParam("period", "2031-02").get("/api/traces/backlog").then().statusCode(200)
+                    .body("traces", org.hamcrest.Matchers.equalTo(0));
+        } finally {
+            io.lcpr.infra.LocalInfraTestResource.execute("delete from ingest.trace_chunk where chunk_id = ?", id);
+        }
+        given().queryParam("period", "January").get("/api/traces/backlog").then().statusCode(400);
+    }
 }

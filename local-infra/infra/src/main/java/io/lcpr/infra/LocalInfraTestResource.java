@@ -75,6 +75,19 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         }
     }
 
+    /** A statement run straight on the test database (a row a test needs in a state the service would not leave it). */
+    public static int execute(String sql, Object... params) {
+        try (Connection c = DriverManager.getConnection(required(JDBC_URL), required(USERNAME), required(PASSWORD));
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("test statement failed: " + sql, e);
+        }
+    }
+
     private static String required(String property) {
         String value = System.getProperty(property);
         if (value == null) {

@@ -53,8 +53,9 @@ public final class Suite implements AutoCloseable {
                 int port = randomPorts ? Ports.free()
                         : Integer.parseInt(env.getOrDefault(spec.portVariable(), Integer.toString(spec.defaultPort())));
                 Map<String, String> own = new java.util.HashMap<>(serviceEnv);
-                if (started.containsKey("reconcile-service")) { // chargeback's close asks reconcile
+                if (started.containsKey("reconcile-service")) { // chargeback's close asks ingest and reconcile
                     own.put("CHARGEBACK_RECONCILE_URL", started.get("reconcile-service").url());
+                    own.put("CHARGEBACK_INGEST_URL", started.get("ingest-service").url());
                 }
                 started.put(spec.module(), ServiceProcess.start(root, spec.module(), port, own,
                         workDir.resolve("logs")));

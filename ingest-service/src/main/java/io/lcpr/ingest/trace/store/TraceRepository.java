@@ -236,6 +236,14 @@ public class TraceRepository {
                 .setParameter("chunks", chunks).executeUpdate();
     }
 
+    /** Stored chunks holding traces of a month that are not yet published, and their traces: {chunks, traces}. */
+    public long[] unpublished(java.time.YearMonth month) {
+        Object[] row = (Object[]) em.createNativeQuery("select count(*), coalesce(sum(traces), 0) from trace_chunk"
+                + " where published_at is null and cast(:month as date) = any(months)")
+                .setParameter("month", month.atDay(1)).getSingleResult();
+        return new long[] { ((Number) row[0]).longValue(), ((Number) row[1]).longValue() };
+    }
+
     /** Deletes the records of chunks published before the cutoff; their traces stay. */
     public int purgePublished(Instant cutoff) {
         return em.createNativeQuery("delete from trace_chunk where published_at < :cutoff")

@@ -15,20 +15,49 @@ import io.lcpr.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Asks reconcile-service whether a period's newest run is on its current inputs and what is still to be folded
- * ({@code GET /api/reconciliations/freshness}): the reasons a close is refused for, empty when there are none. An
- * answer that does not come is a reason too: a month is not frozen on figures nobody could check.
+ * The questions a close asks the pipeline: ingest-service, what it holds of the month not yet published
+ * ({@code GET /api/traces/backlog}); reconcile-service, whether the month's newest run is on its current inputs and
+ * what is still to be folded ({@code GET /api/reconciliations/freshness}). The answers are the reasons a close is
+ * refused for, empty when there are none; an answer that does not come is a reason too: a month is not frozen on
+ * figures nobody could check.
  */
 @ApplicationScoped
-public class ReconcileFreshness {
+public class CloseChecks {
     private final ChargebackConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public ReconcileFreshness(ChargebackConfig config) {
+    public CloseChecks(ChargebackConfig config) {
         this.config = config;
     }
 
     List<String> reasons(String period, java.util.UUID closingRun) {
+        List<String> out = new ArrayList<>(ingest(period));
+        out.addAll(reconcile(period, closingRun));
+        return out;
+    }
+
+    private List<String> ingest(String period) {
+        List<String> out = new ArrayList<>();
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(config.ingestUrl()
+                    + "/api/traces/backlog?period=" + period)).timeout(Duration.ofMillis(config.reconcileTimeoutMs()))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                out.add("ingest-service answered " + r.statusCode() + " to the backlog of " + period);
+                return out;
+            }
+            long traces = EventJson.MAPPER.readTree(r.body()).path("traces").asLong();
+            if (traces > 0) {
+                out.add("ingest-service holds " + traces + " traces of " + period + " not yet published");
+            }
+        } catch (Exception e) {
+            out.add("ingest-service at " + config.ingestUrl() + " did not answer whether it holds traces of " + period
+                    + " not yet published: " + e);
+        }
+        return out;
+    }
+
+    private List<String> reconcile(String period, java.util.UUID closingRun) {
         List<String> out = new ArrayList<>();
         JsonNode answer;
         try {
