@@ -19,6 +19,7 @@ import io.lcpr.events.EventJson;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.TeamAllocationV1;
 import io.lcpr.events.Topics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -51,23 +52,41 @@ public class PeriodCloseService {
         this.em = em;
     }
 
-    @Transactional
+    /**
+     * Closes a month. The questions to ingest and reconcile are asked outside any transaction (a slow answer holds
+     * no lock); the freeze then checks, under the month's lock, that the run they were asked about is still the
+     * newest, so a run arriving meanwhile is never frozen unchecked.
+     */
     public PeriodClose close(String period, CloseRequest r) {
         if (r == null || r.by() == null || r.by().isBlank()) {
             throw new IllegalArgumentException("by: who closes the month is required (it is recorded with it)");
         }
-        lock(period);
-        Optional<PeriodClose> closed = latest(period);
+        Optional<PeriodClose> closed = QuarkusTransaction.requiringNew().call(() -> find(period));
         if (closed.isPresent()) {
-            PeriodClose c = closed.get();
-            return new PeriodClose(c.period(), c.version(), c.runId(), c.by(), c.at(), c.forcedReason(),
-                    c.overridden(), false, current(period));
+            return closed.get();
         }
-        ModeService.PeriodAllocation allocation = modes.compute(period);
-        List<String> reasons = controls(period, allocation);
+        ModeService.PeriodAllocation checked = QuarkusTransaction.requiringNew().call(() -> modes.compute(period));
+        List<String> reasons = new ArrayList<>(invoiceReasons(period, checked));
+        reasons.addAll(freshness.reasons(period, checked.run().runId));
         boolean forced = r.forceReason() != null && !r.forceReason().isBlank();
         if (!reasons.isEmpty() && !forced) {
             throw new CloseRefusedException(period, reasons);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> freezeClose(period, r, checked.run().runId, reasons,
+                forced));
+    }
+
+    private PeriodClose freezeClose(String period, CloseRequest r, java.util.UUID checkedRun, List<String> reasons,
+            boolean forced) {
+        lock(period);
+        Optional<PeriodClose> closed = find(period);
+        if (closed.isPresent()) { // closed by someone else meanwhile: nothing new
+            return closed.get();
+        }
+        ModeService.PeriodAllocation allocation = modes.compute(period);
+        if (!allocation.run().runId.equals(checkedRun)) {
+            throw new CloseRefusedException(period, List.of("run " + allocation.run().runId + " of " + period
+                    + " arrived while the close was being checked: close again"));
         }
         Instant now = Instant.now();
         List<TeamAllocationV1> statements = TeamStatements.of(allocation, team -> id(period, 1, team), 1, now);
@@ -143,7 +162,7 @@ public class PeriodCloseService {
         return latest(period).isPresent();
     }
 
-    private List<String> controls(String period, ModeService.PeriodAllocation allocation) {
+    private static List<String> invoiceReasons(String period, ModeService.PeriodAllocation allocation) {
         List<String> reasons = new ArrayList<>();
         if (allocation.run().event != null) {
             ReconciliationCompletedV1 run = EventJson.read(allocation.run().event, ReconciliationCompletedV1.class);
@@ -153,7 +172,6 @@ public class PeriodCloseService {
                 }
             }
         }
-        reasons.addAll(freshness.reasons(period, allocation.run().runId));
         return reasons;
     }
 

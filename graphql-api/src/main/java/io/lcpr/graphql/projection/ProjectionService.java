@@ -14,7 +14,7 @@ import io.lcpr.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Keeps the read models: every event once, queries answer from the newest run. */
+/** Keeps the read models: every event once; queries answer from the newest run (allocations: each team's newest). */
 @ApplicationScoped
 public class ProjectionService {
     private final Inbox inbox;
@@ -50,13 +50,16 @@ public class ProjectionService {
                 .map(p -> EventJson.read(p.event, ReconciliationCompletedV1.class));
     }
 
-    /** The allocations of the newest run of a period and mode, one per team. */
+    /**
+     * Each team's newest statement of a closed period under a mode: a correction replaces only the teams it names,
+     * so a team's statement is its latest, whatever run the others come from.
+     */
     public List<TeamAllocationV1> allocations(String period, String mode) {
-        Optional<ProjectedEvent> newest = ProjectedEvent.<ProjectedEvent> find("topic = ?1 and period = ?2 and mode = ?3"
-                + " order by occurredAt desc, id desc", Topics.ALLOCATIONS_MONTHLY, period, mode).firstResultOptional();
-        return newest.map(n -> ProjectedEvent.<ProjectedEvent> list("topic = ?1 and runId = ?2 and mode = ?3"
-                + " order by subject", Topics.ALLOCATIONS_MONTHLY, n.runId, mode).stream()
-                .map(p -> EventJson.read(p.event, TeamAllocationV1.class)).toList()).orElse(List.of());
+        java.util.Map<String, TeamAllocationV1> newest = new java.util.TreeMap<>();
+        ProjectedEvent.<ProjectedEvent> list("topic = ?1 and period = ?2 and mode = ?3 order by subject,"
+                + " occurredAt desc, id desc", Topics.ALLOCATIONS_MONTHLY, period, mode)
+                .forEach(p -> newest.putIfAbsent(p.subject, EventJson.read(p.event, TeamAllocationV1.class)));
+        return List.copyOf(newest.values());
     }
 
     /** Every workload LCPR of the given runs, in one query. */

@@ -164,6 +164,22 @@ class SuiteIT {
             assertEquals(2, e.get("version").asInt());
             assertEquals(true, ids.contains(e.get("corrects").asText()), "names the statement it corrects");
         }
+        // GraphQL reads each team's newest statement: every team, adding up to the corrected month
+        BigDecimal month = BigDecimal.ZERO;
+        for (JsonNode l : Http.get(suite.url("reconcile-service") + "/api/reconciliations/" + run).expect(200).json()
+                .get("lcpr")) {
+            month = month.add(l.get("loadedCost").decimalValue());
+        }
+        BigDecimal correctedMonth = month.setScale(2, RoundingMode.HALF_EVEN);
+        Await.until(Duration.ofSeconds(60), "GraphQL's corrected month", () -> {
+            JsonNode all = Http.graphql(suite.graphqlEndpoint(), "{ allocations(period: \"" + DemoMonth.MONTH
+                    + "\", mode: \"proportional\") { team amount } }").get("allocations");
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode a : all) {
+                sum = sum.add(a.get("amount").decimalValue());
+            }
+            return all.size() == teams.size() && sum.compareTo(correctedMonth) == 0;
+        });
     }
 
     /** chargeback.allocations.monthly.v1 records mentioning a month or run, read by a plain Kafka consumer. */
