@@ -37,7 +37,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class BudgetService {
     static final String PRODUCER = "reconcile-service";
-    static final Set<String> SCOPES = Set.of("team", "workload", "project");
+    static final Set<String> SCOPES = Set.of("team", "workload", "project", "api_key");
     private static final Logger LOG = Logger.getLogger(BudgetService.class);
     private static final String BASIS = "spend to date against the budget prorated to the elapsed part of the period";
 
@@ -58,8 +58,7 @@ public class BudgetService {
         List<String> problems = new ArrayList<>();
         String kind = r.scopeKind() == null ? null : r.scopeKind().trim().toLowerCase(Locale.ROOT);
         if (kind == null || !SCOPES.contains(kind)) {
-            problems.add("scope_kind: '" + r.scopeKind() + "' is not team, workload or project (an API key's spend"
-                    + " is not folded by hour)");
+            problems.add("scope_kind: '" + r.scopeKind() + "' is not team, workload, project or api_key");
         }
         if (r.scope() == null || r.scope().isBlank()) {
             problems.add("scope: is required");
@@ -146,8 +145,10 @@ public class BudgetService {
     private static BudgetPace pace(BudgetEntity b, Instant latest, SpendToDate.Pass priced) {
         Instant[] period = BudgetPace.period(b.periodKind, latest);
         Instant to = latest.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
-        BigDecimal spent = priced.slices(period[0], to.isAfter(period[1]) ? period[1] : to).stream().filter(s -> b.scope.equals(scopeOf(b.scopeKind, s)))
-                .map(CostSlice::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Instant until = to.isAfter(period[1]) ? period[1] : to;
+        BigDecimal spent = b.scopeKind.equals("api_key") ? priced.costOfKey(b.scope, period[0], until)
+                : priced.slices(period[0], until).stream().filter(s -> b.scope.equals(scopeOf(b.scopeKind, s)))
+                        .map(CostSlice::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         return BudgetPace.of(period[0], period[1], latest, b.amount, b.warnPct, spent);
     }
 

@@ -114,6 +114,45 @@ final class PeriodCosts {
         /** The non-token counts of an hour's calls. */
         List<UnitCount> unitCountsOfHour(Instant hour);
 
+        /**
+         * One API key's usage: its hourly rollups (KeyUsageRepository), and, where an hour is read call by call, its
+         * calls only.
+         */
+        static Source ofApiKey(UsageRepository usage, io.lcpr.reconcile.signal.KeyUsageRepository keys,
+                String apiKey) {
+            return new Source() {
+                @Override
+                public void hourlyOf(Instant day, Consumer<Rollup> sink) {
+                    keys.hourly(apiKey, day, day.plus(Duration.ofDays(1)), sink);
+                }
+
+                @Override
+                public List<WeightedCall> callsOf(Rollup hourly) {
+                    return usage.callsOfKey(apiKey, hourly);
+                }
+
+                @Override
+                public List<WeightedCall> callsOfHour(Instant hour) {
+                    return usage.callsOfHourOfKey(apiKey, hour);
+                }
+
+                @Override
+                public List<WeightedCall> longPromptCallsOf(Instant day) {
+                    return usage.longPromptCallsOfKey(apiKey, day, day.plus(Duration.ofDays(1)));
+                }
+
+                @Override
+                public void unitHourlyOf(Instant from, Instant to, Consumer<UnitRollup> sink) {
+                    usage.streamUnitHourlyOfKey(apiKey, from, to, sink);
+                }
+
+                @Override
+                public List<UnitCount> unitCountsOfHour(Instant hour) {
+                    return usage.unitCountsOfHour(hour, apiKey);
+                }
+            };
+        }
+
         static Source of(UsageRepository usage) {
             return new Source() {
                 @Override

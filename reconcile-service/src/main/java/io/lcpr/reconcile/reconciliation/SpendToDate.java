@@ -29,7 +29,11 @@ public class SpendToDate {
     private final UsageRepository usage;
     private final ExchangeRateService exchangeRates;
 
-    public SpendToDate(PricingCopyService pricing, UsageRepository usage, ExchangeRateService exchangeRates) {
+    private final io.lcpr.reconcile.signal.KeyUsageRepository keys;
+
+    public SpendToDate(PricingCopyService pricing, UsageRepository usage, ExchangeRateService exchangeRates,
+            io.lcpr.reconcile.signal.KeyUsageRepository keys) {
+        this.keys = keys;
         this.pricing = pricing;
         this.usage = usage;
         this.exchangeRates = exchangeRates;
@@ -61,6 +65,20 @@ public class SpendToDate {
                 costs.addUnits(from, to);
                 return costs.slices();
             });
+        }
+
+        /** One API key's priced cost over [from, to): tokens at the contract rates in force and non-token charges. */
+        public BigDecimal costOfKey(String apiKey, Instant from, Instant to) {
+            if (prices == null) {
+                prices = pricing.history();
+                terms = pricing.contractTerms();
+                fx = exchangeRates.rates();
+            }
+            PeriodCosts costs = new PeriodCosts(prices, terms, fx, PeriodCosts.Source.ofApiKey(usage, keys, apiKey));
+            keys.hourly(apiKey, from, to, costs::add);
+            costs.finish();
+            costs.addUnits(from, to);
+            return costs.slices().stream().map(CostSlice::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
         /** The inference cost of some workloads over [from, to): their calls other than graders'. */

@@ -36,7 +36,10 @@ public class SignalCompactor {
         return t;
     });
 
-    public SignalCompactor(SignalRepository repository, ReconcileConfig config) {
+    private final KeyUsageRepository keys;
+
+    public SignalCompactor(SignalRepository repository, ReconcileConfig config, KeyUsageRepository keys) {
+        this.keys = keys;
         this.repository = repository;
         this.config = config;
     }
@@ -57,7 +60,7 @@ public class SignalCompactor {
         int merged = 0;
         for (Instant hour : hours) {
             try {
-                merged += QuarkusTransaction.requiringNew().call(() -> repository.compact(hour));
+                merged += QuarkusTransaction.requiringNew().call(() -> repository.compact(hour) + keys.compact(hour));
             } catch (RuntimeException e) {
                 touched.add(hour); // tried again next pass
                 LOG.warnf(e, "compacting the operating signals of %s failed; retried next pass", hour);

@@ -25,7 +25,11 @@ public class SignalService {
     private final SignalCompactor compactor;
     private final UsageRepository usage;
 
-    public SignalService(SignalRepository repository, SignalCompactor compactor, UsageRepository usage) {
+    private final KeyUsageRepository keys;
+
+    public SignalService(SignalRepository repository, SignalCompactor compactor, UsageRepository usage,
+            KeyUsageRepository keys) {
+        this.keys = keys;
         this.repository = repository;
         this.compactor = compactor;
         this.usage = usage;
@@ -36,15 +40,18 @@ public class SignalService {
         Set<String> pending = new HashSet<>(fresh);
         Map<SignalKey, SignalRollup> rollups = new HashMap<>();
         Map<SignalRepository.CountKey, long[]> counts = new HashMap<>();
+        Map<KeyUsageRepository.Key, long[]> byKey = KeyUsageRepository.sums();
         for (TraceRecordedV1 e : events) {
             if (pending.remove(e.dedupeKey())) {
                 int weight = UsageRepository.weight(e.trace());
                 rollups.computeIfAbsent(SignalKey.of(e.trace()), k -> new SignalRollup()).add(e.trace(), weight);
                 count(counts, e.trace(), weight);
+                KeyUsageRepository.add(byKey, e.trace(), weight);
             }
         }
         repository.append(rollups);
         repository.appendCounts(counts);
+        keys.append(byKey);
         rollups.keySet().forEach(k -> compactor.touched(k.hour()));
     }
 
@@ -54,16 +61,20 @@ public class SignalService {
         Instant end = hour.plusSeconds(3600);
         usage.snapshotIsolation();
         repository.delete(hour, end);
+        keys.delete(hour, end);
         Map<SignalKey, SignalRollup> rollups = new HashMap<>();
+        Map<KeyUsageRepository.Key, long[]> byKey = KeyUsageRepository.sums();
         long[] calls = { 0 };
         Map<SignalRepository.CountKey, long[]> counts = new HashMap<>();
         usage.streamStoredTraces(hour, end, (t, weight) -> {
             rollups.computeIfAbsent(SignalKey.of(t), k -> new SignalRollup()).add(t, weight);
             count(counts, t, weight);
+            KeyUsageRepository.add(byKey, t, weight);
             calls[0]++;
         });
         repository.append(rollups);
         repository.appendCounts(counts);
+        keys.append(byKey);
         return calls[0];
     }
 

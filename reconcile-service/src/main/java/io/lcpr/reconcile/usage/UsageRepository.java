@@ -375,14 +375,23 @@ public class UsageRepository {
 
     /** The non-token counts of the calls that started in an hour: priced one by one where a price changes inside it. */
     public List<UnitCount> unitCountsOfHour(Instant hour) {
+        return unitCountsOfHour(hour, null);
+    }
+
+    /** The same, of one API key's calls only ({@code apiKey} null: every call). */
+    public List<UnitCount> unitCountsOfHour(Instant hour, String apiKey) {
         return session().doReturningWork(connection -> {
             List<UnitCount> out = new ArrayList<>();
             try (PreparedStatement ps = connection.prepareStatement("select c.request_id, c.work_unit_id,"
                     + " c.attempt_kind, c.workload, c.team, c.provider, c.project_id, c.model, c.service_tier,"
                     + " c.started_at, c.weight, u.unit, u.quantity from usage_call_unit u join usage_call c"
-                    + " using (dedupe_key) where c.started_at >= ? and c.started_at < ?")) {
+                    + " using (dedupe_key) where c.started_at >= ? and c.started_at < ?"
+                    + (apiKey == null ? "" : " and c.api_key_id = ?"))) {
                 ps.setObject(1, hour.atOffset(ZoneOffset.UTC));
                 ps.setObject(2, hour.plusSeconds(3600).atOffset(ZoneOffset.UTC));
+                if (apiKey != null) {
+                    ps.setString(3, apiKey);
+                }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Call c = new Call(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -422,6 +431,48 @@ public class UsageRepository {
      */
     public List<WeightedCall> longPromptCalls(Instant from, Instant to) {
         return calls(" and input_tokens >= " + SMALL_PROMPT, from, to, List.of());
+    }
+
+    /** One API key's calls an hourly key rollup sums (KeyUsageRepository's rows: no workload or team in the key). */
+    public List<WeightedCall> callsOfKey(String apiKey, Rollup h) {
+        return calls(" and api_key_id = ? and provider = ? and coalesce(project_id, '') = ? and model = ?"
+                + " and service_tier = ? and (weight > 1) = ?", h.start(), List.of(apiKey, h.provider(),
+                        h.projectId(), h.model(), h.serviceTier(), h.sampled()))
+                .stream().filter(c -> promptClass(c.call().inputTokens()) == h.promptClass()).toList();
+    }
+
+    /** One API key's calls of an hour. */
+    public List<WeightedCall> callsOfHourOfKey(String apiKey, Instant hour) {
+        return calls(" and api_key_id = ?", hour, List.of(apiKey));
+    }
+
+    /** One API key's long-prompt calls of [from, to). */
+    public List<WeightedCall> longPromptCallsOfKey(String apiKey, Instant from, Instant to) {
+        return calls(" and input_tokens >= " + SMALL_PROMPT + " and api_key_id = ?", from, to, List.of(apiKey));
+    }
+
+    /** One API key's non-token sums of [from, to) by the hour, from its calls' counts. */
+    public void streamUnitHourlyOfKey(String apiKey, Instant from, Instant to, Consumer<UnitRollup> sink) {
+        session().doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("""
+                    select date_trunc('hour', c.started_at, 'UTC'), c.provider, coalesce(c.project_id, ''), c.model,
+                        c.service_tier, c.weight > 1, u.unit, sum(c.weight * u.quantity), sum(c.weight)
+                    from usage_call c join usage_call_unit u using (dedupe_key)
+                    where c.api_key_id = ? and c.started_at >= ? and c.started_at < ?
+                    group by 1, 2, 3, 4, 5, 6, 7
+                    """)) {
+                ps.setString(1, apiKey);
+                ps.setObject(2, from.atOffset(ZoneOffset.UTC));
+                ps.setObject(3, to.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new UnitRollup(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), "", "", "first_attempt", rs.getBoolean(6),
+                                rs.getString(7), rs.getBigDecimal(8), rs.getLong(9)));
+                    }
+                }
+            }
+        });
     }
 
     private List<WeightedCall> calls(String andWhere, Instant hour, List<Object> params) {

@@ -94,11 +94,50 @@ class BudgetTest {
 
     @Test
     void aBudgetIsRefusedNamingItsFields() {
-        given().contentType("application/json").body(Map.of("scope_kind", "api_key", "period", "weekly", "amount", -1))
+        given().contentType("application/json").body(Map.of("scope_kind", "galaxy", "period", "weekly", "amount", -1))
                 .put("/api/budgets/bad").then().statusCode(400)
-                .body("error", containsString("scope_kind: 'api_key'"))
+                .body("error", containsString("scope_kind: 'galaxy'"))
                 .body("error", containsString("period: 'weekly'"))
                 .body("error", containsString("amount: must be a positive"));
+    }
+
+    /**
+     * A budget on one API key, priced exactly from what the key used: its calls on both sides of a price change at
+     * 10:30 (the hour read call by call), another key's calls left out: 20 x $0.02 + 20 x $0.04 = $1.20 of $1.00.
+     */
+    @Test
+    void anApiKeysBudgetIsPricedFromItsOwnCalls() {
+        pricing.record(MonthFixtures.price("keyco", "m-key", "standard", RATES, DAY.minus(Duration.ofDays(30))));
+        pricing.record(MonthFixtures.price("keyco", "m-key", "standard", Rates.simple(new BigDecimal("4"),
+                new BigDecimal("1"), new BigDecimal("2"), new BigDecimal("8")), DAY.plus(Duration.ofMinutes(630))));
+        given().contentType("application/json").body(Map.of("scope_kind", "api_key", "scope", "key-a", "period",
+                "daily", "amount", new BigDecimal("1.00"))).put("/api/budgets/key-a-daily").then().statusCode(200);
+        List<TraceRecordedV1> traces = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            traces.add(keyed("a-before-" + i, "key-a", DAY.plus(Duration.ofMinutes(600 + i))));
+            traces.add(keyed("a-after-" + i, "key-a", DAY.plus(Duration.ofMinutes(640 + i))));
+        }
+        for (int i = 0; i < 30; i++) {
+            traces.add(keyed("b-" + i, "key-b", DAY.plus(Duration.ofMinutes(605)).plusSeconds(i)));
+        }
+        batches.traces(MonthFixtures.records(traces));
+        budgets.evaluate();
+        given().get("/api/budgets/key-a-daily").then().statusCode(200)
+                .body("spent", org.hamcrest.Matchers.equalTo(1.2f))
+                .body("exceeded", org.hamcrest.Matchers.equalTo(true));
+        var throttle = TopicReader.await(LocalInfraTestResource.bootstrapServers(), Topics.ALERTS,
+                r -> r.value().contains("\"rule\":\"budget:key-a-daily\"") && r.value().contains("throttle"), 1,
+                Duration.ofSeconds(30));
+        AlertV1 signal = EventJson.read(throttle.get(0).value(), AlertV1.class);
+        assertEquals("api_key", signal.dimension());
+        assertEquals("key-a", signal.scope());
+    }
+
+    private static TraceRecordedV1 keyed(String id, String key, Instant at) {
+        return new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:keyco:" + id,
+                new CanonicalTrace("keyco-" + id, null, null, "keyco-unit-" + id, null, "first_attempt", "w-key",
+                        "t-key", null, "keyco", "m-key", "standard", null, key, null, null, null, at, 10_000L, 0L, 0L,
+                        0L, 0L, 300L, 900L, null, null, null, null));
     }
 
     private void send(int from, int count, Instant at) {

@@ -158,6 +158,21 @@ class SignalFoldTest {
             signals.counts(from, to, SignalKey.Dimension.MODEL).forEach((k, c) -> got.put(k, List.of(c[0], c[1])));
             assertEquals(want, got, stage + " five-minute counts of " + from);
         }
+        // each API key's weighted calls and input tokens, as a budget on the key is priced from them
+        Map<String, List<Long>> perKey = new TreeMap<>();
+        traces.stream().filter(e -> e.trace().apiKeyId() != null).forEach(e -> {
+            long w = UsageRepository.weight(e.trace());
+            perKey.merge(e.trace().apiKeyId(), List.of(w, w * e.trace().inputTokens()),
+                    (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
+        });
+        perKey.forEach((key, sums) -> {
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                    "select coalesce(sum(calls), 0), coalesce(sum(input_tokens), 0) from usage_key_hourly"
+                            + " where api_key_id = :k and hour >= :s and hour < :e").setParameter("k", key)
+                    .setParameter("s", period.start()).setParameter("e", period.end()).getSingleResult());
+            assertEquals(sums, List.of(((Number) row[0]).longValue(), ((Number) row[1]).longValue()),
+                    stage + " usage of API key " + key);
+        });
     }
 
     private long rows(Period period) {
