@@ -103,9 +103,10 @@ public final class ModeAllocator {
         Map<String, Map<String, BigDecimal>> weightsByWorkload = new TreeMap<>();
         for (WorkloadUsage w : workloads) {
             Map<String, BigDecimal> weights = weightsByWorkload.computeIfAbsent(w.workload(), k -> new TreeMap<>());
+            UsageBasis measured = basisOf(basis, w);
             w.byTeam().forEach((t, u) -> {
                 if (!t.equals(UNKNOWN)) {
-                    weights.merge(t, usage(basis, u, w).multiply(weight.apply(t)), BigDecimal::add);
+                    weights.merge(t, measured.of(u).multiply(weight.apply(t)), BigDecimal::add);
                 }
             });
         }
@@ -119,13 +120,13 @@ public final class ModeAllocator {
     }
 
     /**
-     * A team's usage of a workload on the basis; where no team of the workload has any on that basis (a workload
-     * priced only by non-token units has no tokens), its trace-derived cost stands in.
+     * The basis a workload is split by: the policy's, unless no team of the workload has any usage on it (a workload
+     * priced only by non-token units has no tokens), where its trace-derived cost stands in.
      */
-    private static BigDecimal usage(UsageBasis basis, WorkloadUsage.TeamUsage u, WorkloadUsage w) {
+    private static UsageBasis basisOf(UsageBasis basis, WorkloadUsage w) {
         boolean any = w.byTeam().entrySet().stream()
                 .anyMatch(e -> !e.getKey().equals(UNKNOWN) && basis.of(e.getValue()).signum() != 0);
-        return any ? basis.of(u) : UsageBasis.TRACE_COST.of(u);
+        return any ? basis : UsageBasis.TRACE_COST;
     }
 
     /** Each team's usage across the platform on the basis (every team present, at zero when it used nothing). */

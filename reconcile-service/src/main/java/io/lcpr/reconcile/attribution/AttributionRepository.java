@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 
 import io.lcpr.events.CanonicalTrace;
-import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.reconcile.period.RangeQuery;
 import io.lcpr.reconcile.usage.UsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,16 +28,14 @@ public class AttributionRepository {
     public record Sums(AttributionKey key, long calls, long input, long cacheRead, long cacheCreation, long output) {
     }
 
-    /** Appends one row per key the poll's new traces carry (inside the poll's transaction). */
-    public void fold(List<TraceRecordedV1> events, java.util.Set<String> fresh) {
+    /** Appends one row per key a poll's new traces (each once) carry, inside the poll's transaction. */
+    public void fold(List<CanonicalTrace> traces) {
         Map<AttributionKey, long[]> sums = new java.util.HashMap<>();
-        java.util.Set<String> pending = new java.util.HashSet<>(fresh);
-        for (TraceRecordedV1 e : events) {
-            List<AttributionKey> keys = AttributionKey.of(e.trace());
-            if (keys.isEmpty() || !pending.remove(e.dedupeKey())) {
+        for (CanonicalTrace t : traces) {
+            List<AttributionKey> keys = AttributionKey.of(t);
+            if (keys.isEmpty()) {
                 continue;
             }
-            CanonicalTrace t = e.trace();
             long w = UsageRepository.weight(t);
             for (AttributionKey k : keys) {
                 long[] s = sums.computeIfAbsent(k, x -> new long[5]);

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -54,10 +53,6 @@ public class KeyUsageRepository {
         s[5] += weight * reasoning;
         s[6] = Math.min(s[6], t.inputTokens());
         s[7] = Math.max(s[7], t.inputTokens());
-    }
-
-    static Map<Key, long[]> sums() {
-        return new HashMap<>();
     }
 
     /** Appends one row per key. */

@@ -2,13 +2,11 @@ package io.lcpr.reconcile.signal;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
-import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.events.CanonicalTrace;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.usage.UsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,19 +33,16 @@ public class SignalService {
         this.usage = usage;
     }
 
-    /** Folds the traces whose dedupe key is in {@code fresh} (each once), inside the caller's transaction. */
-    public void fold(List<TraceRecordedV1> events, Set<String> fresh) {
-        Set<String> pending = new HashSet<>(fresh);
+    /** Folds a poll's new traces (each once), inside the caller's transaction. */
+    public void fold(List<CanonicalTrace> traces) {
         Map<SignalKey, SignalRollup> rollups = new HashMap<>();
         Map<SignalRepository.CountKey, long[]> counts = new HashMap<>();
-        Map<KeyUsageRepository.Key, long[]> byKey = KeyUsageRepository.sums();
-        for (TraceRecordedV1 e : events) {
-            if (pending.remove(e.dedupeKey())) {
-                int weight = UsageRepository.weight(e.trace());
-                rollups.computeIfAbsent(SignalKey.of(e.trace()), k -> new SignalRollup()).add(e.trace(), weight);
-                count(counts, e.trace(), weight);
-                KeyUsageRepository.add(byKey, e.trace(), weight);
-            }
+        Map<KeyUsageRepository.Key, long[]> byKey = new HashMap<>();
+        for (CanonicalTrace t : traces) {
+            int weight = UsageRepository.weight(t);
+            rollups.computeIfAbsent(SignalKey.of(t), k -> new SignalRollup()).add(t, weight);
+            count(counts, t, weight);
+            KeyUsageRepository.add(byKey, t, weight);
         }
         repository.append(rollups);
         repository.appendCounts(counts);
@@ -63,7 +58,7 @@ public class SignalService {
         repository.delete(hour, end);
         keys.delete(hour, end);
         Map<SignalKey, SignalRollup> rollups = new HashMap<>();
-        Map<KeyUsageRepository.Key, long[]> byKey = KeyUsageRepository.sums();
+        Map<KeyUsageRepository.Key, long[]> byKey = new HashMap<>();
         long[] calls = { 0 };
         Map<SignalRepository.CountKey, long[]> counts = new HashMap<>();
         usage.streamStoredTraces(hour, end, (t, weight) -> {
@@ -79,8 +74,7 @@ public class SignalService {
     }
 
     /** Adds a call to its five-minute bucket's calls and failed calls. */
-    private static void count(Map<SignalRepository.CountKey, long[]> counts, io.lcpr.events.CanonicalTrace t,
-            int weight) {
+    private static void count(Map<SignalRepository.CountKey, long[]> counts, CanonicalTrace t, int weight) {
         SignalKey k = SignalKey.of(t);
         long[] c = counts.computeIfAbsent(new SignalRepository.CountKey(SignalKey.bucket5m(t.startedAt()),
                 k.provider(), k.model()), x -> new long[2]);

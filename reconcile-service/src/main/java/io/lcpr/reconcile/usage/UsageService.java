@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.lcpr.events.OutcomeRecordedV1;
+import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.signal.SignalService;
@@ -47,8 +48,9 @@ public class UsageService {
             Set<String> units = new HashSet<>();
             events.forEach(e -> units.add(UsageRepository.unitKey(e.trace())));
             judgements.judgeLocked(units);
-            signals.fold(events, fresh);
-            attribution.fold(events, fresh);
+            List<CanonicalTrace> stored = firstOfEach(events, fresh);
+            signals.fold(stored);
+            attribution.fold(stored);
         }
         return fresh.size();
     }
@@ -76,5 +78,17 @@ public class UsageService {
      * consumer group is behind on each topic (-1 until read).
      */
     public record UsageSummary(long calls, long outcomes, long priceVersions, Map<String, Long> consumerLag) {
+    }
+
+    /** The poll's traces that were new to the store, each once (a trace delivered twice in a poll is stored once). */
+    private static List<CanonicalTrace> firstOfEach(List<TraceRecordedV1> events, Set<String> fresh) {
+        Set<String> pending = new HashSet<>(fresh);
+        List<CanonicalTrace> out = new java.util.ArrayList<>(fresh.size());
+        for (TraceRecordedV1 e : events) {
+            if (pending.remove(e.dedupeKey())) {
+                out.add(e.trace());
+            }
+        }
+        return out;
     }
 }
