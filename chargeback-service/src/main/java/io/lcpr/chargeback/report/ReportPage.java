@@ -2,6 +2,7 @@ package io.lcpr.chargeback.report;
 
 import java.math.BigDecimal;
 
+import io.lcpr.delivery.web.Pages;
 import io.lcpr.events.EventJson;
 
 /**
@@ -9,22 +10,11 @@ import io.lcpr.events.EventJson;
  * webjar this service serves), the trend paragraph. Every text is escaped; the chart reads its data from JSON.
  */
 final class ReportPage {
-    static final String ECHARTS = "/webjars/echarts/5.3.1/dist/echarts.min.js";
-
     private ReportPage() {
     }
 
     static String html(MonthlyReport r) {
-        StringBuilder s = new StringBuilder();
-        s.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Chargeback ")
-                .append(esc(r.team())).append(' ').append(esc(r.period())).append("</title>")
-                .append("<style>body{font-family:sans-serif;margin:2rem;max-width:60rem}table{border-collapse:collapse;"
-                        + "margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:right}"
-                        + "td:first-child,th:first-child{text-align:left}#waterfall{width:100%;height:360px}</style>")
-                // script errors are kept where a reader (and the page's browser test) can see them
-                .append("<script>window.__errors = []; addEventListener('error', e => __errors.push(String(e.message)));"
-                        + "</script>")
-                .append("<script src=\"").append(ECHARTS).append("\"></script></head><body>");
+        StringBuilder s = Pages.head("Chargeback " + r.team() + " " + r.period(), "");
         s.append("<h1>").append(esc(r.team())).append(": ").append(esc(r.period())).append("</h1>");
         s.append("<p id=\"state\">").append(esc(r.state())).append(", ").append(esc(r.mode()))
                 .append(" allocation</p>");
@@ -46,7 +36,7 @@ final class ReportPage {
             s.append("</tr>");
         });
         s.append("</table>");
-        s.append("<h2>Month over month</h2><div id=\"waterfall\"></div>");
+        s.append("<h2>Month over month</h2><div id=\"waterfall\" class=\"chart\"></div>");
         s.append("<h2>Largest changes</h2><table id=\"deltas\"><tr><th>Workload</th><th>Component</th><th>Change</th>"
                 + "<th>Why</th></tr>");
         r.largestDeltas().forEach(d -> s.append("<tr><td>").append(esc(d.workload())).append("</td><td>")
@@ -68,44 +58,17 @@ final class ReportPage {
         r.capacity().forEach(c -> s.append("<tr><td>").append(esc(c.endpoint())).append("</td>")
                 .append(td(c.peakShare())).append(td(c.pinnedCost())).append(td(c.unusedFraction())).append("</tr>"));
         s.append("</table>");
-        s.append("<script id=\"data\" type=\"application/json\">").append(esc(EventJson.write(r.waterfall())))
-                .append("</script><script>").append(WATERFALL).append("</script></body></html>");
+        s.append(Pages.data("data", EventJson.write(r.waterfall()))).append("<script>").append(Pages.READ_JSON)
+                .append(Pages.WATERFALL).append("drawWaterfall('waterfall', readJson('data'));"
+                        + "document.body.dataset.chart = 'drawn';</script></body></html>");
         return s.toString();
     }
 
-    /**
-     * The waterfall as ECharts draws one: an invisible base series stacked under the visible bars, so each change
-     * starts where the running total stands.
-     */
-    private static final String WATERFALL = """
-            const steps = JSON.parse(document.getElementById('data').textContent.replace(/&quot;/g, '"')
-              .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
-            let running = 0; const base = [], bars = [];
-            for (const s of steps) {
-              const v = Number(s.value);
-              if (s.total) { base.push(0); bars.push(v); running = v; }
-              else { base.push(v >= 0 ? running : running + v); bars.push(Math.abs(v)); running += v; }
-            }
-            const chart = echarts.init(document.getElementById('waterfall'));
-            chart.setOption({
-              tooltip: {}, xAxis: { type: 'category', data: steps.map(s => s.label) }, yAxis: { type: 'value' },
-              series: [
-                { type: 'bar', stack: 'w', data: base, itemStyle: { color: 'transparent' } },
-                { type: 'bar', stack: 'w', data: bars, label: { show: true, position: 'top' } }
-              ]
-            });
-            document.body.dataset.chart = 'drawn';
-            """;
-
     private static String td(BigDecimal v) {
-        return "<td>" + (v == null ? "" : v.toPlainString()) + "</td>";
+        return Pages.td(v);
     }
 
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    private static String esc(String s) {
+        return Pages.esc(s);
     }
-
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +14,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.events.Goldens;
 import io.lcpr.events.Topics;
+import io.lcpr.infra.HeadlessChromium;
 import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.infra.LocalInfraTestResource;
 import io.lcpr.infra.TopicWriter;
@@ -42,9 +37,6 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(LocalInfraProfile.class)
 class MonthlyReportPageTest {
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
     @TestHTTPResource("/")
     URL base;
 
@@ -67,34 +59,19 @@ class MonthlyReportPageTest {
                 .body("largestDeltas[0].explanation", containsString("tokens +50.0%"))
                 .body("trend", containsString("benefits is charged $"));
 
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new AssertionError("this test loads the page in a real browser: install Chromium and its driver"
-                    + " (apt-get install chromium chromium-driver; .ci/run does)");
-        }
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
-        try {
-            browser.get(base + "api/chargeback/periods/2031-07/report.html?team=benefits");
-            new WebDriverWait(browser, Duration.ofSeconds(20))
-                    .until(d -> "drawn".equals(d.findElement(By.tagName("body")).getDomAttribute("data-chart")));
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            ChromeDriver browser = chromium.load(base + "api/chargeback/periods/2031-07/report.html?team=benefits");
             assertEquals("benefits: 2031-07", browser.findElement(By.tagName("h1")).getText());
             assertEquals(6, browser.findElements(By.cssSelector("#components tr")).size(), "header + 5 components");
             assertEquals(4, browser.findElements(By.cssSelector("#modes tr")).size() - 1, "every mode");
             assertTrue(browser.findElements(By.cssSelector("#deltas tr")).size() >= 2, "the largest changes");
             assertEquals(1, browser.findElements(By.cssSelector("#waterfall canvas")).size(),
                     "ECharts drew the waterfall");
-            Object bars = ((JavascriptExecutor) browser).executeScript(
-                    "return echarts.getInstanceByDom(document.getElementById('waterfall')).getOption()"
-                            + ".xAxis[0].data");
+            Object bars = chromium.script("return echarts.getInstanceByDom(document.getElementById('waterfall'))"
+                    + ".getOption().xAxis[0].data");
             assertEquals(List.of("2031-06", "inference", "eval", "human", "ops", "delta", "2031-07"), bars);
-            Object errors = ((JavascriptExecutor) browser).executeScript("return window.__errors");
-            assertEquals(List.of(), errors, "no script error");
+            assertEquals(List.of(), chromium.errors(), "no script error");
             assertTrue(browser.findElement(By.id("trend")).getText().contains("The largest move: inference on intake"));
-        } finally {
-            browser.quit();
         }
     }
 

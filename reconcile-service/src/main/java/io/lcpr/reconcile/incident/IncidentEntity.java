@@ -43,6 +43,8 @@ public class IncidentEntity extends PanacheEntityBase {
     public BigDecimal engineeringRate;
     @Column(nullable = false)
     public String status;
+    @Column(name = "preventive_actions", columnDefinition = "text")
+    public String preventiveActions;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -59,7 +59,7 @@ public class IncidentService {
     @Transactional
     public IncidentV1 openFromAlert(String name, String category, String workload, Instant startedAt, UUID alertId) {
         return declare(new IncidentRequest(name, category, List.of(workload), alertId, startedAt, startedAt, null,
-                null, null, null, null, null));
+                null, null, null, null, null, null));
     }
 
     @Transactional
@@ -110,6 +110,9 @@ public class IncidentService {
         }
         if (r.engineeringHours() != null) {
             e.engineeringHours = r.engineeringHours();
+        }
+        if (r.preventiveActions() != null) {
+            e.preventiveActions = r.preventiveActions();
         }
         if (r.engineeringRatePerHour() != null) {
             e.engineeringRate = r.engineeringRatePerHour();

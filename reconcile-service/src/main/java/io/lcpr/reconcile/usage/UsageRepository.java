@@ -210,14 +210,15 @@ public class UsageRepository {
 
     private static final String INSERT_OUTCOMES = """
             insert into outcome_verdict (event_id, kind, request_id, work_unit_id, passed, human_cost, observed_at,
-                unit_key, review_minutes)
+                unit_key, review_minutes, reason)
             select t.event_id, t.kind, t.request_id, t.work_unit_id, t.passed, t.human_cost,
                 timestamptz 'epoch' + t.observed_micros * interval '1 microsecond',
                 coalesce(t.work_unit_id, (select c.unit_key from usage_call c where c.request_id = t.request_id
-                    limit 1)), t.review_minutes
+                    limit 1)), t.review_minutes, left(t.reason, 255)
             from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::numeric[], ?::int8[],
-                    ?::numeric[])
-                as t(event_id, kind, request_id, work_unit_id, passed, human_cost, observed_micros, review_minutes)
+                    ?::numeric[], ?::text[])
+                as t(event_id, kind, request_id, work_unit_id, passed, human_cost, observed_micros, review_minutes,
+                    reason)
             on conflict (event_id) do nothing
             returning unit_key
             """;
@@ -264,11 +265,11 @@ public class UsageRepository {
      * new outcome (null where its call has not arrived).
      */
     public List<String> insertOutcomes(List<OutcomeRecordedV1> events) {
-        String[] types = { "uuid", "text", "text", "text", "bool", "numeric", "int8", "numeric" };
+        String[] types = { "uuid", "text", "text", "text", "bool", "numeric", "int8", "numeric", "text" };
         Object[][] columns = columns(events, types.length, e -> {
             Outcome o = e.outcome();
             return new Object[] { e.eventId(), o.kind(), o.requestId(), o.workUnitId(), o.passed(), o.humanCost(),
-                    micros(o.observedAt() != null ? o.observedAt() : e.occurredAt()), o.reviewMinutes() };
+                    micros(o.observedAt() != null ? o.observedAt() : e.occurredAt()), o.reviewMinutes(), o.reason() };
         });
         return session().doReturningWork(connection -> {
             List<String> units = new ArrayList<>();
