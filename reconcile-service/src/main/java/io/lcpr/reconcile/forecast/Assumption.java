@@ -34,7 +34,7 @@ public record Assumption(String name, String workload, String component, BigDeci
         if (workload == null || workload.isBlank()) {
             p.add("workload: is required (a workload, or * for all)");
         }
-        if (!COMPONENTS.contains(component)) {
+        if (component == null || !COMPONENTS.contains(component)) {
             p.add("component: '" + component + "' is not one of " + COMPONENTS);
         }
         if (value == null) {
@@ -46,7 +46,7 @@ public record Assumption(String name, String workload, String component, BigDeci
         if (effectiveShare != null && (effectiveShare.signum() < 0 || effectiveShare.compareTo(BigDecimal.ONE) > 0)) {
             p.add("effective_share: must be between 0 and 1, not " + effectiveShare);
         }
-        if (!BASES.contains(basis)) {
+        if (basis == null || !BASES.contains(basis)) {
             p.add("basis: '" + basis + "' is not one of " + BASES);
         }
         if (source == null || source.isBlank()) {

@@ -18,11 +18,11 @@ import io.lcpr.reconcile.usage.UsageRepository;
  * the price-change driver compares. List prices only (no contract factor or currency): the drivers take the actual
  * cost's ratio to them as a factor of its own.
  */
-final class TokenProfiles {
+public final class TokenProfiles {
     private TokenProfiles() {
     }
 
-    static Map<String, MonthFigures.Tokens> of(UsageRepository usage, PriceHistory prices, Period period) {
+    public static Map<String, MonthFigures.Tokens> of(UsageRepository usage, PriceHistory prices, Period period) {
         Instant prior = period.start().minusSeconds(1);
         Map<String, double[]> sums = new HashMap<>();
         usage.streamHourly(period.start(), period.end(), r -> {

@@ -60,8 +60,13 @@ class ReviewPackTest {
     @TestHTTPResource("/")
     URL base;
 
-    @Test
-    void aMonthsPackNamesEachWorkloadsDriverAndRenders() {
+    static boolean loaded;
+
+    /** Both months arrive and are reconciled once for the class's tests. */
+    void load() {
+        if (loaded) {
+            return;
+        }
         pricing.record(MonthFixtures.price(DenominatorDay.PROVIDER, DenominatorDay.MODEL, "standard", Rates.simple(
                 new BigDecimal("1.80"), new BigDecimal("0.90"), new BigDecimal("1.80"), new BigDecimal("8.00")),
                 Instant.parse("2023-01-01T00:00:00Z")));
@@ -96,6 +101,12 @@ class ReviewPackTest {
             assertEquals("completed", run.status(), run.error());
         }
 
+        loaded = true;
+    }
+
+    @Test
+    void aMonthsPackNamesEachWorkloadsDriverAndRenders() {
+        load();
         var pack = given().get("/api/reviews/" + APRIL).then().statusCode(200).extract().jsonPath()
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
         assertFalse(pack.getBoolean("preview"), "both months ended before their runs");
@@ -172,6 +183,69 @@ class ReviewPackTest {
             assertTrue(browser.findElement(By.id("incidents")).getText().contains("parser broke on camelCase keys"));
             assertEquals(List.of(), chromium.errors(), "no script error");
         }
+    }
+
+    @Test
+    void aForecastFromMarchIsHeldAgainstApril() {
+        load();
+        assumption("review volume", "*", "volume", 1.0, 0.95, 1.10, "measured");
+        assumption("review support answers", ReviewMonths.SUPPORT, "inference_per_request", 1.07, null, null,
+                "estimated");
+        assumption("review rag prefix reorder", ReviewMonths.RAG, "cache_hit_rate", 0.30, null, null, "estimated");
+        assumption("review coding agent steady", ReviewMonths.CODING, "inference_per_request", 1.0, null, null,
+                "assumed");
+        given().contentType("application/json").body(Map.of("description", "April as planned in March",
+                "assumptions", List.of("review volume", "review support answers", "review rag prefix reorder",
+                        "review coding agent steady"))).put("/api/forecast/scenarios/review-april").then()
+                .statusCode(200);
+        given().contentType("application/json").body(Map.of("description", "x", "assumptions", List.of("nope")))
+                .put("/api/forecast/scenarios/bad").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("not in the register: [nope]"));
+        var made = given().contentType("application/json").body(Map.of("scenario", "review-april", "base_period",
+                MARCH, "months", 1)).post("/api/forecasts").then().statusCode(201).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        String id = made.getString("id");
+        double low = made.getDouble("result.low.horizonCost");
+        double point = made.getDouble("result.point.horizonCost");
+        double high = made.getDouble("result.high.horizonCost");
+        assertTrue(low < point && point < high, low + " < " + point + " < " + high);
+        assertEquals("review volume", made.getString("result.high.drivers[0].assumption"));
+
+        var accuracy = given().queryParam("period", APRIL).get("/api/forecasts/" + id + "/accuracy").then()
+                .statusCode(200).extract().jsonPath().using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        for (String w : WORKLOADS) {
+            assertEquals(8, accuracy.getList("components.findAll { it.workload == '" + w + "' }").size(), w);
+        }
+        Map<String, Object> rag = accuracy.getMap("assumptions.find { it.assumption == 'review rag prefix reorder' }");
+        assertEquals(0.30, ((Number) rag.get("implied")).doubleValue(), 0.02, "about 25-35% to 55-65% cached");
+        assertEquals(false, rag.get("wrong"));
+        Map<String, Object> coding = accuracy.getMap(
+                "assumptions.find { it.assumption == 'review coding agent steady' }");
+        assertEquals(true, coding.get("wrong"), "the repair runs raised inference per request: " + coding);
+        assertTrue(((Number) coding.get("implied")).doubleValue() > 1.02, coding.toString());
+        assertEquals(3, accuracy.getList("assumptions.findAll { it.assumption == 'review volume' }").size(),
+                "a * assumption is checked per workload");
+        given().queryParam("period", APRIL).get("/api/forecasts/variance").then().statusCode(200)
+                .body("forecastId", org.hamcrest.Matchers.equalTo(id));
+        given().queryParam("period", "2023-06").get("/api/forecasts/" + id + "/accuracy").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("outside"));
+        given().contentType("application/json").body(Map.of("component", "weather", "value", 1))
+                .put("/api/forecast/assumptions/bad").then().statusCode(400)
+                .body("error", org.hamcrest.Matchers.containsString("component: 'weather'"))
+                .body("error", org.hamcrest.Matchers.containsString("owner: is required"));
+    }
+
+    private static void assumption(String name, String workload, String component, double value, Double low,
+            Double high, String basis) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("workload", workload, "component", component,
+                "value", value, "basis", basis, "source", "March review", "owner", "finance-partner", "stated_on",
+                "2023-03-31"));
+        if (low != null) {
+            body.put("low", low);
+            body.put("high", high);
+        }
+        given().contentType("application/json").body(body).put("/api/forecast/assumptions/" + name).then()
+                .statusCode(200);
     }
 
     @Test
