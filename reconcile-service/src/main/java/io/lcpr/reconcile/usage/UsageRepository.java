@@ -680,7 +680,7 @@ public class UsageRepository {
         return inputTokens < SMALL_PROMPT ? 0 : 63 - Long.numberOfLeadingZeros(inputTokens);
     }
 
-    static String unitKey(CanonicalTrace t) {
+    public static String unitKey(CanonicalTrace t) {
         return Call.unitKey(t.workUnitId(), t.requestId());
     }
 

@@ -26,10 +26,13 @@ public class UsageService {
     private final SignalService signals;
     private final ConsumerLag lag;
     private final io.lcpr.reconcile.attribution.AttributionRepository attribution;
+    private final io.lcpr.reconcile.goodput.LoadTestRepository loadTests;
 
     public UsageService(UsageRepository repository, UnitJudgements judgements, SignalService signals,
-            ConsumerLag lag, io.lcpr.reconcile.attribution.AttributionRepository attribution) {
+            ConsumerLag lag, io.lcpr.reconcile.attribution.AttributionRepository attribution,
+            io.lcpr.reconcile.goodput.LoadTestRepository loadTests) {
         this.attribution = attribution;
+        this.loadTests = loadTests;
         this.repository = repository;
         this.judgements = judgements;
         this.signals = signals;
@@ -51,6 +54,7 @@ public class UsageService {
             List<CanonicalTrace> stored = firstOfEach(events, fresh);
             signals.fold(stored);
             attribution.fold(stored);
+            loadTests.fold(stored);
         }
         return fresh.size();
     }
