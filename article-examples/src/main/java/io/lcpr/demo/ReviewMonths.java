@@ -75,6 +75,20 @@ public final class ReviewMonths {
         return new Month(traces, outcomes);
     }
 
+    /** The month's bill for {@link #PROJECT}: what Route B charges for the three workloads' calls, to the cent. */
+    public static BigDecimal invoice(String month) {
+        BigDecimal perMillion = BigDecimal.ZERO;
+        for (String w : List.of(SUPPORT, RAG, CODING)) {
+            for (CanonicalTrace t : of(w, month).traces()) {
+                perMillion = perMillion.add(BigDecimal.valueOf(t.inputTokens() - t.cacheReadOrZero())
+                        .multiply(TwelveRequestTrace.INPUT_PER_MILLION))
+                        .add(BigDecimal.valueOf(t.cacheReadOrZero()).multiply(TwelveRequestTrace.CACHE_READ_PER_MILLION))
+                        .add(BigDecimal.valueOf(t.outputOrZero()).multiply(TwelveRequestTrace.OUTPUT_PER_MILLION));
+            }
+        }
+        return perMillion.movePointLeft(6).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
     private static void support(String unit, Instant at, boolean april, Random random, List<CanonicalTrace> traces,
             List<Outcome> outcomes) {
         long input = 1_200 + random.nextInt(600);

@@ -18,14 +18,20 @@ import io.lcpr.events.TeamAllocationV1;
  * denominator, the move from last month as a waterfall by component and its three largest deltas explained (for
  * inference: how much came from volume, tokens, and how much from cost per token), the mode in force against every
  * mode, the reserve, the transfers with other teams (shared prefixes, adapters) and its share of dedicated
- * endpoints, and a paragraph of trend written from the figures.
+ * endpoints, a paragraph of trend written from the figures, and the month against the forecast reconcile kept.
  */
 public record MonthlyReport(String team, String period, String state, String mode, BigDecimal charged,
         BigDecimal reserveContribution, BigDecimal incidentCredit, BigDecimal net, Map<String, BigDecimal> byComponent,
         String lastPeriod, BigDecimal lastCharged, Map<String, BigDecimal> lastByComponent, List<Step> waterfall,
         List<Delta> largestDeltas, List<TeamAllocationV1.WorkloadLcpr> lcpr, Map<String, BigDecimal> modes,
         BigDecimal variance, List<TeamAllocationV1.Transfer> transfers, List<TeamAllocationV1.CapacityShare> capacity,
-        String trend) {
+        String trend, ForecastVariance forecast) {
+
+    MonthlyReport withForecast(ForecastVariance f) {
+        return new MonthlyReport(team, period, state, mode, charged, reserveContribution, incidentCredit, net,
+                byComponent, lastPeriod, lastCharged, lastByComponent, waterfall, largestDeltas, lcpr, modes, variance,
+                transfers, capacity, trend, f);
+    }
 
     static final List<String> COMPONENTS = List.of("inference", "eval", "human", "ops", "delta");
 
@@ -80,7 +86,7 @@ public record MonthlyReport(String team, String period, String state, String mod
                 e.incidentCredit(), e.net(), byComponent, last == null ? null : last.period(), lastCharged,
                 last == null ? null : lastByComponent, waterfall, largest, e.lcprByWorkload(), e.modes(), e.variance(),
                 e.transfers() == null ? List.of() : e.transfers(), e.capacity() == null ? List.of() : e.capacity(),
-                trend(team, now, e, lastCharged, last, largest));
+                trend(team, now, e, lastCharged, last, largest), null);
     }
 
     private static String explain(List<String> k, BigDecimal was, BigDecimal is, Long t0, Long t1) {

@@ -58,6 +58,18 @@ final class ReportPage {
         r.capacity().forEach(c -> s.append("<tr><td>").append(esc(c.endpoint())).append("</td>")
                 .append(td(c.peakShare())).append(td(c.pinnedCost())).append(td(c.unusedFraction())).append("</tr>"));
         s.append("</table>");
+        ForecastVariance f = r.forecast();
+        if (f != null) {
+            s.append("<h2>Against the forecast</h2><p id=\"forecast-note\">").append(f.note() != null ? esc(f.note())
+                    : "scenario " + esc(f.scenario()) + ": the team's share predicted " + f.teamPredicted()
+                            .toPlainString() + ", actual " + f.teamActual().toPlainString() + ", variance "
+                            + f.teamVariance().toPlainString()).append("</p><table id=\"forecast\"><tr><th>Workload"
+                            + "</th><th>Predicted</th><th>Actual</th><th>Variance</th><th>%</th><th>Team share</th></tr>");
+            f.workloads().forEach(l -> s.append("<tr><td>").append(esc(l.workload())).append("</td>")
+                    .append(td(l.predicted())).append(td(l.actual())).append(td(l.variance()))
+                    .append(td(l.variancePct())).append(td(l.teamShare())).append("</tr>"));
+            s.append("</table>");
+        }
         s.append(Pages.data("data", EventJson.write(r.waterfall()))).append("<script>").append(Pages.READ_JSON)
                 .append(Pages.WATERFALL).append("drawWaterfall('waterfall', readJson('data'));"
                         + "document.body.dataset.chart = 'drawn';</script></body></html>");

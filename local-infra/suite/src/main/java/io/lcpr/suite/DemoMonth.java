@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.demo.DenominatorDay;
+import io.lcpr.demo.ReviewMonths;
 import io.lcpr.demo.TwelveRequestTrace;
 import io.lcpr.events.EventJson;
 import io.lcpr.infra.Await;
@@ -18,7 +19,8 @@ import io.lcpr.infra.Await;
 /**
  * Loads the demo data through the services' public APIs only: the 12-request trace of 000 (2026-04-15) and the
  * 1,000-ticket day of 002 (2026-04-16), with the Route B price snapshot, outcomes, workload settings, cost inputs
- * and invoices; then reconciles both days and waits until GraphQL answers with their chargeback.
+ * and invoices; March and April of three workloads for the review pack (ReviewMonths); then reconciles both days
+ * and both months, closes April and waits until GraphQL answers with its chargeback.
  */
 public final class DemoMonth {
     public static final String TRACE_DAY = "2026-04-15";
@@ -74,25 +76,87 @@ public final class DemoMonth {
         Http.post(ingest + "/api/outcomes", "application/x-ndjson", ndjson(TwelveRequestTrace.outcomes())).expect(200);
         Http.post(ingest + "/api/outcomes", "application/x-ndjson", ndjson(DenominatorDay.outcomes())).expect(200);
 
+        long[] review = reviewMonths(ingest, reconcile, progress);
+
         progress.accept("Waiting for reconcile-service to consume them from Kafka");
-        int outcomes = TwelveRequestTrace.outcomes().size() + DenominatorDay.outcomes().size();
+        long outcomes = TwelveRequestTrace.outcomes().size() + DenominatorDay.outcomes().size() + review[2];
         awaitUsage(reconcile, TRACE_DAY, TwelveRequestTrace.ROWS.size(), outcomes);
         awaitUsage(reconcile, DenominatorDay.DAY, DenominatorDay.traces().size(), outcomes);
+        awaitUsage(reconcile, ReviewMonths.MONTHS.get(0), review[0], outcomes);
+        awaitUsage(reconcile, MONTH, review[1] + TwelveRequestTrace.ROWS.size() + DenominatorDay.traces().size(),
+                outcomes);
 
-        for (String period : List.of(TRACE_DAY, DenominatorDay.DAY, MONTH)) {
+        for (String period : List.of(TRACE_DAY, DenominatorDay.DAY, ReviewMonths.MONTHS.get(0), MONTH)) {
             progress.accept("Reconciling " + period);
             Http.postJson(reconcile + "/api/reconciliations", Map.of("period", period)).expect(201);
         }
+        forecastApril(reconcile, progress);
         progress.accept("Closing " + MONTH + " in chargeback-service (proportional) and publishing it to the teams");
         String chargeback = suite.url("chargeback-service");
         Http.putJson(chargeback + "/api/chargeback/periods/" + MONTH + "/policy", Map.of("mode", "proportional",
                 "chosen_by", "demo")).expect(200);
         // the close waits for the month's run to reach chargeback and for reconcile to have folded everything
-        Await.until(Duration.ofSeconds(90), "the close of " + MONTH, () -> Http.postJson(chargeback
-                + "/api/chargeback/periods/" + MONTH + "/close", Map.of("by", "demo")).status() == 200);
-        Await.until(Duration.ofSeconds(90), "GraphQL allocations of " + MONTH, () -> Http.graphql(
-                suite.graphqlEndpoint(), "{ allocations(period: \"" + MONTH + "\") { team } }").get("allocations")
-                .size() > 0);
+        String[] refusal = { "" };
+        int[] teams = { 0 };
+        Await.until(Duration.ofSeconds(90), () -> "the close of " + MONTH + " (last refusal: " + refusal[0] + ")",
+                () -> {
+                    Http.Reply close = Http.postJson(chargeback + "/api/chargeback/periods/" + MONTH + "/close",
+                            Map.of("by", "demo"));
+                    refusal[0] = close.status() + " " + close.body();
+                    if (close.status() == 200) {
+                        teams[0] = EventJson.read(close.body(), JsonNode.class).get("statements").size();
+                    }
+                    return close.status() == 200;
+                });
+        // every team's statement, not just the first, before anyone reads the month from GraphQL
+        Await.until(Duration.ofSeconds(90), "GraphQL allocations of " + MONTH + " for " + teams[0] + " teams",
+                () -> Http.graphql(suite.graphqlEndpoint(), "{ allocations(period: \"" + MONTH + "\") { team } }")
+                        .get("allocations").size() >= teams[0]);
+    }
+
+    /** A plan for April made from March: the register, a scenario and a kept forecast (its variance shows in April). */
+    private static void forecastApril(String reconcile, Consumer<String> progress) {
+        progress.accept("Keeping a forecast of " + MONTH + " from " + ReviewMonths.MONTHS.get(0));
+        Http.putJson(reconcile + "/api/forecast/assumptions/demo-volume", Map.of("workload", "*", "component",
+                "volume", "value", 1.0, "low", 0.9, "high", 1.15, "basis", "estimated", "source", "product roadmap",
+                "owner", "product-ops", "stated_on", "2026-03-31")).expect(200);
+        Http.putJson(reconcile + "/api/forecast/assumptions/demo-rag-prefix", Map.of("workload", ReviewMonths.RAG,
+                "component", "cache_hit_rate", "value", 0.25, "basis", "estimated", "source", "prefix reorder test",
+                "owner", ReviewMonths.TEAM.get(ReviewMonths.RAG), "stated_on", "2026-03-31")).expect(200);
+        Http.putJson(reconcile + "/api/forecast/scenarios/demo-april", Map.of("description", "April as planned",
+                "assumptions", List.of("demo-volume", "demo-rag-prefix"))).expect(200);
+        Http.postJson(reconcile + "/api/forecasts", Map.of("scenario", "demo-april", "base_period",
+                ReviewMonths.MONTHS.get(0), "months", 1)).expect(201);
+    }
+
+    /**
+     * March and April of the review pack's three workloads (ReviewMonths), registered with their owners and ops cost;
+     * returns the calls of each month and the outcomes sent.
+     */
+    private static long[] reviewMonths(String ingest, String reconcile, Consumer<String> progress) {
+        long[] counts = new long[3];
+        for (String w : List.of(ReviewMonths.SUPPORT, ReviewMonths.RAG, ReviewMonths.CODING)) {
+            Http.putJson(reconcile + "/api/workloads/" + w, Map.of("eval_required", true, "owner_team",
+                    ReviewMonths.TEAM.get(w))).expect(200);
+            for (int m = 0; m < ReviewMonths.MONTHS.size(); m++) {
+                String month = ReviewMonths.MONTHS.get(m);
+                Http.putJson(reconcile + "/api/workloads/" + w + "/periods/" + month + "/costs", Map.of("ops_cost",
+                        ReviewMonths.OPS_COST.get(w))).expect(200);
+                ReviewMonths.Month data = ReviewMonths.of(w, month);
+                progress.accept("Sending " + w + "'s " + month + ": " + data.traces().size() + " calls, "
+                        + data.outcomes().size() + " outcomes");
+                for (int i = 0; i < data.traces().size(); i += 2_000) {
+                    Http.post(ingest + "/api/traces", "application/x-ndjson", ndjson(data.traces().subList(i,
+                            Math.min(data.traces().size(), i + 2_000)))).expect(200);
+                }
+                Http.post(ingest + "/api/outcomes", "application/x-ndjson", ndjson(data.outcomes())).expect(200);
+                counts[m] += data.traces().size();
+                counts[2] += data.outcomes().size();
+            }
+        }
+        ReviewMonths.MONTHS.forEach(month -> invoice(reconcile, ReviewMonths.PROJECT, month,
+                ReviewMonths.invoice(month)));
+        return counts;
     }
 
     private static void invoice(String reconcile, String account, String period, BigDecimal total) {

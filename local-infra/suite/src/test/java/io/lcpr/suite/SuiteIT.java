@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.lcpr.demo.DenominatorDay;
+import io.lcpr.demo.ReviewMonths;
+import io.lcpr.infra.HeadlessChromium;
 import io.lcpr.events.EventJson;
 import io.lcpr.infra.Await;
 import io.lcpr.demo.TwelveRequestTrace;
@@ -49,6 +51,33 @@ class SuiteIT {
         return Http.graphql(suite.graphqlEndpoint(), "{ lcpr(period: \"" + period + "\", workload: \"" + workload
                 + "\") { inferenceCost evalCost loadedCost lcpr naiveCostPerUnit attemptedUnits acceptedUnits"
                 + " firstAttemptPass recovered escalated unrecovered calls { attemptKind calls } } }").get("lcpr");
+    }
+
+    /** The demo's review pack (001 ch 26) names the driver each workload's April was built with, as JSON and page. */
+    @Test
+    void theReviewPackOfTheDemoMonthNamesEachWorkloadsDriver() {
+        String url = suite.url("reconcile-service") + "/api/reviews/" + DemoMonth.MONTH;
+        JsonNode pack = Http.get(url).expect(200).json();
+        Map<String, String> drivers = new HashMap<>();
+        pack.get("lcpr").forEach(l -> drivers.put(l.get("workload").asText(), l.get("primary").asText()));
+        ReviewMonths.BUILT_DRIVER.forEach((w, driver) -> assertEquals(driver, drivers.get(w), w));
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            var browser = chromium.load(url + "/pack.html");
+            for (var row : browser.findElements(org.openqa.selenium.By.cssSelector("#lcpr tr"))) {
+                String w = row.getText().split(" ")[0];
+                if (ReviewMonths.BUILT_DRIVER.containsKey(w)) {
+                    assertEquals(ReviewMonths.BUILT_DRIVER.get(w), row.findElement(org.openqa.selenium.By
+                            .className("driver")).getText(), w);
+                }
+            }
+            assertEquals(java.util.List.of(), chromium.errors(), "no script error");
+        }
+        // the team's chargeback report holds April against the forecast kept in March (reconcile owns forecasts)
+        JsonNode report = Http.get(suite.url("chargeback-service") + "/api/chargeback/periods/" + DemoMonth.MONTH
+                + "/report?team=" + ReviewMonths.TEAM.get(ReviewMonths.RAG)).expect(200).json();
+        JsonNode forecast = report.get("forecast");
+        assertEquals("demo-april", forecast.path("scenario").asText(), forecast.toString());
+        assertEquals(ReviewMonths.RAG, forecast.get("workloads").get(0).get("workload").asText());
     }
 
     @Test
