@@ -98,6 +98,8 @@ public class ReviewService {
         long done = lastActions.stream().filter(a -> "done".equals(a.status())).count();
         LOG.infof("review pack %s: %d workloads, %d recommendations%s", label, lcpr.size(), recommendations.size(),
                 preview ? " (preview)" : "");
+        lcpr.forEach(d -> LOG.infof("review pack %s: %s LCPR %s -> %s (%s%%), driver %s: %s", label, d.workload(),
+                d.lcprThen(), d.lcprNow(), d.changePct(), d.primary(), d.explanation()));
         return new ReviewPack(label, last.label(), preview, run.createdAt(), lcpr, quality(period, nowResults), costs,
                 waterfall.getKey(), waterfall.getValue(), dedicated(period, run.completed()), serverless(period, last),
                 incidents(period), recommendations, lastActions, lastActions.isEmpty() ? null
