@@ -1,7 +1,6 @@
 package io.lcpr.reconcile.forecast;
 
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +98,7 @@ public class ForecastService {
     @Transactional
     public Accuracy accuracy(UUID id, String period) {
         Forecast f = get(id);
-        month(period);
+        Period.monthFromRequest(period, "a forecast");
         if (!f.covers(period)) {
             throw new IllegalArgumentException("period: " + period + " is outside forecast " + id + "'s horizon ("
                     + f.result().months() + " months after " + f.basePeriod() + ")");
@@ -110,12 +109,12 @@ public class ForecastService {
     /** The month against the newest kept forecast that covers it; none when no forecast does. */
     @Transactional
     public java.util.Optional<Accuracy> variance(String period) {
-        month(period);
+        Period.monthFromRequest(period, "a forecast");
         return repository.newestCovering(period).map(f -> Accuracy.of(f, period, actuals(period)));
     }
 
     private Forecast forecast(String scenario, String basePeriod, int months) {
-        month(basePeriod);
+        Period.monthFromRequest(basePeriod, "a forecast");
         ForecastRepository.Scenario s = repository.scenario(scenario)
                 .orElseThrow(() -> new NotFoundException("no scenario " + scenario));
         List<Actuals> base = actuals(basePeriod);
@@ -141,13 +140,5 @@ public class ForecastService {
             }
         });
         return out;
-    }
-
-    private static void month(String label) {
-        Period.fromRequest(label);
-        if (label.length() != 7) {
-            throw new IllegalArgumentException("period: forecasts are monthly (YYYY-MM), not '" + label + "'");
-        }
-        YearMonth.parse(label);
     }
 }

@@ -46,4 +46,13 @@ public record Period(String label, Instant start, Instant end) {
             throw new BadRequestException(e.getMessage());
         }
     }
+
+    /** For what only a month has (a review pack, a forecast): a day is refused naming what was asked for. */
+    public static Period monthFromRequest(String label, String what) {
+        Period p = fromRequest(label);
+        if (label.length() != 7) {
+            throw new IllegalArgumentException("period: " + what + " is monthly (YYYY-MM), not '" + label + "'");
+        }
+        return p;
+    }
 }

@@ -55,7 +55,7 @@ public class ReviewService {
 
     @Transactional
     public ReviewPack pack(String label) {
-        Period period = month(label);
+        Period period = Period.monthFromRequest(label, "the review pack");
         Period last = Period.parse(YearMonth.parse(label).minusMonths(1).toString());
         ReviewRepository.Run run = repository.newestRun(period).orElseThrow(() -> new NotFoundException(
                 "no completed reconciliation run of " + label + ": POST /api/reconciliations {\"period\": \"" + label
@@ -129,14 +129,6 @@ public class ReviewService {
                     + "'");
         }
         repository.putLimit(limit, Instant.now());
-    }
-
-    static Period month(String label) {
-        Period p = Period.fromRequest(label);
-        if (label.length() != 7) {
-            throw new IllegalArgumentException("period: the review pack is monthly (YYYY-MM), not '" + label + "'");
-        }
-        return p;
     }
 
     /** Inference (with the unreconciled delta, less what cache reads and writes cost), cache, eval, human, ops. */
