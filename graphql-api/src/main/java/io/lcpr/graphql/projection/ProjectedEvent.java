@@ -31,8 +31,10 @@ public class ProjectedEvent extends PanacheEntityBase {
     public String subject;
     @Column(length = 32)
     public String mode;
-    @Column(name = "run_id", nullable = false)
+    @Column(name = "run_id")
     public UUID runId;
+    @Column(length = 2048)
+    public String scope;
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
     @Column(nullable = false, columnDefinition = "text")

@@ -1,43 +1,104 @@
 package io.lcpr.graphql.projection;
 
+import java.util.function.Predicate;
+
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.lcpr.events.AlertV1;
+import io.lcpr.events.BaselineCapturedV1;
+import io.lcpr.events.BudgetV1;
 import io.lcpr.events.EventJson;
+import io.lcpr.events.IncidentV1;
 import io.lcpr.events.InvalidEventException;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.TeamAllocationV1;
+import io.lcpr.events.TeamV1;
+import io.lcpr.events.WorkloadRegisteredV1;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Kafka adapter; transient failures retried here, unreadable records dead-lettered by the channel policy. */
+/**
+ * Kafka adapter; transient failures retried here, unreadable records dead-lettered by the channel policy
+ * ({@code graphql-api.dlq}); a new event is announced to subscriptions once its projection committed.
+ */
 @ApplicationScoped
 public class ProjectionConsumer {
     private final ProjectionService service;
+    private final EventHub hub;
 
-    public ProjectionConsumer(ProjectionService service) {
+    public ProjectionConsumer(ProjectionService service, EventHub hub) {
         this.service = service;
+        this.hub = hub;
     }
 
     @Incoming("lcpr")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onLcpr(String payload) {
-        service.project(EventJson.read(payload, LcprComputedV1.class));
+        apply(EventJson.read(payload, LcprComputedV1.class), service::project);
     }
 
     @Incoming("allocations")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onAllocation(String payload) {
-        service.project(EventJson.read(payload, TeamAllocationV1.class));
+        apply(EventJson.read(payload, TeamAllocationV1.class), service::project);
     }
 
     @Incoming("reconciliations")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onReconciliation(String payload) {
-        service.project(EventJson.read(payload, ReconciliationCompletedV1.class));
+        apply(EventJson.read(payload, ReconciliationCompletedV1.class), service::project);
+    }
+
+    @Incoming("teams")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onTeam(String payload) {
+        apply(EventJson.read(payload, TeamV1.class), service::project);
+    }
+
+    @Incoming("workloads")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onWorkload(String payload) {
+        apply(EventJson.read(payload, WorkloadRegisteredV1.class), service::project);
+    }
+
+    @Incoming("incidents")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onIncident(String payload) {
+        apply(EventJson.read(payload, IncidentV1.class), service::project);
+    }
+
+    @Incoming("alerts")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onAlert(String payload) {
+        apply(EventJson.read(payload, AlertV1.class), service::project);
+    }
+
+    @Incoming("budgets")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onBudget(String payload) {
+        apply(EventJson.read(payload, BudgetV1.class), service::project);
+    }
+
+    @Incoming("baselines")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onBaseline(String payload) {
+        apply(EventJson.read(payload, BaselineCapturedV1.class), service::project);
+    }
+
+    private <T> void apply(T event, Predicate<T> project) {
+        if (project.test(event)) {
+            hub.announce(event);
+        }
     }
 }

@@ -7,7 +7,13 @@ import java.util.UUID;
 
 import io.lcpr.delivery.Inbox;
 import io.lcpr.events.EventJson;
+import io.lcpr.events.AlertV1;
+import io.lcpr.events.BaselineCapturedV1;
+import io.lcpr.events.BudgetV1;
+import io.lcpr.events.IncidentV1;
 import io.lcpr.events.LcprComputedV1;
+import io.lcpr.events.TeamV1;
+import io.lcpr.events.WorkloadRegisteredV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.TeamAllocationV1;
 import io.lcpr.events.Topics;
@@ -23,19 +29,88 @@ public class ProjectionService {
         this.inbox = inbox;
     }
 
+    /** Each project method returns whether the event was new (a replay projects nothing and announces nothing). */
     @Transactional
-    public void project(LcprComputedV1 e) {
-        store(Topics.LCPR_COMPUTED, e.eventId(), e.period(), e.workload(), null, e.runId(), e.occurredAt(), e);
+    public boolean project(LcprComputedV1 e) {
+        return store(Topics.LCPR_COMPUTED, e.eventId(), e.period(), e.workload(), null, e.runId(), e.occurredAt(), e,
+                null);
     }
 
     @Transactional
-    public void project(TeamAllocationV1 e) {
-        store(Topics.ALLOCATIONS_MONTHLY, e.eventId(), e.period(), e.team(), e.mode(), e.runId(), e.occurredAt(), e);
+    public boolean project(TeamAllocationV1 e) {
+        return store(Topics.ALLOCATIONS_MONTHLY, e.eventId(), e.period(), e.team(), e.mode(), e.runId(),
+                e.occurredAt(), e, e.team());
     }
 
     @Transactional
-    public void project(ReconciliationCompletedV1 e) {
-        store(Topics.RECONCILIATION_COMPLETED, e.eventId(), e.period(), e.period(), null, e.runId(), e.occurredAt(), e);
+    public boolean project(ReconciliationCompletedV1 e) {
+        return store(Topics.RECONCILIATION_COMPLETED, e.eventId(), e.period(), e.period(), null, e.runId(),
+                e.occurredAt(), e, null);
+    }
+
+    @Transactional
+    public boolean project(TeamV1 e) {
+        return store(Topics.TEAMS, e.eventId(), "", e.team(), null, null, e.occurredAt(), e, e.team());
+    }
+
+    @Transactional
+    public boolean project(WorkloadRegisteredV1 e) {
+        return store(Topics.WORKLOADS, e.eventId(), "", e.workload(), null, null, e.occurredAt(), e, e.ownerTeam());
+    }
+
+    @Transactional
+    public boolean project(IncidentV1 e) {
+        return store(Topics.INCIDENTS, e.eventId(), month(e.startedAt()), e.incidentId().toString(), null, null,
+                e.occurredAt(), e, "," + String.join(",", e.workloads()) + ",");
+    }
+
+    @Transactional
+    public boolean project(AlertV1 e) {
+        return store(Topics.ALERTS, e.eventId(), month(e.at()), e.alertId() + ":" + e.status() + ":" + e.at(), null,
+                null, e.occurredAt(), e, e.scope());
+    }
+
+    @Transactional
+    public boolean project(BudgetV1 e) {
+        return store(Topics.BUDGETS, e.eventId(), e.status() == null ? "" : month(e.status().periodStart()),
+                e.budget(), null, null, e.occurredAt(), e, e.scope());
+    }
+
+    @Transactional
+    public boolean project(BaselineCapturedV1 e) {
+        return store(Topics.BASELINES, e.eventId(), "", e.name(), null, null, e.occurredAt(), e,
+                e.snapshot().workload());
+    }
+
+    /**
+     * The newest event of each subject of a topic (a team's or workload's registration, an incident's last update, a
+     * budget's state), optionally only those whose scope is {@code scope} (or, for incidents, contains it), in subject
+     * order: one query whatever the number of subjects.
+     */
+    public <T> List<T> newestBySubject(String topic, String scope, boolean scopeContains, Class<T> type) {
+        String where = scope == null ? "" : scopeContains ? " and scope like ?2" : " and scope = ?2";
+        var q = ProjectedEvent.getEntityManager().createNativeQuery("select event from (select distinct on (subject)"
+                + " subject, event, scope from projected_event where topic = ?1 order by subject, occurred_at desc,"
+                + " id desc) newest where true" + where + " order by subject");
+        q.setParameter(1, topic);
+        if (scope != null) {
+            q.setParameter(2, scopeContains ? "%," + scope + ",%" : scope);
+        }
+        @SuppressWarnings("unchecked")
+        List<String> rows = q.getResultList();
+        return rows.stream().map(r -> EventJson.read(r, type)).toList();
+    }
+
+    /** Every event of a topic in order of arrival (an alert's firings and resolutions are each one). */
+    public <T> List<T> all(String topic, String scope, Class<T> type) {
+        List<ProjectedEvent> rows = scope == null
+                ? ProjectedEvent.list("topic = ?1 order by occurredAt, id", topic)
+                : ProjectedEvent.list("topic = ?1 and scope = ?2 order by occurredAt, id", topic, scope);
+        return rows.stream().map(p -> EventJson.read(p.event, type)).toList();
+    }
+
+    private static String month(java.time.Instant at) {
+        return at == null ? "" : at.toString().substring(0, 7);
     }
 
     public Optional<LcprComputedV1> lcpr(String period, String workload) {
@@ -62,6 +137,15 @@ public class ProjectionService {
         return List.copyOf(newest.values());
     }
 
+    /** Each team's newest statement of a period, whatever its mode (a correction or a mode change replaces it). */
+    public List<TeamAllocationV1> newestStatements(String period) {
+        java.util.Map<String, TeamAllocationV1> newest = new java.util.TreeMap<>();
+        ProjectedEvent.<ProjectedEvent> list("topic = ?1 and period = ?2 order by subject, occurredAt desc, id desc",
+                Topics.ALLOCATIONS_MONTHLY, period)
+                .forEach(p -> newest.putIfAbsent(p.subject, EventJson.read(p.event, TeamAllocationV1.class)));
+        return List.copyOf(newest.values());
+    }
+
     /** Every workload LCPR of the given runs, in one query. */
     public List<LcprComputedV1> lcprOfRuns(Collection<UUID> runIds) {
         if (runIds.isEmpty()) {
@@ -71,10 +155,10 @@ public class ProjectionService {
                 .stream().map(p -> EventJson.read(p.event, LcprComputedV1.class)).toList();
     }
 
-    private void store(String topic, UUID eventId, String period, String subject, String mode, UUID runId,
-            java.time.Instant occurredAt, Object event) {
+    private boolean store(String topic, UUID eventId, String period, String subject, String mode, UUID runId,
+            java.time.Instant occurredAt, Object event, String scope) {
         if (!inbox.firstDelivery("graphql." + topic, eventId)) {
-            return;
+            return false;
         }
         ProjectedEvent p = new ProjectedEvent();
         p.eventId = eventId;
@@ -85,6 +169,8 @@ public class ProjectionService {
         p.runId = runId;
         p.occurredAt = occurredAt;
         p.event = EventJson.write(event);
+        p.scope = scope;
         p.persist();
+        return true;
     }
 }

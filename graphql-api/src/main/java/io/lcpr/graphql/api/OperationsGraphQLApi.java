@@ -1,0 +1,124 @@
+package io.lcpr.graphql.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.lcpr.events.AlertV1;
+import io.lcpr.events.BaselineCapturedV1;
+import io.lcpr.events.BudgetV1;
+import io.lcpr.events.IncidentV1;
+import io.lcpr.events.Topics;
+import io.lcpr.graphql.api.Operations.Alert;
+import io.lcpr.graphql.api.Operations.Incident;
+import io.lcpr.graphql.projection.ProjectionService;
+
+/** Incidents, alerts, budgets and baselines, from the topics reconcile-service publishes them on. */
+@GraphQLApi
+public class OperationsGraphQLApi {
+    static final int MAX_PAGE = 200;
+    private final ProjectionService projections;
+
+    public OperationsGraphQLApi(ProjectionService projections) {
+        this.projections = projections;
+    }
+
+    @Query
+    @Description("Incidents that started in [from, to) (ISO instants), of a category, touching a workload; a page")
+    public Operations.IncidentConnection incidents(String from, String to, String category, String workload,
+            @DefaultValue("50") int first, String after) {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        List<Incident> all = projections.newestBySubject(Topics.INCIDENTS, workload, true, IncidentV1.class).stream()
+                .filter(e -> (start == null || !e.startedAt().isBefore(start))
+                        && (end == null || e.startedAt().isBefore(end))
+                        && (category == null || category.equals(e.category())))
+                .sorted(java.util.Comparator.comparing(IncidentV1::startedAt).thenComparing(IncidentV1::name))
+                .map(Incident::of).toList();
+        return page(all, first, after, Operations.IncidentEdge::new, Operations.IncidentConnection::new);
+    }
+
+    @Query
+    @Description("A month's incidents (by start) per root-cause category: how many and what they cost")
+    public List<Operations.IncidentCost> incidentCostSummary(@NonNull String period) {
+        Map<String, List<IncidentV1>> byCategory = new TreeMap<>();
+        projections.newestBySubject(Topics.INCIDENTS, null, false, IncidentV1.class).stream()
+                .filter(e -> e.startedAt().toString().startsWith(period))
+                .forEach(e -> byCategory.computeIfAbsent(e.category(), c -> new ArrayList<>()).add(e));
+        List<Operations.IncidentCost> out = new ArrayList<>();
+        byCategory.forEach((c, list) -> out.add(new Operations.IncidentCost(c, list.size(),
+                sum(list, IncidentV1::extraInferenceCost), sum(list, IncidentV1::extraHumanCost),
+                sum(list, IncidentV1::engineeringCost), sum(list, IncidentV1::totalCost),
+                list.stream().mapToLong(IncidentV1::requestsAffected).sum())));
+        return out;
+    }
+
+    @Query
+    @Description("Alerts as their latest event states them, by state (firing, resolved, warning, throttle) and scope;"
+            + " a page")
+    public Operations.AlertConnection alerts(String state, String scope, @DefaultValue("50") int first,
+            String after) {
+        Map<String, AlertV1> latest = new LinkedHashMap<>();
+        projections.all(Topics.ALERTS, scope, AlertV1.class).forEach(e -> latest.put(e.alertId().toString(), e));
+        List<Alert> all = latest.values().stream().filter(e -> state == null || state.equals(e.status()))
+                .map(Alert::of).toList();
+        return page(all, first, after, Operations.AlertEdge::new, Operations.AlertConnection::new);
+    }
+
+    @Query
+    @Description("Budgets (of a scope: a team, workload, project or API key) with their burn-down")
+    public List<Operations.Budget> budgets(String scope) {
+        return projections.newestBySubject(Topics.BUDGETS, scope, false, BudgetV1.class).stream()
+                .map(Operations.Budget::of).toList();
+    }
+
+    @Query
+    @Description("Baselines captured of a workload")
+    public List<Operations.Baseline> baselines(String workload) {
+        return projections.newestBySubject(Topics.BASELINES, workload, false, BaselineCapturedV1.class).stream()
+                .map(Operations.Baseline::of).toList();
+    }
+
+    static <N, E, C> C page(List<N> all, int first, String after, BiFunction<String, N, E> edge,
+            PageFactory<E, C> connection) {
+        if (first < 1 || first > MAX_PAGE) {
+            throw new IllegalArgumentException("first: must be between 1 and " + MAX_PAGE + ", not " + first);
+        }
+        int start = Operations.after(after) + 1;
+        List<E> edges = new ArrayList<>();
+        for (int i = start; i < Math.min(all.size(), start + first); i++) {
+            edges.add(edge.apply(Operations.cursor(i), all.get(i)));
+        }
+        int last = start + edges.size() - 1;
+        return connection.of(edges, new Operations.PageInfo(edges.isEmpty() ? after : Operations.cursor(last),
+                last + 1 < all.size()), all.size());
+    }
+
+    interface PageFactory<E, C> {
+        C of(List<E> edges, Operations.PageInfo info, int total);
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(field + ": '" + value + "' is not an ISO instant (2026-04-01T00:00:00Z)");
+        }
+    }
+
+    private static BigDecimal sum(List<IncidentV1> list, java.util.function.Function<IncidentV1, BigDecimal> f) {
+        return list.stream().map(f).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
