@@ -80,11 +80,16 @@ class OperationsGraphQLApiTest {
                                 .count() == to);
     }
 
+    /** Statements the query cost: the fewest of three runs (the counter is global; the consumers also write). */
     long statements(String query) {
         var stats = sessions.getStatistics();
-        long before = stats.getPrepareStatementCount();
-        CostGraphQLApiTest.graphql(query);
-        return stats.getPrepareStatementCount() - before;
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long before = stats.getPrepareStatementCount();
+            CostGraphQLApiTest.graphql(query);
+            fewest = Math.min(fewest, stats.getPrepareStatementCount() - before);
+        }
+        return fewest;
     }
 
     @Test
@@ -151,6 +156,25 @@ class OperationsGraphQLApiTest {
         io.restassured.RestAssured.given().contentType("application/json").body(Map.of("query",
                 "{ incidents(after: \"bogus\") { totalCount } }")).post("/graphql").then().statusCode(200)
                 .body("errors[0].message", containsString("after"));
+    }
+
+    @Test
+    void aDeepOrHugeQueryIsRefusedBeforeItRuns() {
+        StringBuilder deep = new StringBuilder("{ __schema { types { fields { type");
+        for (int i = 0; i < 14; i++) {
+            deep.append(" { ofType");
+        }
+        deep.append(" { name }");
+        deep.append(" }".repeat(14)).append(" } } } }");
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("query", deep.toString()))
+                .post("/graphql").then().body("errors[0].message", containsString("depth"))
+                .body("data", org.hamcrest.Matchers.nullValue());
+        StringBuilder huge = new StringBuilder("{");
+        for (int i = 0; i < 300; i++) {
+            huge.append(" a").append(i).append(": teams { name owner }");
+        }
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("query", huge.append(" }")
+                .toString())).post("/graphql").then().body("errors[0].message", containsString("complexity"));
     }
 
     @Test
