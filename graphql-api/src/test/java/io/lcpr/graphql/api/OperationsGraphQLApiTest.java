@@ -178,6 +178,14 @@ class OperationsGraphQLApiTest {
     }
 
     @Test
+    void aMutationWhoseOwnerDoesNotAnswerSaysSoWithACode() {
+        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("query",
+                "mutation { closePeriod(period: \"2031-09\", by: \"finance\") { version } }")).post("/graphql")
+                .then().statusCode(200).body("errors[0].extensions.code", equalTo("OWNER_UNAVAILABLE"))
+                .body("errors[0].message", containsString("chargeback-service at http://127.0.0.1:1 did not answer"));
+    }
+
+    @Test
     void everyModeSideBySide() throws Exception {
         ObjectNode a = golden(Topics.ALLOCATIONS_MONTHLY);
         a.put("period", "2031-09");

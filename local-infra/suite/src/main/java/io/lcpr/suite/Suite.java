@@ -57,6 +57,10 @@ public final class Suite implements AutoCloseable {
                     own.put("CHARGEBACK_RECONCILE_URL", started.get("reconcile-service").url());
                     own.put("CHARGEBACK_INGEST_URL", started.get("ingest-service").url());
                 }
+                if (started.containsKey("chargeback-service")) { // graphql-api forwards mutations to their owners
+                    own.put("GRAPHQL_RECONCILE_URL", started.get("reconcile-service").url());
+                    own.put("GRAPHQL_CHARGEBACK_URL", started.get("chargeback-service").url());
+                }
                 started.put(spec.module(), ServiceProcess.start(root, spec.module(), port, own,
                         workDir.resolve("logs")));
             }

@@ -80,6 +80,34 @@ class SuiteIT {
         assertEquals(ReviewMonths.RAG, forecast.get("workloads").get(0).get("workload").asText());
     }
 
+    /** Mutations go to the owning services; their refusals come back with a code a client can act on. */
+    @Test
+    void mutationsAreForwardedToTheirOwners() {
+        JsonNode declared = Http.graphql(suite.graphqlEndpoint(), "mutation { declareIncident(incident: {"
+                + " name: \"demo parser regression\", category: \"model_behavior_change\", workloads: [\""
+                + ReviewMonths.CODING + "\"], startedAt: \"2026-04-12T09:00:00Z\", mitigatedAt:"
+                + " \"2026-04-12T15:00:00Z\", engineeringHours: 12, engineeringRatePerHour: 100 }) { id name totalCost"
+                + " engineeringCost } }").get("declareIncident");
+        assertEquals("demo parser regression", declared.get("name").asText());
+        assertEquals(0, new BigDecimal("1200").compareTo(declared.get("engineeringCost").decimalValue()));
+        Await.until(Duration.ofSeconds(30), "the incident in the read model", () -> Http.graphql(
+                suite.graphqlEndpoint(), "{ incidents(workload: \"" + ReviewMonths.CODING + "\") { edges { node {"
+                        + " id } } } }").get("incidents").get("edges").findValuesAsText("id")
+                .contains(declared.get("id").asText()));
+        Http.graphql(suite.graphqlEndpoint(), "mutation { setBudget(name: \"demo-coding\", scopeKind: \"workload\","
+                + " scope: \"" + ReviewMonths.CODING + "\", period: \"monthly\", amount: 500) { name } }");
+        Await.until(Duration.ofSeconds(30), "the budget in the read model", () -> Http.graphql(
+                suite.graphqlEndpoint(), "{ budgets(scope: \"" + ReviewMonths.CODING + "\") { name } }")
+                .get("budgets").size() == 1);
+        JsonNode refused = Http.postJson(suite.graphqlEndpoint(), Map.of("query", "mutation { closePeriod(period:"
+                + " \"2019-01\", by: \"finance\") { version } }")).expect(200).json().get("errors").get(0);
+        assertEquals("CONFLICT", refused.path("extensions").path("code").asText(), refused.toString());
+        JsonNode invalid = Http.postJson(suite.graphqlEndpoint(), Map.of("query", "mutation { choosePolicy(period:"
+                + " \"2026-05\", mode: \"lottery\", chosenBy: \"x\") { mode } }")).expect(200).json().get("errors")
+                .get(0);
+        assertEquals("BAD_USER_INPUT", invalid.path("extensions").path("code").asText(), invalid.toString());
+    }
+
     @Test
     void twelveRequestTraceGivesEightAcceptedAndTheHandComputedCost() {
         JsonNode l = lcpr(DemoMonth.TRACE_DAY, TwelveRequestTrace.WORKLOAD);
