@@ -40,9 +40,10 @@ public class CostGraphQLApi {
     }
 
     @Query
-    @Description("Invoice reconciliation of a period, per provider account")
-    public Reconciliation reconciliation(@NonNull String period) {
-        return projections.reconciliation(period).map(Reconciliation::of).orElse(null);
+    @Description("Invoice reconciliation of a period per provider account (of one provider and account when named):"
+            + " delta, verdict, exception buckets with their evidence, recoverable overcharges, weekly trend")
+    public Reconciliation reconciliation(@NonNull String period, String provider, String account) {
+        return projections.reconciliation(period).map(e -> Reconciliation.of(e, provider, account)).orElse(null);
     }
 
     /** The LCPR of the workloads a team is charged for: one query for every allocation of the answer. */

@@ -62,6 +62,14 @@ class CostGraphQLApiTest {
                 .body("data.allocations[0].amount", equalTo(18384.0f))
                 .body("data.allocations[0].workloads[0].workload", equalTo("support"))
                 .body("data.reconciliation.accounts[0].status", equalTo("trusted"));
+        graphql("{ reconciliation(period: \"2026-04\", provider: \"openai\", account: \"org-main\") { accounts {"
+                + " billingAccount buckets { bucket amount evidence { model } } weekly { weekOf delta } } }"
+                + " other: reconciliation(period: \"2026-04\", provider: \"nobody\") { accounts { status } } }")
+                .body("data.reconciliation.accounts.size()", equalTo(1))
+                .body("data.reconciliation.accounts[0].buckets.bucket", equalTo(java.util.List.of(
+                        "credit_or_commit_adjustment", "pricing_snapshot_mismatch")))
+                .body("data.reconciliation.accounts[0].weekly.size()", equalTo(1))
+                .body("data.other.accounts.size()", equalTo(0));
     }
 
     @Test
