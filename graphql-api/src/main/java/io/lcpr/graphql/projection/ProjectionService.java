@@ -146,6 +146,15 @@ public class ProjectionService {
         return List.copyOf(newest.values());
     }
 
+    /** Each workload's newest LCPR of a period. */
+    public List<LcprComputedV1> newestLcpr(String period) {
+        java.util.Map<String, LcprComputedV1> newest = new java.util.TreeMap<>();
+        ProjectedEvent.<ProjectedEvent> list("topic = ?1 and period = ?2 order by subject, occurredAt desc, id desc",
+                Topics.LCPR_COMPUTED, period)
+                .forEach(p -> newest.putIfAbsent(p.subject, EventJson.read(p.event, LcprComputedV1.class)));
+        return List.copyOf(newest.values());
+    }
+
     /** Every workload LCPR of the given runs, in one query. */
     public List<LcprComputedV1> lcprOfRuns(Collection<UUID> runIds) {
         if (runIds.isEmpty()) {

@@ -195,8 +195,27 @@ class OperationsGraphQLApiTest {
                         "data.compareAllocationModes").size() == 1);
         var r = CostGraphQLApiTest.graphql("{ compareAllocationModes(period: \"2031-09\") { team chosenMode charged"
                 + " modes { mode amount } variance } }").extract();
-        assertEquals(a.get("team").asText(), r.path("data.compareAllocationModes[0].team"));
+        String team = a.get("team").asText();
+        assertEquals(team, r.path("data.compareAllocationModes[0].team"));
         assertEquals(a.get("modes").size(), r.<List<?>> path("data.compareAllocationModes[0].modes").size());
+        var report = CostGraphQLApiTest.graphql("{ chargebackReport(team: \"" + team + "\", period: \"2031-09\") {"
+                + " charged lastPeriod lastCharged components { component now } byWorkload { workload amount } } }");
+        assertEquals(0, a.get("amount").decimalValue().compareTo(new java.math.BigDecimal(String.valueOf(
+                (Object) report.extract().path("data.chargebackReport.charged")))));
+        report.body("data.chargebackReport.lastPeriod", equalTo("2031-08"))
+                .body("data.chargebackReport.components.size()", equalTo(a.get("components").size()));
+        // the period is closed once reconciled and stated; the team's LCPR lines are the workloads it used
+        ObjectNode run = golden(Topics.RECONCILIATION_COMPLETED);
+        run.put("period", "2031-09");
+        send(Topics.RECONCILIATION_COMPLETED, "2031-09", run);
+        ObjectNode lcpr = golden(Topics.LCPR_COMPUTED);
+        lcpr.put("period", "2031-09");
+        send(Topics.LCPR_COMPUTED, lcpr.get("workload").asText(), lcpr);
+        Await.until(Duration.ofSeconds(30), "the run of 2031-09", () -> CostGraphQLApiTest.graphql(
+                "{ periods { period state } }").extract().<List<Map<String, Object>>> path("data.periods").stream()
+                .anyMatch(p -> p.get("period").equals("2031-09") && p.get("state").equals("corrected")) // version 2
+                && CostGraphQLApiTest.graphql("{ lcprOfTeam(period: \"2031-09\", team: \"" + team + "\") {"
+                        + " workload } }").extract().<List<?>> path("data.lcprOfTeam").size() == 1);
     }
 
     @Test

@@ -1,0 +1,71 @@
+package io.lcpr.graphql.api;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.lcpr.events.ReconciliationCompletedV1;
+import io.lcpr.events.TeamAllocationV1;
+import io.lcpr.events.Topics;
+import io.lcpr.graphql.projection.ProjectionService;
+
+/** A team's chargeback report, the periods' states and LCPR by team, from the projected statements and runs. */
+@GraphQLApi
+public class ChargebackGraphQLApi {
+    private final ProjectionService projections;
+
+    public ChargebackGraphQLApi(ProjectionService projections) {
+        this.projections = projections;
+    }
+
+    @Query
+    @Description("A team's chargeback report for a closed month (its newest statement) against the month before")
+    public Chargeback.Report chargebackReport(@NonNull String team, @NonNull String period) {
+        String last;
+        try {
+            last = YearMonth.parse(period).minusMonths(1).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("period: '" + period + "' is not a month (YYYY-MM)");
+        }
+        TeamAllocationV1 now = statementOf(period, team);
+        return now == null ? null : Chargeback.Report.of(now, statementOf(last, team), last);
+    }
+
+    @Query
+    @Description("Every period reconciled or closed: open (reconciled, no statement yet), closed, corrected")
+    public List<Chargeback.Period> periods() {
+        Map<String, Chargeback.Period> out = new TreeMap<>();
+        for (ReconciliationCompletedV1 r : projections.newestBySubject(Topics.RECONCILIATION_COMPLETED, null, false,
+                ReconciliationCompletedV1.class)) {
+            out.put(r.period(), new Chargeback.Period(r.period(), "open", 0, r.runId().toString()));
+        }
+        for (String p : new ArrayList<>(out.keySet())) {
+            List<TeamAllocationV1> statements = projections.newestStatements(p);
+            int version = statements.stream().mapToInt(s -> s.version() == null ? 1 : s.version()).max().orElse(0);
+            if (version > 0) {
+                out.put(p, new Chargeback.Period(p, version > 1 ? "corrected" : "closed", version,
+                        out.get(p).newestRun()));
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    @Query
+    @Description("LCPR of every workload a team's calls went to in a period, from the newest runs")
+    public List<Lcpr> lcprOfTeam(@NonNull String period, @NonNull String team) {
+        return projections.newestLcpr(period).stream().filter(e -> e.traceCostByTeam() != null
+                && e.traceCostByTeam().containsKey(team)).map(Lcpr::of).toList();
+    }
+
+    private TeamAllocationV1 statementOf(String period, String team) {
+        return projections.newestStatements(period).stream().filter(s -> s.team().equals(team)).findFirst()
+                .orElse(null);
+    }
+}
