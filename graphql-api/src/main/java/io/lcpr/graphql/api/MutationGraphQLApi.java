@@ -102,7 +102,7 @@ public class MutationGraphQLApi {
             BigDecimal warnPct) {
     }
 
-    @Mutation
+    @Mutation("setBudget") // named: a method called set... would otherwise be the field "budget"
     @Description("Defines or changes a budget at reconcile-service: scopeKind team, workload, project or api_key;"
             + " period daily or monthly")
     public BudgetDefined setBudget(@NonNull String name, @NonNull String scopeKind, @NonNull String scope,

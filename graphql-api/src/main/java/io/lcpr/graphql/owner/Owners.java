@@ -66,11 +66,19 @@ public class Owners {
         }
     }
 
-    /** The owner's {@code error} (the suite's refusal shape), else its body. */
+    /** The owner's {@code error} or {@code errors} (the suite's refusal shapes), else its body. */
     private static String error(String body) {
         try {
             JsonNode n = EventJson.MAPPER.readTree(body);
-            return n.hasNonNull("error") ? n.get("error").asText() : body;
+            if (n.hasNonNull("error")) {
+                return n.get("error").asText();
+            }
+            if (n.path("errors").isArray()) {
+                java.util.List<String> all = new java.util.ArrayList<>();
+                n.get("errors").forEach(e -> all.add(e.isTextual() ? e.asText() : e.toString()));
+                return String.join("; ", all);
+            }
+            return body;
         } catch (IOException | RuntimeException e) {
             return body;
         }

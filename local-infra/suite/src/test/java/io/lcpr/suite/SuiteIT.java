@@ -101,7 +101,9 @@ class SuiteIT {
                 .get("budgets").size() == 1);
         JsonNode refused = Http.postJson(suite.graphqlEndpoint(), Map.of("query", "mutation { closePeriod(period:"
                 + " \"2019-01\", by: \"finance\") { version } }")).expect(200).json().get("errors").get(0);
-        assertEquals("CONFLICT", refused.path("extensions").path("code").asText(), refused.toString());
+        assertEquals("NOT_FOUND", refused.path("extensions").path("code").asText(), refused.toString());
+        assertEquals("chargeback-service answered 404: no complete reconciliation run of 2019-01 has reached"
+                + " chargeback-service", refused.path("message").asText());
         JsonNode invalid = Http.postJson(suite.graphqlEndpoint(), Map.of("query", "mutation { choosePolicy(period:"
                 + " \"2026-05\", mode: \"lottery\", chosenBy: \"x\") { mode } }")).expect(200).json().get("errors")
                 .get(0);
