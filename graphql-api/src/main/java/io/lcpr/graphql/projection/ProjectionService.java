@@ -139,19 +139,18 @@ public class ProjectionService {
 
     /** Each team's newest statement of a period, whatever its mode (a correction or a mode change replaces it). */
     public List<TeamAllocationV1> newestStatements(String period) {
-        java.util.Map<String, TeamAllocationV1> newest = new java.util.TreeMap<>();
-        ProjectedEvent.<ProjectedEvent> list("topic = ?1 and period = ?2 order by subject, occurredAt desc, id desc",
-                Topics.ALLOCATIONS_MONTHLY, period)
-                .forEach(p -> newest.putIfAbsent(p.subject, EventJson.read(p.event, TeamAllocationV1.class)));
-        return List.copyOf(newest.values());
+        return newestOfPeriod(Topics.ALLOCATIONS_MONTHLY, period, TeamAllocationV1.class);
     }
 
     /** Each workload's newest LCPR of a period. */
     public List<LcprComputedV1> newestLcpr(String period) {
-        java.util.Map<String, LcprComputedV1> newest = new java.util.TreeMap<>();
+        return newestOfPeriod(Topics.LCPR_COMPUTED, period, LcprComputedV1.class);
+    }
+
+    private <T> List<T> newestOfPeriod(String topic, String period, Class<T> type) {
+        java.util.Map<String, T> newest = new java.util.TreeMap<>();
         ProjectedEvent.<ProjectedEvent> list("topic = ?1 and period = ?2 order by subject, occurredAt desc, id desc",
-                Topics.LCPR_COMPUTED, period)
-                .forEach(p -> newest.putIfAbsent(p.subject, EventJson.read(p.event, LcprComputedV1.class)));
+                topic, period).forEach(p -> newest.computeIfAbsent(p.subject, s -> EventJson.read(p.event, type)));
         return List.copyOf(newest.values());
     }
 
