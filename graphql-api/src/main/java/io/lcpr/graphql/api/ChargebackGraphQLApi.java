@@ -1,7 +1,6 @@
 package io.lcpr.graphql.api;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,14 +45,13 @@ public class ChargebackGraphQLApi {
                 ReconciliationCompletedV1.class)) {
             out.put(r.period(), new Chargeback.Period(r.period(), "open", 0, r.runId().toString()));
         }
-        for (String p : new ArrayList<>(out.keySet())) {
-            List<TeamAllocationV1> statements = projections.newestStatements(p);
-            int version = statements.stream().mapToInt(s -> s.version() == null ? 1 : s.version()).max().orElse(0);
-            if (version > 0) {
+        projections.statementVersions().forEach((p, version) -> {
+            Chargeback.Period reconciled = out.get(p);
+            if (reconciled != null) {
                 out.put(p, new Chargeback.Period(p, version > 1 ? "corrected" : "closed", version,
-                        out.get(p).newestRun()));
+                        reconciled.newestRun()));
             }
-        }
+        });
         return List.copyOf(out.values());
     }
 

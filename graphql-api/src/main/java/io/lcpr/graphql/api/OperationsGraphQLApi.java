@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,9 +69,9 @@ public class OperationsGraphQLApi {
             + " a page")
     public Operations.AlertConnection alerts(String state, String scope, @DefaultValue("50") int first,
             String after) {
-        Map<String, AlertV1> latest = new LinkedHashMap<>();
-        projections.all(Topics.ALERTS, scope, AlertV1.class).forEach(e -> latest.put(e.alertId().toString(), e));
-        List<Alert> all = latest.values().stream().filter(e -> state == null || state.equals(e.status()))
+        List<Alert> all = projections.newestBySubject(Topics.ALERTS, scope, false, AlertV1.class).stream()
+                .filter(e -> state == null || state.equals(e.status()))
+                .sorted(java.util.Comparator.comparing(AlertV1::at).thenComparing(e -> e.alertId().toString()))
                 .map(Alert::of).toList();
         return page(all, first, after, Operations.AlertEdge::new, Operations.AlertConnection::new);
     }

@@ -66,8 +66,8 @@ public class ProjectionService {
 
     @Transactional
     public boolean project(AlertV1 e) {
-        return store(Topics.ALERTS, e.eventId(), month(e.at()), e.alertId() + ":" + e.status() + ":" + e.at(), null,
-                null, e.occurredAt(), e, e.scope());
+        return store(Topics.ALERTS, e.eventId(), month(e.at()), e.alertId().toString(), null, null, e.occurredAt(),
+                e, e.scope());
     }
 
     @Transactional
@@ -101,14 +101,6 @@ public class ProjectionService {
         return rows.stream().map(r -> EventJson.read(r, type)).toList();
     }
 
-    /** Every event of a topic in order of arrival (an alert's firings and resolutions are each one). */
-    public <T> List<T> all(String topic, String scope, Class<T> type) {
-        List<ProjectedEvent> rows = scope == null
-                ? ProjectedEvent.list("topic = ?1 order by occurredAt, id", topic)
-                : ProjectedEvent.list("topic = ?1 and scope = ?2 order by occurredAt, id", topic, scope);
-        return rows.stream().map(p -> EventJson.read(p.event, type)).toList();
-    }
-
     private static String month(java.time.Instant at) {
         return at == null ? "" : at.toString().substring(0, 7);
     }
@@ -135,6 +127,20 @@ public class ProjectionService {
                 + " occurredAt desc, id desc", Topics.ALLOCATIONS_MONTHLY, period, mode)
                 .forEach(p -> newest.putIfAbsent(p.subject, EventJson.read(p.event, TeamAllocationV1.class)));
         return List.copyOf(newest.values());
+    }
+
+    /**
+     * The highest statement version published for each period (1: closed, above: corrected), in one query: what a
+     * period's state is read from.
+     */
+    public java.util.Map<String, Integer> statementVersions() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = ProjectedEvent.getEntityManager().createNativeQuery("select period,"
+                + " max(coalesce((event::jsonb ->> 'version')::int, 1)) from projected_event where topic = ?1"
+                + " group by period").setParameter(1, Topics.ALLOCATIONS_MONTHLY).getResultList();
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        rows.forEach(r -> out.put((String) r[0], ((Number) r[1]).intValue()));
+        return out;
     }
 
     /** Each team's newest statement of a period, whatever its mode (a correction or a mode change replaces it). */

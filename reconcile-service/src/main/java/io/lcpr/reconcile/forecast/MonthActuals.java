@@ -16,14 +16,11 @@ final class MonthActuals {
 
     static Actuals of(LcprComputedV1 e, MonthFigures.Tokens t) {
         double requests = e.attemptedUnits();
-        long uncached = t.input() - t.cacheRead() - t.cacheCreation();
-        double rIn = uncached > 0 ? t.uncachedCost() / uncached : 0;
-        double rRead = t.cacheRead() > 0 ? t.cacheReadCost() / t.cacheRead() : rIn;
         double terms = t.listCost() > 0 ? value(e.inferenceCost()) / t.listCost() : 1;
         return new Actuals(e.workload(), requests, e.acceptedUnits() / requests,
                 (value(e.inferenceCost()) + value(e.delta())) / requests, value(e.evalCost()) / requests,
                 value(e.humanCost()) / requests, value(e.opsCost()), t.input() / requests, t.cacheHitRate(),
-                Math.max(0, rIn - rRead) * terms);
+                t.cacheDiscountPerToken() * terms);
     }
 
     private static double value(BigDecimal b) {

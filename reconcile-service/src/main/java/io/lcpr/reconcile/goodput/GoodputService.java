@@ -52,9 +52,20 @@ public class GoodputService {
             calls.add(new GoodputAnalysis.LoadCall(r.route(), r.rateRps(), r.ttftMs(), r.e2eMs(), r.output(),
                     r.failed(), r.accepted(), cost(prices, r)));
         }
-        List<LoadTestRepository.RunSummary> summaries = repository.runs().stream()
-                .filter(s -> runs.contains(s.runId())).toList();
-        return new Report(summaries, GoodputAnalysis.of(calls, slo, operatingRps, repository.claims()));
+        return new Report(summaries(rows), GoodputAnalysis.of(calls, slo, operatingRps, repository.claims()));
+    }
+
+    /** The runs as the rows already read show them (what {@code GET /api/goodput/runs} lists of every run). */
+    private static List<LoadTestRepository.RunSummary> summaries(List<LoadTestRepository.Row> rows) {
+        java.util.Map<String, List<LoadTestRepository.Row>> byRun = new java.util.TreeMap<>();
+        rows.forEach(r -> byRun.computeIfAbsent(r.runId(), x -> new ArrayList<>()).add(r));
+        List<LoadTestRepository.RunSummary> out = new ArrayList<>();
+        byRun.forEach((run, list) -> out.add(new LoadTestRepository.RunSummary(run, list.get(0).workload(),
+                list.stream().map(LoadTestRepository.Row::route).distinct().sorted().toList(),
+                list.stream().map(LoadTestRepository.Row::rateRps).distinct().sorted().toList(), list.size(),
+                list.stream().map(LoadTestRepository.Row::startedAt).min(Instant::compareTo).orElseThrow(),
+                list.stream().map(LoadTestRepository.Row::startedAt).max(Instant::compareTo).orElseThrow())));
+        return out;
     }
 
     @Transactional

@@ -60,10 +60,10 @@ public record LcprDrivers(String workload, BigDecimal lcprThen, BigDecimal lcprN
             double terms = w * Math.log(f1[3] / f0[3]) * lcMid;
             // the list cost per call, at last month's prices per token class
             double price = (t1.listCost() - t1.listAtPrior()) / t1.calls() * mMid;
-            double rIn = rate(t0.uncachedCost(), t0.input() - t0.cacheRead() - t0.cacheCreation(),
-                    rate(t1.uncachedCost(), t1.input() - t1.cacheRead() - t1.cacheCreation(), 0));
-            double rRead = rate(t0.cacheReadCost(), t0.cacheRead(), rate(t1.cacheReadCost(), t1.cacheRead(), rIn));
-            double rOut = rate(t0.outputCost(), t0.output(), rate(t1.outputCost(), t1.output(), 0));
+            // last month's rates; this month's for a class last month did not use
+            double rIn = t0.inputRate(t1.inputRate(0));
+            double rRead = t0.cacheReadRate(t1.cacheReadRate(rIn));
+            double rOut = t0.outputRate(t1.outputRate(0));
             double output = (t1.outputPerCall() - t0.outputPerCall()) * rOut * mMid;
             double cache = t1.inputPerCall() * (t1.cacheHitRate() - t0.cacheHitRate()) * (rRead - rIn) * mMid;
             double input = (t1.inputPerCall() - t0.inputPerCall())
@@ -130,10 +130,6 @@ public record LcprDrivers(String workload, BigDecimal lcprThen, BigDecimal lcprN
 
     private static double logMean(double a, double b) {
         return Math.abs(a - b) < 1e-12 * Math.max(a, b) ? a : (b - a) / Math.log(b / a);
-    }
-
-    private static double rate(double cost, long tokens, double fallback) {
-        return tokens > 0 ? cost / tokens : fallback;
     }
 
     private static double pct(double from, double to) {

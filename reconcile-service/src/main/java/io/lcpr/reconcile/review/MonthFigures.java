@@ -33,6 +33,28 @@ public record MonthFigures(String workload, String period, BigDecimal lcpr, BigD
         public double inputPerCall() {
             return calls == 0 ? 0 : (double) input / calls;
         }
+
+        /** List cost of one uncached input token; {@code otherwise} when none was sent. */
+        public double inputRate(double otherwise) {
+            long uncached = input - cacheRead - cacheCreation;
+            return uncached > 0 ? uncachedCost / uncached : otherwise;
+        }
+
+        /** List cost of one cache-read token; {@code otherwise} when none was read. */
+        public double cacheReadRate(double otherwise) {
+            return cacheRead > 0 ? cacheReadCost / cacheRead : otherwise;
+        }
+
+        /** List cost of one output token; {@code otherwise} when none was produced. */
+        public double outputRate(double otherwise) {
+            return output > 0 ? outputCost / output : otherwise;
+        }
+
+        /** What one input token read from cache saves against sending it uncached, at list prices. */
+        public double cacheDiscountPerToken() {
+            double in = inputRate(0);
+            return Math.max(0, in - cacheReadRate(in));
+        }
     }
 
     public static MonthFigures of(LcprComputedV1 e, Tokens tokens) {

@@ -36,12 +36,9 @@ final class Recommendations {
             MonthFigures.Tokens t0 = then.tokens();
             MonthFigures.Tokens t1 = now.tokens();
             double k = now.inference().doubleValue() / t1.listCost();
-            long uncached = t1.input() - t1.cacheRead() - t1.cacheCreation();
-            double rIn = uncached > 0 ? t1.uncachedCost() / uncached : 0;
-            double rRead = t1.cacheRead() > 0 ? t1.cacheReadCost() / t1.cacheRead() : rIn;
             double hitGap = t0.cacheHitRate() - t1.cacheHitRate();
             if (hitGap > 0) {
-                all.add(candidate(now, "cache_hit_rate", hitGap * t1.input() * (rIn - rRead) * k,
+                all.add(candidate(now, "cache_hit_rate", hitGap * t1.input() * t1.cacheDiscountPerToken() * k,
                         "Restore %s's cache hit rate from %.1f%% to last month's %.1f%% (check prefix order and TTL)",
                         now.workload(), t1.cacheHitRate() * 100, t0.cacheHitRate() * 100));
             }
@@ -61,8 +58,7 @@ final class Recommendations {
             }
             double outputGap = t1.outputPerCall() - t0.outputPerCall();
             if (outputGap > 0 && t1.output() > 0) {
-                double rOut = t1.outputCost() / t1.output();
-                all.add(candidate(now, "output_length", outputGap * t1.calls() * rOut * k,
+                all.add(candidate(now, "output_length", outputGap * t1.calls() * t1.outputRate(0) * k,
                         "Cap %s's output length at last month's %.0f tokens a call (now %.0f): max_tokens, terser "
                                 + "prompt", now.workload(), t0.outputPerCall(), t1.outputPerCall()));
             }

@@ -100,8 +100,10 @@ public class ReviewService {
                 preview ? " (preview)" : "");
         lcpr.forEach(d -> LOG.infof("review pack %s: %s LCPR %s -> %s (%s%%), driver %s: %s", label, d.workload(),
                 d.lcprThen(), d.lcprNow(), d.changePct(), d.primary(), d.explanation()));
-        return new ReviewPack(label, last.label(), preview, run.createdAt(), lcpr, quality(period, nowResults), costs,
-                waterfall.getKey(), waterfall.getValue(), dedicated(period, run.completed()), serverless(period, last),
+        Map<String, ReviewRepository.Limit> limits = repository.limits();
+        return new ReviewPack(label, last.label(), preview, run.createdAt(), lcpr,
+                quality(period, nowResults, lastResults), costs, waterfall.getKey(), waterfall.getValue(),
+                dedicated(period, run.completed(), limits), serverless(period, last, limits),
                 incidents(period), recommendations, lastActions, lastActions.isEmpty() ? null
                         : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(lastActions.size()), 4,
                                 RoundingMode.HALF_UP));
@@ -170,12 +172,15 @@ public class ReviewService {
         return new java.util.AbstractMap.SimpleImmutableEntry<>(steps, driver);
     }
 
-    private List<ReviewPack.Quality> quality(Period period, Map<String, LcprComputedV1> now) {
+    /** The pass rates of the trend's months: this month's and last month's results as already read, older ones. */
+    private List<ReviewPack.Quality> quality(Period period, Map<String, LcprComputedV1> now,
+            Map<String, LcprComputedV1> last) {
         Map<String, Map<String, Double>> trend = new TreeMap<>();
         YearMonth month = YearMonth.parse(period.label());
         for (int i = TREND_MONTHS - 1; i >= 0; i--) {
             String label = month.minusMonths(i).toString();
-            Map<String, LcprComputedV1> results = i == 0 ? now : repository.results(Period.parse(label));
+            Map<String, LcprComputedV1> results = i == 0 ? now : i == 1 ? last
+                    : repository.results(Period.parse(label));
             results.forEach((w, e) -> {
                 if (e.attemptedUnits() > 0) {
                     trend.computeIfAbsent(w, x -> new LinkedHashMap<>()).put(label,
@@ -195,7 +200,8 @@ public class ReviewService {
         return out;
     }
 
-    private List<ReviewPack.Dedicated> dedicated(Period period, ReconciliationCompletedV1 run) {
+    private List<ReviewPack.Dedicated> dedicated(Period period, ReconciliationCompletedV1 run,
+            Map<String, ReviewRepository.Limit> limits) {
         if (run.attribution() == null) {
             return List.of();
         }
@@ -206,7 +212,6 @@ public class ReviewService {
             s[1] = Math.max(s[1], a.refPeakTokens() == null ? 0 : a.refPeakTokens());
         });
         long hours = Duration.between(period.start(), period.end()).toHours();
-        Map<String, ReviewRepository.Limit> limits = repository.limits();
         List<ReviewPack.Dedicated> out = new ArrayList<>();
         endpoints.forEach((ref, s) -> {
             long mean = s[0] / hours;
@@ -218,10 +223,10 @@ public class ReviewService {
         return out;
     }
 
-    private List<ReviewPack.Serverless> serverless(Period period, Period last) {
+    private List<ReviewPack.Serverless> serverless(Period period, Period last,
+            Map<String, ReviewRepository.Limit> limits) {
         Map<String, ReviewRepository.ModelTraffic> now = repository.traffic(period);
         Map<String, ReviewRepository.ModelTraffic> before = repository.traffic(last);
-        Map<String, ReviewRepository.Limit> limits = repository.limits();
         List<ReviewPack.Serverless> out = new ArrayList<>();
         now.forEach((key, t) -> {
             ReviewRepository.ModelTraffic b = before.get(key);
