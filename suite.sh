@@ -5,6 +5,7 @@
 #   ./suite.sh native-check  Quarkus native build steps for every service (sources only: no GraalVM needed)
 #   ./suite.sh bench-ingest  ingest throughput against a raw COPY baseline measured in the same run
 #   ./suite.sh bench-reconcile  reconcile-service on a generated month: consumption, end to end, run time, RSS
+#   ./suite.sh token --role team-member --teams a,b   a GraphQL bearer token of the local suite's demo issuer
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -58,6 +59,12 @@ case "${1:-}" in
     exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
       io.lcpr.suite.ReconcileBenchmark
     ;;
+  token)
+    shift
+    if [ ! -f local-infra/suite/target/suite.classpath ]; then "${MVN[@]}" -q install -DskipTests; fi
+    exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
+      io.lcpr.suite.Tokens "$@"
+    ;;
   test)
     shift
     exec "${MVN[@]}" verify "$@"
@@ -68,7 +75,7 @@ case "${1:-}" in
       -pl ingest-service,pricing-service,reconcile-service,chargeback-service,graphql-api -am "$@"
     ;;
   *)
-    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -1,6 +1,7 @@
 // Runs every ```graphql example of graphql-api/README.md through graphql-request, then a subscription through
 // graphql-ws (an incident declared by a mutation while subscribed must arrive), against a running suite.
-// Usage: node clients.mjs <http endpoint> <README path>. Prints one JSON object; exits 1 on any error.
+// Usage: LCPR_TOKEN=<bearer token> node clients.mjs <http endpoint> <README path>. Prints one JSON object; exits 1 on
+// any error. The token goes in the Authorization header over HTTP and in connection_init over WebSocket.
 import { readFileSync } from 'node:fs';
 import { GraphQLClient } from 'graphql-request';
 import { createClient } from 'graphql-ws';
@@ -16,14 +17,20 @@ if (examples.length === 0) {
   console.error(`no graphql examples in ${readme}`);
   process.exit(1);
 }
-const http = new GraphQLClient(endpoint);
+const token = process.env.LCPR_TOKEN;
+if (!token) {
+  console.error('LCPR_TOKEN is not set: the API answers 401 without a bearer token');
+  process.exit(2);
+}
+const http = new GraphQLClient(endpoint, { headers: { Authorization: `Bearer ${token}` } });
 const out = { examples: [], subscription: null };
 for (const query of examples) {
   const data = await http.request(query); // throws on any GraphQL error
   out.examples.push({ query: query.trim().split('\n')[0], data });
 }
 
-const ws = createClient({ url: endpoint.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false });
+const ws = createClient({ url: endpoint.replace(/^http/, 'ws'), webSocketImpl: WebSocket, lazy: false,
+  connectionParams: { Authorization: `Bearer ${token}` } });
 const name = `node client incident ${Date.now()}`;
 const received = new Promise((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error('no incidentDeclared within 30 s')), 30_000);

@@ -13,20 +13,24 @@ import org.eclipse.microprofile.graphql.Query;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.TeamAllocationV1;
 import io.lcpr.events.Topics;
+import io.lcpr.graphql.access.Access;
 import io.lcpr.graphql.projection.ProjectionService;
 
 /** A team's chargeback report, the periods' states and LCPR by team, from the projected statements and runs. */
 @GraphQLApi
 public class ChargebackGraphQLApi {
     private final ProjectionService projections;
+    private final Access access;
 
-    public ChargebackGraphQLApi(ProjectionService projections) {
+    public ChargebackGraphQLApi(ProjectionService projections, Access access) {
         this.projections = projections;
+        this.access = access;
     }
 
     @Query
     @Description("A team's chargeback report for a closed month (its newest statement) against the month before")
     public Chargeback.Report chargebackReport(@NonNull String team, @NonNull String period) {
+        access.caller().requireTeam(team);
         String last;
         try {
             last = YearMonth.parse(period).minusMonths(1).toString();
@@ -40,6 +44,7 @@ public class ChargebackGraphQLApi {
     @Query
     @Description("Every period reconciled or closed: open (reconciled, no statement yet), closed, corrected")
     public List<Chargeback.Period> periods() {
+        access.caller(); // states only, no team's figures: any role
         Map<String, Chargeback.Period> out = new TreeMap<>();
         for (ReconciliationCompletedV1 r : projections.newestBySubject(Topics.RECONCILIATION_COMPLETED, null, false,
                 ReconciliationCompletedV1.class)) {
@@ -58,6 +63,7 @@ public class ChargebackGraphQLApi {
     @Query
     @Description("LCPR of every workload a team's calls went to in a period, from the newest runs")
     public List<Lcpr> lcprOfTeam(@NonNull String period, @NonNull String team) {
+        access.caller().requireTeam(team);
         return projections.newestLcpr(period).stream().filter(e -> e.traceCostByTeam() != null
                 && e.traceCostByTeam().containsKey(team)).map(Lcpr::of).toList();
     }

@@ -16,33 +16,43 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.lcpr.events.LcprComputedV1;
+import io.lcpr.graphql.access.Access;
+import io.lcpr.graphql.access.Caller;
 import io.lcpr.graphql.projection.ProjectionService;
 
 /** Read-only queries over the projected events. */
 @GraphQLApi
 public class CostGraphQLApi {
     private final ProjectionService projections;
+    private final Access access;
 
-    public CostGraphQLApi(ProjectionService projections) {
+    public CostGraphQLApi(ProjectionService projections, Access access) {
         this.projections = projections;
+        this.access = access;
     }
 
     @Query
     @Description("LCPR of a workload for a period (YYYY-MM or YYYY-MM-DD), from the newest reconciliation run")
     public Lcpr lcpr(@NonNull String period, @NonNull String workload) {
+        access.visibility().requireWorkload(workload);
         return projections.lcpr(period, workload).map(Lcpr::of).orElse(null);
     }
 
     @Query
-    @Description("Chargeback of a period under a mode, one row per team; the rows add up to totalAllocated")
+    @Description("Chargeback of a period under a mode, one row per team; the rows add up to totalAllocated (a team"
+            + " member: its teams' rows)")
     public List<TeamAllocation> allocations(@NonNull String period, @DefaultValue("proportional") String mode) {
-        return projections.allocations(period, mode).stream().map(TeamAllocation::of).toList();
+        Caller caller = access.caller();
+        return projections.allocations(period, mode).stream().filter(a -> caller.sees(a.team()))
+                .map(TeamAllocation::of).toList();
     }
 
     @Query
     @Description("Invoice reconciliation of a period per provider account (of one provider and account when named):"
-            + " delta, verdict, exception buckets with their evidence, recoverable overcharges, weekly trend")
+            + " delta, verdict, exception buckets with their evidence, recoverable overcharges, weekly trend;"
+            + " platform-admin and finance")
     public Reconciliation reconciliation(@NonNull String period, String provider, String account) {
+        access.caller().requireSeesAll("a provider account's reconciliation");
         return projections.reconciliation(period).map(e -> Reconciliation.of(e, provider, account)).orElse(null);
     }
 

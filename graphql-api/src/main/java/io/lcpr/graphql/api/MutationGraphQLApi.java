@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.events.IncidentV1;
+import io.lcpr.graphql.access.Access;
 import io.lcpr.graphql.owner.OwnerException;
 import io.lcpr.graphql.owner.Owners;
 
@@ -28,9 +29,11 @@ import io.lcpr.graphql.owner.Owners;
 @GraphQLApi
 public class MutationGraphQLApi {
     private final Owners owners;
+    private final Access access;
 
-    public MutationGraphQLApi(Owners owners) {
+    public MutationGraphQLApi(Owners owners, Access access) {
         this.owners = owners;
+        this.access = access;
     }
 
     @Input("IncidentInput")
@@ -44,6 +47,8 @@ public class MutationGraphQLApi {
     @Mutation
     @Description("Declares an incident at reconcile-service, which costs it and publishes it on incidents.v1")
     public Operations.Incident declareIncident(@NonNull IncidentInput incident) throws OwnerException {
+        var visible = access.visibility();
+        incident.workloads().forEach(visible::requireWorkload);
         Map<String, Object> body = new HashMap<>();
         body.put("name", incident.name());
         body.put("category", incident.category());
@@ -68,6 +73,7 @@ public class MutationGraphQLApi {
     @Description("Chooses a period's allocation mode (uniform, proportional, weighted, hybrid) at chargeback-service")
     public Policy choosePolicy(@NonNull String period, @NonNull String mode, @NonNull String chosenBy, String basis,
             BigDecimal hybridFloor, BigDecimal reservePct) throws OwnerException {
+        access.caller().requireSeesAll("choosing a period's allocation policy");
         Map<String, Object> body = new HashMap<>();
         body.put("mode", mode);
         body.put("chosen_by", chosenBy);
@@ -88,6 +94,7 @@ public class MutationGraphQLApi {
             + " is missing); forceReason closes in spite of the checks and is recorded")
     public PeriodClosed closePeriod(@NonNull String period, @NonNull String by, String forceReason)
             throws OwnerException {
+        access.caller().requireSeesAll("closing a period");
         Map<String, Object> body = new HashMap<>();
         body.put("by", by);
         body.put("force_reason", forceReason);
@@ -107,6 +114,7 @@ public class MutationGraphQLApi {
             + " period daily or monthly")
     public BudgetDefined setBudget(@NonNull String name, @NonNull String scopeKind, @NonNull String scope,
             @NonNull String period, @NonNull BigDecimal amount, BigDecimal warnPct) throws OwnerException {
+        access.visibility().requireScope(scopeKind, scope);
         Map<String, Object> body = new HashMap<>();
         body.put("scope_kind", scopeKind);
         body.put("scope", scope);

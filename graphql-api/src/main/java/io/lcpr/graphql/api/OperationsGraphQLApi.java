@@ -22,6 +22,8 @@ import io.lcpr.events.IncidentV1;
 import io.lcpr.events.Topics;
 import io.lcpr.graphql.api.Operations.Alert;
 import io.lcpr.graphql.api.Operations.Incident;
+import io.lcpr.graphql.access.Access;
+import io.lcpr.graphql.access.Visibility;
 import io.lcpr.graphql.projection.ProjectionService;
 
 /** Incidents, alerts, budgets and baselines, from the topics reconcile-service publishes them on. */
@@ -29,18 +31,26 @@ import io.lcpr.graphql.projection.ProjectionService;
 public class OperationsGraphQLApi {
     static final int MAX_PAGE = 200;
     private final ProjectionService projections;
+    private final Access access;
 
-    public OperationsGraphQLApi(ProjectionService projections) {
+    public OperationsGraphQLApi(ProjectionService projections, Access access) {
         this.projections = projections;
+        this.access = access;
     }
 
     @Query
-    @Description("Incidents that started in [from, to) (ISO instants), of a category, touching a workload; a page")
+    @Description("Incidents that started in [from, to) (ISO instants), of a category, touching a workload; a page (a"
+            + " team member: those touching its teams' workloads)")
     public Operations.IncidentConnection incidents(String from, String to, String category, String workload,
             @DefaultValue("50") int first, String after) {
+        Visibility visible = access.visibility();
+        if (workload != null) {
+            visible.requireWorkload(workload);
+        }
         Instant start = instant("from", from);
         Instant end = instant("to", to);
         List<Incident> all = projections.newestBySubject(Topics.INCIDENTS, workload, true, IncidentV1.class).stream()
+                .filter(e -> visible.anyWorkload(e.workloads()))
                 .filter(e -> (start == null || !e.startedAt().isBefore(start))
                         && (end == null || e.startedAt().isBefore(end))
                         && (category == null || category.equals(e.category())))
@@ -50,11 +60,13 @@ public class OperationsGraphQLApi {
     }
 
     @Query
-    @Description("A month's incidents (by start) per root-cause category: how many and what they cost")
+    @Description("A month's incidents (by start) per root-cause category: how many and what they cost (a team member:"
+            + " the incidents touching its teams' workloads)")
     public List<Operations.IncidentCost> incidentCostSummary(@NonNull String period) {
+        Visibility visible = access.visibility();
         Map<String, List<IncidentV1>> byCategory = new TreeMap<>();
         projections.newestBySubject(Topics.INCIDENTS, null, false, IncidentV1.class).stream()
-                .filter(e -> e.startedAt().toString().startsWith(period))
+                .filter(e -> e.startedAt().toString().startsWith(period) && visible.anyWorkload(e.workloads()))
                 .forEach(e -> byCategory.computeIfAbsent(e.category(), c -> new ArrayList<>()).add(e));
         List<Operations.IncidentCost> out = new ArrayList<>();
         byCategory.forEach((c, list) -> out.add(new Operations.IncidentCost(c, list.size(),
@@ -69,7 +81,12 @@ public class OperationsGraphQLApi {
             + " a page")
     public Operations.AlertConnection alerts(String state, String scope, @DefaultValue("50") int first,
             String after) {
+        Visibility visible = access.visibility();
+        if (scope != null) {
+            visible.requireScope(scope);
+        }
         List<Alert> all = projections.newestBySubject(Topics.ALERTS, scope, false, AlertV1.class).stream()
+                .filter(e -> visible.scope(e.dimension(), e.scope()))
                 .filter(e -> state == null || state.equals(e.status()))
                 .sorted(java.util.Comparator.comparing(AlertV1::at).thenComparing(e -> e.alertId().toString()))
                 .map(Alert::of).toList();
@@ -77,17 +94,26 @@ public class OperationsGraphQLApi {
     }
 
     @Query
-    @Description("Budgets (of a scope: a team, workload, project or API key) with their burn-down")
+    @Description("Budgets (of a scope: a team, workload, project or API key) with their burn-down (a team member: its"
+            + " teams' and their workloads')")
     public List<Operations.Budget> budgets(String scope) {
+        Visibility visible = access.visibility();
+        if (scope != null) {
+            visible.requireScope(scope);
+        }
         return projections.newestBySubject(Topics.BUDGETS, scope, false, BudgetV1.class).stream()
-                .map(Operations.Budget::of).toList();
+                .filter(e -> visible.scope(e.scopeKind(), e.scope())).map(Operations.Budget::of).toList();
     }
 
     @Query
-    @Description("Baselines captured of a workload")
+    @Description("Baselines captured of a workload (a team member: of its teams' workloads)")
     public List<Operations.Baseline> baselines(String workload) {
+        Visibility visible = access.visibility();
+        if (workload != null) {
+            visible.requireWorkload(workload);
+        }
         return projections.newestBySubject(Topics.BASELINES, workload, false, BaselineCapturedV1.class).stream()
-                .map(Operations.Baseline::of).toList();
+                .filter(e -> visible.workload(e.snapshot().workload())).map(Operations.Baseline::of).toList();
     }
 
     static <N, E, C> C page(List<N> all, int first, String after, BiFunction<String, N, E> edge,

@@ -101,6 +101,17 @@ public class ProjectionService {
         return rows.stream().map(r -> EventJson.read(r, type)).toList();
     }
 
+    /** Each registered workload's owner team, in one query: what a team member's visibility is decided by. */
+    public java.util.Map<String, String> workloadOwners() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = ProjectedEvent.getEntityManager().createNativeQuery("select distinct on (subject)"
+                + " subject, scope from projected_event where topic = ?1 order by subject, occurred_at desc, id desc")
+                .setParameter(1, Topics.WORKLOADS).getResultList();
+        java.util.Map<String, String> owners = new java.util.HashMap<>();
+        rows.forEach(r -> owners.put((String) r[0], (String) r[1]));
+        return owners;
+    }
+
     private static String month(java.time.Instant at) {
         return at == null ? "" : at.toString().substring(0, 7);
     }

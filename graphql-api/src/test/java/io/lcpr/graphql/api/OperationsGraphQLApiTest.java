@@ -5,17 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
@@ -153,8 +147,7 @@ class OperationsGraphQLApiTest {
         CostGraphQLApiTest.graphql("{ baselines(workload: \"ops-w\") { name snapshot { workload lcpr } } }")
                 .body("data.baselines[0].snapshot.workload", equalTo("ops-w"));
         // a cursor this API did not give is refused, naming the argument
-        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("query",
-                "{ incidents(after: \"bogus\") { totalCount } }")).post("/graphql").then().statusCode(200)
+        GraphQL.reply(GraphQL.admin(), "{ incidents(after: \"bogus\") { totalCount } }").statusCode(200)
                 .body("errors[0].message", containsString("after"));
     }
 
@@ -166,22 +159,19 @@ class OperationsGraphQLApiTest {
         }
         deep.append(" { name }");
         deep.append(" }".repeat(14)).append(" } } } }");
-        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("query", deep.toString()))
-                .post("/graphql").then().body("errors[0].message", containsString("depth"))
+        GraphQL.reply(GraphQL.admin(), deep.toString()).body("errors[0].message", containsString("depth"))
                 .body("data", org.hamcrest.Matchers.nullValue());
         StringBuilder huge = new StringBuilder("{");
         for (int i = 0; i < 300; i++) {
             huge.append(" a").append(i).append(": teams { name owner }");
         }
-        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("query", huge.append(" }")
-                .toString())).post("/graphql").then().body("errors[0].message", containsString("complexity"));
+        GraphQL.reply(GraphQL.admin(), huge.append(" }").toString()).body("errors[0].message", containsString("complexity"));
     }
 
     @Test
     void aMutationWhoseOwnerDoesNotAnswerSaysSoWithACode() {
-        io.restassured.RestAssured.given().contentType("application/json").body(Map.of("query",
-                "mutation { closePeriod(period: \"2031-09\", by: \"finance\") { version } }")).post("/graphql")
-                .then().statusCode(200).body("errors[0].extensions.code", equalTo("OWNER_UNAVAILABLE"))
+        GraphQL.reply(GraphQL.finance(), "mutation { closePeriod(period: \"2031-09\", by: \"finance\") { version } }")
+                .statusCode(200).body("errors[0].extensions.code", equalTo("OWNER_UNAVAILABLE"))
                 .body("errors[0].message", containsString("chargeback-service at http://127.0.0.1:1 did not answer"));
     }
 
@@ -220,41 +210,16 @@ class OperationsGraphQLApiTest {
 
     @Test
     void aSubscriberReceivesAnIncidentDeclaredWhileItListens() throws Exception {
-        LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        StringBuilder partial = new StringBuilder();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
-                .buildAsync(URI.create(graphql.toString().replace("http", "ws")), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                        partial.append(data);
-                        if (last) {
-                            try {
-                                messages.add(EventJson.MAPPER.readTree(partial.toString()));
-                            } catch (Exception e) {
-                                throw new IllegalStateException(e);
-                            }
-                            partial.setLength(0);
-                        }
-                        socket.request(1);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        try {
-            ws.sendText("{\"type\":\"connection_init\"}", true).get(5, TimeUnit.SECONDS);
-            assertEquals("connection_ack", messages.poll(10, TimeUnit.SECONDS).path("type").asText());
-            ws.sendText(EventJson.MAPPER.writeValueAsString(Map.of("id", "1", "type", "subscribe", "payload",
-                    Map.of("query", "subscription { incidentDeclared { name category totalCost } }"))), true)
-                    .get(5, TimeUnit.SECONDS);
+        try (Subscriber subscriber = new Subscriber(graphql, GraphQL.admin())) {
+            subscriber.subscribe("subscription { incidentDeclared { name category totalCost } }");
             Thread.sleep(500); // the subscription is registered before the event arrives
             ObjectNode inc = golden(Topics.INCIDENTS);
             inc.put("incidentId", UUID.randomUUID().toString()).put("name", "live incident");
             send(Topics.INCIDENTS, inc.get("incidentId").asText(), inc);
-            JsonNode next = messages.poll(30, TimeUnit.SECONDS);
+            JsonNode next = subscriber.next(30);
             assertEquals("next", next.path("type").asText(), String.valueOf(next));
             assertEquals("live incident", next.path("payload").path("data").path("incidentDeclared").path("name")
                     .asText());
-        } finally {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
     }
 }

@@ -13,7 +13,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Gives a {@code @QuarkusTest} or {@code @QuarkusIntegrationTest} a real PostgreSQL server and Kafka broker (or the
  * ones named by {@code DATABASE_URL} and {@code KAFKA_BOOTSTRAP_SERVERS}). One pair per test JVM: started on first
- * use, stopped at JVM exit. Use it through {@link LocalInfraProfile}.
+ * use, stopped at JVM exit. Use it through {@link LocalInfraProfile}. A service that verifies tokens trusts the
+ * test JVM's {@link DemoIssuer}.
  */
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {
     // System properties, not static fields, carry the addresses to the tests: a @QuarkusTest class sees this class
@@ -42,11 +43,12 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
         System.setProperty(JDBC_URL, started.database().jdbcUrl());
         System.setProperty(USERNAME, started.database().username());
         System.setProperty(PASSWORD, password);
-        return Map.of(
-                "quarkus.datasource.jdbc.url", started.database().jdbcUrl(),
-                "quarkus.datasource.username", started.database().username(),
-                "quarkus.datasource.password", password,
-                "kafka.bootstrap.servers", started.bootstrapServers());
+        Map<String, String> config = new java.util.HashMap<>(DemoIssuer.forTests().verifierConfig());
+        config.put("quarkus.datasource.jdbc.url", started.database().jdbcUrl());
+        config.put("quarkus.datasource.username", started.database().username());
+        config.put("quarkus.datasource.password", password);
+        config.put("kafka.bootstrap.servers", started.bootstrapServers());
+        return config;
     }
 
     @Override

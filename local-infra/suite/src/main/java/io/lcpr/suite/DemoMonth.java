@@ -30,6 +30,8 @@ public final class DemoMonth {
     public static final BigDecimal TRACE_DAY_INVOICE = new BigDecimal("0.09");
     /** The month both days are in: reconciled whole and closed, so chargeback publishes its allocations. */
     public static final String MONTH = TRACE_DAY.substring(0, 7);
+    /** The team whose member token the launcher prints: it owns the support-chat workload. */
+    public static final String DEMO_TEAM = ReviewMonths.TEAM.get(ReviewMonths.SUPPORT);
 
     private final Suite suite;
 
@@ -110,7 +112,7 @@ public final class DemoMonth {
                 });
         // every team's statement, not just the first, before anyone reads the month from GraphQL
         Await.until(Duration.ofSeconds(90), "GraphQL allocations of " + MONTH + " for " + teams[0] + " teams",
-                () -> Http.graphql(suite.graphqlEndpoint(), "{ allocations(period: \"" + MONTH + "\") { team } }")
+                () -> suite.graphql("{ allocations(period: \"" + MONTH + "\") { team } }")
                         .get("allocations").size() >= teams[0]);
     }
 

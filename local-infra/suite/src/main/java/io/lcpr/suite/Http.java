@@ -57,13 +57,21 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(EventJson.write(body))));
     }
 
-    /** Runs a GraphQL query and returns its {@code data}; GraphQL errors are thrown. */
-    public static JsonNode graphql(String endpoint, String query) {
-        JsonNode reply = postJson(endpoint, Map.of("query", query)).expect(200).json();
+    /** Runs a GraphQL query with a bearer token and returns its {@code data}; GraphQL errors are thrown. */
+    public static JsonNode graphql(String endpoint, String token, String query) {
+        JsonNode reply = graphqlReply(endpoint, token, query).expect(200).json();
         if (reply.has("errors")) {
             throw new IllegalStateException("GraphQL errors: " + reply.get("errors"));
         }
         return reply.get("data");
+    }
+
+    /** A GraphQL request with a bearer token (none when null), answered as it is: status, data and errors. */
+    public static Reply graphqlReply(String endpoint, String token, String query) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(Map.of("query", query))));
+        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
     }
 
     private static Reply send(HttpRequest.Builder request) {

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lcpr.infra.DemoIssuer;
 import io.lcpr.infra.LocalInfra;
 import io.lcpr.infra.Ports;
 
@@ -34,10 +37,12 @@ public final class Suite implements AutoCloseable {
 
     private final LocalInfra infra;
     private final Map<String, ServiceProcess> services;
+    private final DemoIssuer issuer;
 
-    private Suite(LocalInfra infra, Map<String, ServiceProcess> services) {
+    private Suite(LocalInfra infra, Map<String, ServiceProcess> services, DemoIssuer issuer) {
         this.infra = infra;
         this.services = services;
+        this.issuer = issuer;
     }
 
     /**
@@ -46,6 +51,7 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite start(Path root, Path workDir, Map<String, String> env, boolean randomPorts) {
         LocalInfra infra = LocalInfra.start(workDir, env);
+        DemoIssuer issuer = DemoIssuer.in(workDir.resolve("jwt"));
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
         try {
             Map<String, String> serviceEnv = infra.serviceEnvironment();
@@ -60,6 +66,8 @@ public final class Suite implements AutoCloseable {
                 if (started.containsKey("chargeback-service")) { // graphql-api forwards mutations to their owners
                     own.put("GRAPHQL_RECONCILE_URL", started.get("reconcile-service").url());
                     own.put("GRAPHQL_CHARGEBACK_URL", started.get("chargeback-service").url());
+                    own.putAll(issuer.verifierEnvironment()); // it trusts the demo issuer's tokens
+                    own.put("GRAPHQL_UI_ENABLED", "true");
                 }
                 started.put(spec.module(), ServiceProcess.start(root, spec.module(), port, own,
                         workDir.resolve("logs")));
@@ -68,9 +76,9 @@ public final class Suite implements AutoCloseable {
                 service.awaitReady(Duration.ofSeconds(180));
                 LOG.info(service.name() + " ready at " + service.url());
             }
-            return new Suite(infra, started);
+            return new Suite(infra, started, issuer);
         } catch (RuntimeException e) {
-            new Suite(infra, started).close();
+            new Suite(infra, started, issuer).close();
             throw e;
         }
     }
@@ -81,6 +89,16 @@ public final class Suite implements AutoCloseable {
 
     public String graphqlEndpoint() {
         return url("graphql-api") + "/graphql";
+    }
+
+    /** The demo issuer graphql-api trusts here (its keys in the work directory's jwt/). */
+    public DemoIssuer issuer() {
+        return issuer;
+    }
+
+    /** A GraphQL query as platform-admin: its {@code data}; errors thrown. */
+    public JsonNode graphql(String query) {
+        return Http.graphql(graphqlEndpoint(), issuer.admin(), query);
     }
 
     public String bootstrapServers() {
@@ -115,7 +133,13 @@ public final class Suite implements AutoCloseable {
         System.out.println("Example query:");
         System.out.println("  " + DemoMonth.EXAMPLE_QUERY);
         System.out.println("Answer:");
-        System.out.println("  " + Http.graphql(suite.graphqlEndpoint(), DemoMonth.EXAMPLE_QUERY));
+        System.out.println("  " + suite.graphql(DemoMonth.EXAMPLE_QUERY));
+        System.out.println();
+        System.out.println("Bearer tokens for GraphQL (12 h; header Authorization: Bearer <token>):");
+        System.out.println("  platform-admin: " + suite.issuer().admin());
+        System.out.println("  finance:        " + suite.issuer().finance());
+        System.out.println("  team-member of " + DemoMonth.DEMO_TEAM + ": " + suite.issuer().member(DemoMonth.DEMO_TEAM));
+        System.out.println("  (more: ./suite.sh token --role team-member --teams a,b)");
         System.out.println();
         for (ServiceSpec spec : SERVICES) {
             System.out.printf("  %-19s %s%n", spec.module(), suite.url(spec.module()));

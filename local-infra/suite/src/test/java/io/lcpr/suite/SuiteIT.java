@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,7 @@ class SuiteIT {
     }
 
     static JsonNode lcpr(String period, String workload) {
-        return Http.graphql(suite.graphqlEndpoint(), "{ lcpr(period: \"" + period + "\", workload: \"" + workload
+        return suite.graphql("{ lcpr(period: \"" + period + "\", workload: \"" + workload
                 + "\") { inferenceCost evalCost loadedCost lcpr naiveCostPerUnit attemptedUnits acceptedUnits"
                 + " firstAttemptPass recovered escalated unrecovered calls { attemptKind calls } } }").get("lcpr");
     }
@@ -90,10 +91,10 @@ class SuiteIT {
         Path readme = Path.of(System.getProperty("suite.root", "../..")).toAbsolutePath().normalize()
                 .resolve("graphql-api/README.md");
         if (!java.nio.file.Files.isDirectory(node.resolve("node_modules"))) {
-            run(node, "npm", "ci", "--no-audit", "--no-fund");
+            run(node, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
         }
-        JsonNode out = EventJson.read(run(node, "node", "clients.mjs", suite.graphqlEndpoint(), readme.toString()),
-                JsonNode.class);
+        JsonNode out = EventJson.read(run(node, Map.of("LCPR_TOKEN", suite.issuer().finance()), "node",
+                "clients.mjs", suite.graphqlEndpoint(), readme.toString()), JsonNode.class);
         long examples = java.util.regex.Pattern.compile("```graphql\n").matcher(java.nio.file.Files.readString(readme))
                 .results().count();
         assertEquals(examples, out.get("examples").size(), "every README example ran");
@@ -104,8 +105,10 @@ class SuiteIT {
     }
 
     /** Runs a program in a directory; its standard output, or an error naming it with what it printed. */
-    private static String run(Path dir, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false).start();
+    private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(p.getErrorStream().readAllBytes());
@@ -124,31 +127,46 @@ class SuiteIT {
     /** Mutations go to the owning services; their refusals come back with a code a client can act on. */
     @Test
     void mutationsAreForwardedToTheirOwners() {
-        JsonNode declared = Http.graphql(suite.graphqlEndpoint(), "mutation { declareIncident(incident: {"
+        JsonNode declared = suite.graphql("mutation { declareIncident(incident: {"
                 + " name: \"demo parser regression\", category: \"model_behavior_change\", workloads: [\""
                 + ReviewMonths.CODING + "\"], startedAt: \"2026-04-12T09:00:00Z\", mitigatedAt:"
                 + " \"2026-04-12T15:00:00Z\", engineeringHours: 12, engineeringRatePerHour: 100 }) { id name totalCost"
                 + " engineeringCost } }").get("declareIncident");
         assertEquals("demo parser regression", declared.get("name").asText());
         assertEquals(0, new BigDecimal("1200").compareTo(declared.get("engineeringCost").decimalValue()));
-        Await.until(Duration.ofSeconds(30), "the incident in the read model", () -> Http.graphql(
-                suite.graphqlEndpoint(), "{ incidents(workload: \"" + ReviewMonths.CODING + "\") { edges { node {"
+        Await.until(Duration.ofSeconds(30), "the incident in the read model", () -> suite.graphql(
+                "{ incidents(workload: \"" + ReviewMonths.CODING + "\") { edges { node {"
                         + " id } } } }").get("incidents").get("edges").findValuesAsText("id")
                 .contains(declared.get("id").asText()));
-        Http.graphql(suite.graphqlEndpoint(), "mutation { setBudget(name: \"demo-coding\", scopeKind: \"workload\","
+        suite.graphql("mutation { setBudget(name: \"demo-coding\", scopeKind: \"workload\","
                 + " scope: \"" + ReviewMonths.CODING + "\", period: \"monthly\", amount: 500) { name } }");
-        Await.until(Duration.ofSeconds(30), "the budget in the read model", () -> Http.graphql(
-                suite.graphqlEndpoint(), "{ budgets(scope: \"" + ReviewMonths.CODING + "\") { name } }")
+        Await.until(Duration.ofSeconds(30), "the budget in the read model", () -> suite.graphql(
+                "{ budgets(scope: \"" + ReviewMonths.CODING + "\") { name } }")
                 .get("budgets").size() == 1);
-        JsonNode refused = Http.postJson(suite.graphqlEndpoint(), Map.of("query", "mutation { closePeriod(period:"
-                + " \"2019-01\", by: \"finance\") { version } }")).expect(200).json().get("errors").get(0);
+        JsonNode refused = Http.graphqlReply(suite.graphqlEndpoint(), suite.issuer().finance(), "mutation {"
+                + " closePeriod(period: \"2019-01\", by: \"finance\") { version } }").expect(200).json()
+                .get("errors").get(0);
         assertEquals("NOT_FOUND", refused.path("extensions").path("code").asText(), refused.toString());
         assertEquals("chargeback-service answered 404: no complete reconciliation run of 2019-01 has reached"
                 + " chargeback-service", refused.path("message").asText());
-        JsonNode invalid = Http.postJson(suite.graphqlEndpoint(), Map.of("query", "mutation { choosePolicy(period:"
-                + " \"2026-05\", mode: \"lottery\", chosenBy: \"x\") { mode } }")).expect(200).json().get("errors")
-                .get(0);
+        JsonNode invalid = Http.graphqlReply(suite.graphqlEndpoint(), suite.issuer().finance(), "mutation {"
+                + " choosePolicy(period: \"2026-05\", mode: \"lottery\", chosenBy: \"x\") { mode } }").expect(200)
+                .json().get("errors").get(0);
         assertEquals("BAD_USER_INPUT", invalid.path("extensions").path("code").asText(), invalid.toString());
+    }
+
+    /** The running suite asks for a token and keeps a team member to its own team. */
+    @Test
+    void graphqlAsksForATokenAndKeepsATeamMemberToItsTeam() {
+        String query = "{ allocations(period: \"" + DemoMonth.MONTH + "\") { team amount } }";
+        assertEquals(401, Http.graphqlReply(suite.graphqlEndpoint(), null, query).status());
+        JsonNode own = Http.graphql(suite.graphqlEndpoint(), suite.issuer().member(DemoMonth.DEMO_TEAM), query);
+        assertEquals(List.of(DemoMonth.DEMO_TEAM), own.get("allocations").findValuesAsText("team"));
+        String other = ReviewMonths.TEAM.get(ReviewMonths.CODING);
+        JsonNode refused = Http.graphqlReply(suite.graphqlEndpoint(), suite.issuer().member(DemoMonth.DEMO_TEAM),
+                "{ chargebackReport(team: \"" + other + "\", period: \"" + DemoMonth.MONTH + "\") { team } }")
+                .expect(200).json().get("errors").get(0);
+        assertEquals("FORBIDDEN", refused.path("extensions").path("code").asText(), refused.toString());
     }
 
     @Test
@@ -195,7 +213,7 @@ class SuiteIT {
     @Test
     @org.junit.jupiter.api.Order(1)
     void chargebackAllocatesTheWholeLoadedCostOfTheClosedMonth() {
-        JsonNode allocations = Http.graphql(suite.graphqlEndpoint(), "{ allocations(period: \"" + DemoMonth.MONTH
+        JsonNode allocations = suite.graphql("{ allocations(period: \"" + DemoMonth.MONTH
                 + "\", mode: \"proportional\") { team amount totalAllocated } }").get("allocations");
         BigDecimal sum = BigDecimal.ZERO;
         java.util.Set<String> teams = new java.util.TreeSet<>();
@@ -272,7 +290,7 @@ class SuiteIT {
         }
         BigDecimal correctedMonth = month.setScale(2, RoundingMode.HALF_EVEN);
         Await.until(Duration.ofSeconds(60), "GraphQL's corrected month", () -> {
-            JsonNode all = Http.graphql(suite.graphqlEndpoint(), "{ allocations(period: \"" + DemoMonth.MONTH
+            JsonNode all = suite.graphql("{ allocations(period: \"" + DemoMonth.MONTH
                     + "\", mode: \"proportional\") { team amount } }").get("allocations");
             BigDecimal sum = BigDecimal.ZERO;
             for (JsonNode a : all) {
