@@ -12,6 +12,11 @@ public interface GraphqlConfig {
     @WithDefault("http://127.0.0.1:8083")
     String reconcileUrl();
 
+    /** ingest-service, which a work unit's calls are read from. */
+    @WithName("ingest.url")
+    @WithDefault("http://127.0.0.1:8081")
+    String ingestUrl();
+
     /** chargeback-service, which mutations on policies and closes are forwarded to. */
     @WithName("chargeback.url")
     @WithDefault("http://127.0.0.1:8084")

@@ -125,7 +125,8 @@ public class PeriodCloseService {
                     s.runId(), s.period(), s.mode(), s.team(), s.currency(), s.amount(), s.share(), s.totalAllocated(),
                     s.byWorkload(), version, previous == null ? null : previous.eventId(), r.reason(), s.basis(),
                     s.modes(), s.variance(), s.components(), s.lcprByWorkload(), s.reserveContribution(),
-                    s.incidentCredit(), s.net(), s.transfers(), s.transferNet(), s.trainingCharge(), s.capacity()));
+                    s.incidentCredit(), s.net(), s.transfers(), s.transferNet(), s.trainingCharge(), s.capacity(),
+                    s.incidentCredits()));
         }
         if (corrections.isEmpty()) {
             return new PeriodClose(period, closed.version(), closed.runId(), closed.by(), closed.at(),

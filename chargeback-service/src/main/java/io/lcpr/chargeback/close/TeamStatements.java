@@ -70,7 +70,7 @@ final class TeamStatements {
                     amount.add(a.credits().fundingOf(team)).subtract(a.credits().creditOf(team))
                             .add(a.transfers().netOf(team)).add(a.transfers().trainingOf(team)),
                     transfersOf(a, team), a.transfers().netOf(team), a.transfers().trainingOf(team),
-                    capacityOf(a, team)));
+                    capacityOf(a, team), a.credits().incidentsOf(team)));
         }
         return out;
     }

@@ -46,6 +46,35 @@ public final class IncidentCredits {
         public BigDecimal creditOf(String team) {
             return credits.getOrDefault(team, cents(BigDecimal.ZERO));
         }
+
+        /**
+         * The team's credit incident by incident: its part of each claim, and what was granted (the parts asked,
+         * or the team's credit split by them when the reserve paid less), adding up to {@link #creditOf}.
+         */
+        public List<TeamAllocationV1.IncidentCredit> incidentsOf(String team) {
+            Map<String, BigDecimal> askedParts = new java.util.LinkedHashMap<>();
+            for (Credit c : incidents) {
+                BigDecimal part = c.askedByTeam().get(team);
+                if (part != null && part.signum() > 0) {
+                    askedParts.put(c.incidentId().toString(), part);
+                }
+            }
+            if (askedParts.isEmpty()) {
+                return List.of();
+            }
+            BigDecimal askedOfTeam = askedParts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            Map<String, BigDecimal> granted = creditOf(team).compareTo(askedOfTeam) == 0 ? askedParts
+                    : Split.proportional(creditOf(team), askedParts, 2);
+            List<TeamAllocationV1.IncidentCredit> out = new ArrayList<>();
+            for (Credit c : incidents) {
+                String id = c.incidentId().toString();
+                if (askedParts.containsKey(id)) {
+                    out.add(new TeamAllocationV1.IncidentCredit(c.incidentId(), c.name(), askedParts.get(id),
+                            cents(granted.get(id))));
+                }
+            }
+            return out;
+        }
     }
 
     private IncidentCredits() {

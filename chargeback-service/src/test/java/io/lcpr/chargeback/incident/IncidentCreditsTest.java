@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lcpr.chargeback.allocation.WorkloadUsage;
 import io.lcpr.events.IncidentV1;
+import io.lcpr.events.TeamAllocationV1;
 
 /**
  * 001 ch 27's incident credits: a six-hour model behavior change on the drafting workload, which two teams call (3:1
@@ -50,6 +51,29 @@ class IncidentCreditsTest {
         assertEquals(new BigDecimal("120.00"), r.paid());
         assertEquals(Map.of("answers", new BigDecimal("90.00"), "claims", new BigDecimal("30.00")), r.credits());
         assertEquals(new BigDecimal("0.00"), r.closing());
+    }
+
+    /** Per incident and team: the part asked and the part granted, adding up to the team's credit to the cent. */
+    @Test
+    void eachTeamsCreditIsStatedIncidentByIncident() {
+        IncidentV1 second = new IncidentV1(UUID.randomUUID(), DRIFT.occurredAt(), 1, DRIFT.producer(),
+                UUID.randomUUID(), "drafting cache collapse", "cache_regression", "closed", List.of("drafting"), null,
+                Instant.parse("2031-05-20T08:00:00Z"), null, null, null, null, null, null, new BigDecimal("100.01"),
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("100.01"), 10, 10, null, null, null,
+                null, null);
+        for (String opening : List.of("500.00", "0.00")) { // paid in full, then short
+            IncidentCredits.Result r = IncidentCredits.compute(List.of(DRIFT, second), MONTH, CHARGES,
+                    new BigDecimal("2"), new BigDecimal(opening));
+            for (String team : List.of("answers", "claims")) {
+                var parts = r.incidentsOf(team);
+                assertEquals(List.of(DRIFT.incidentId(), second.incidentId()), parts.stream()
+                        .map(TeamAllocationV1.IncidentCredit::incidentId).toList());
+                assertEquals(r.creditOf(team), parts.stream().map(TeamAllocationV1.IncidentCredit::granted)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add), team + " from " + opening);
+            }
+            assertEquals(new BigDecimal("450.00"), r.incidentsOf("answers").get(0).asked(), "3/4 of 600.00");
+            assertEquals(List.of(), r.incidentsOf("records"), "records never used drafting");
+        }
     }
 
     private static WorkloadUsage workload(String name, Map<String, String> cost) {

@@ -40,11 +40,14 @@ public record ReconciliationCompletedV1(UUID eventId, Instant occurredAt, int sc
     /**
      * Revenue against loaded cost (and against the trace-derived inference cost alone: the naive margin) for a
      * {@code team} (the workloads it owns) or a customer {@code account} (its share of each workload's loaded cost,
-     * by the trace-derived cost of its calls). Percentages are null without revenue.
+     * by the trace-derived cost of its calls). Percentages are null without revenue. Added later in schema 1 (absent
+     * before): the accepted units (the team's workloads', or the account's own) and the LCPR, loaded cost per
+     * accepted unit (null when none was accepted).
      */
     @RegisterForReflection
     public record Margin(String scope, String name, BigDecimal revenue, BigDecimal loadedCost,
-            BigDecimal inferenceCost, BigDecimal loadedMarginPct, BigDecimal naiveMarginPct) {
+            BigDecimal inferenceCost, BigDecimal loadedMarginPct, BigDecimal naiveMarginPct, Long acceptedUnits,
+            BigDecimal lcpr) {
     }
 
     /**

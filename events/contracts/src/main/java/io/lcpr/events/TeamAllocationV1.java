@@ -19,7 +19,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * usage consumed by component (inference, eval, human, ops, delta: each workload's component by the team's share of
  * its trace-derived cost); {@code lcprByWorkload}, each workload it used with its LCPR, denominator and the team's
  * share; {@code reserveContribution} (the team's share of its charge that funds the incident reserve),
- * {@code incidentCredit} (what the reserve credits it for the month's incidents) and {@code net} (amount plus
+ * {@code incidentCredit} (what the reserve credits it for the month's incidents; {@code incidentCredits}: per
+ * incident, what the team's part of its claim was and what was granted, which adds up to {@code incidentCredit})
+ * and {@code net} (amount plus
  * contribution less credit, plus transfers and training charges: what the team pays); {@code transfers} (money
  * moved between this team and another: a shared prefix's cache discount, an adapter's amortized training cost;
  * {@code applied} false: shown, not charged), {@code transferNet} (the applied ones, paid positive),
@@ -33,12 +35,22 @@ public record TeamAllocationV1(UUID eventId, Instant occurredAt, int schemaVersi
         String correctionReason, String basis, Map<String, BigDecimal> modes, BigDecimal variance,
         Map<String, BigDecimal> components, List<WorkloadLcpr> lcprByWorkload, BigDecimal reserveContribution,
         BigDecimal incidentCredit, BigDecimal net, List<Transfer> transfers, BigDecimal transferNet,
-        BigDecimal trainingCharge, List<CapacityShare> capacity) implements EventEnvelope {
+        BigDecimal trainingCharge, List<CapacityShare> capacity, List<IncidentCredit> incidentCredits)
+        implements EventEnvelope {
     public static final int SCHEMA_VERSION = 1;
     public static final String CLOUDEVENT_TYPE = "io.lcpr.chargeback.allocation.monthly.v1";
     /** Where the event's schema is described (the golden file of the topic, shipped with the contracts). */
     public static final String DATASCHEMA = "urn:lcpr:contracts:chargeback.allocations.monthly.v1";
     public static final String UNKNOWN_TEAM = "unknown";
+
+    /**
+     * One incident of the month (by start) credited to the team from the reserve: the team's part of what the
+     * incident asked (its extra inference and human cost, by the team's share of the workloads' trace-derived cost)
+     * and what was granted (less when the reserve could not pay everything asked).
+     */
+    @RegisterForReflection
+    public record IncidentCredit(UUID incidentId, String name, BigDecimal asked, BigDecimal granted) {
+    }
 
     /** Money moved from one team to another for a shared asset. */
     @RegisterForReflection

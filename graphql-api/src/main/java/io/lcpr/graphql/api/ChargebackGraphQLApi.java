@@ -68,6 +68,28 @@ public class ChargebackGraphQLApi {
                 && e.traceCostByTeam().containsKey(team)).map(Lcpr::of).toList();
     }
 
+    @Query
+    @Description("LCPR of a team over the workloads it owns for a period, with revenue and margins (newest run)")
+    public Lcpr.OfScope teamLcpr(@NonNull String period, @NonNull String team) {
+        access.caller().requireTeam(team);
+        return marginOf(period, "team", team);
+    }
+
+    @Query
+    @Description("LCPR of a customer account (one a revenue term names) for a period, with its revenue and margins;"
+            + " platform-admin and finance")
+    public Lcpr.OfScope accountLcpr(@NonNull String period, @NonNull String account) {
+        access.caller().requireSeesAll("a customer account's LCPR and margin");
+        return marginOf(period, "account", account);
+    }
+
+    private Lcpr.OfScope marginOf(String period, String scope, String name) {
+        return projections.reconciliation(period).flatMap(run -> (run.margins() == null
+                ? List.<ReconciliationCompletedV1.Margin> of() : run.margins()).stream()
+                .filter(m -> scope.equals(m.scope()) && name.equals(m.name())).findFirst()
+                .map(m -> Lcpr.OfScope.of(run, m))).orElse(null);
+    }
+
     private TeamAllocationV1 statementOf(String period, String team) {
         return projections.newestStatements(period).stream().filter(s -> s.team().equals(team)).findFirst()
                 .orElse(null);

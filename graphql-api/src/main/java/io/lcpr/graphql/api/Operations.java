@@ -73,6 +73,16 @@ public final class Operations {
         }
     }
 
+    @Description("Two snapshots of a workload compared component by component (baseline against now, route A against"
+            + " route B), and which cost component drove the LCPR delta")
+    public record BaselineComparison(WorkloadSnapshot a, WorkloadSnapshot b, List<ComparedComponent> components,
+            BigDecimal lcprDelta, String drivenBy) {
+    }
+
+    @Description("One component: a's value, b's, b - a, and (b - a) / a in percent (null when a is zero)")
+    public record ComparedComponent(String name, double a, double b, double delta, Double changePct) {
+    }
+
     @Description("Where a page ends and whether another follows")
     public record PageInfo(String endCursor, boolean hasNextPage) {
     }

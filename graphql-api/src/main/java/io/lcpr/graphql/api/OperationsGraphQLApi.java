@@ -6,24 +6,34 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiFunction;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.events.AlertV1;
 import io.lcpr.events.BaselineCapturedV1;
 import io.lcpr.events.BudgetV1;
+import io.lcpr.events.EventJson;
 import io.lcpr.events.IncidentV1;
 import io.lcpr.events.Topics;
 import io.lcpr.graphql.api.Operations.Alert;
 import io.lcpr.graphql.api.Operations.Incident;
 import io.lcpr.graphql.access.Access;
 import io.lcpr.graphql.access.Visibility;
+import io.lcpr.graphql.owner.OwnerException;
+import io.lcpr.graphql.owner.Owners;
 import io.lcpr.graphql.projection.ProjectionService;
 
 /** Incidents, alerts, budgets and baselines, from the topics reconcile-service publishes them on. */
@@ -32,10 +42,12 @@ public class OperationsGraphQLApi {
     static final int MAX_PAGE = 200;
     private final ProjectionService projections;
     private final Access access;
+    private final Owners owners;
 
-    public OperationsGraphQLApi(ProjectionService projections, Access access) {
+    public OperationsGraphQLApi(ProjectionService projections, Access access, Owners owners) {
         this.projections = projections;
         this.access = access;
+        this.owners = owners;
     }
 
     @Query
@@ -76,6 +88,19 @@ public class OperationsGraphQLApi {
         return out;
     }
 
+    /** The credits of every incident of the answer: one query per month the incidents started in. */
+    @Name("creditsGranted")
+    @Description("What the incident reserve credited the affected teams for it (chargeback's statements of the month"
+            + " it started in); null until that month is closed")
+    public List<BigDecimal> creditsGranted(@Source List<Incident> incidents) {
+        Set<String> months = new TreeSet<>();
+        incidents.forEach(i -> months.add(i.startedAt().toString().substring(0, 7)));
+        Map<UUID, BigDecimal> granted = projections.creditsGranted(months);
+        Set<String> closed = new TreeSet<>(projections.statementVersions().keySet());
+        return incidents.stream().map(i -> granted.getOrDefault(UUID.fromString(i.id()),
+                closed.contains(i.startedAt().toString().substring(0, 7)) ? BigDecimal.ZERO : null)).toList();
+    }
+
     @Query
     @Description("Alerts as their latest event states them, by state (firing, resolved, warning, throttle) and scope;"
             + " a page")
@@ -114,6 +139,23 @@ public class OperationsGraphQLApi {
         }
         return projections.newestBySubject(Topics.BASELINES, workload, false, BaselineCapturedV1.class).stream()
                 .filter(e -> visible.workload(e.snapshot().workload())).map(Operations.Baseline::of).toList();
+    }
+
+    @Query
+    @Description("Compares baseline a with baseline b, or with the workload now (b: \"now\", over a's length of time);"
+            + " computed by reconcile-service, which holds the calls")
+    public Operations.BaselineComparison compareBaseline(@NonNull String a, @NonNull String b) throws OwnerException {
+        Visibility visible = access.visibility();
+        JsonNode answer = owners.reconcile("GET", "/api/baselines/compare?a=" + query(a) + "&b=" + query(b), null);
+        Operations.BaselineComparison comparison = EventJson.MAPPER.convertValue(answer,
+                Operations.BaselineComparison.class);
+        visible.requireWorkload(comparison.a().workload());
+        visible.requireWorkload(comparison.b().workload());
+        return comparison;
+    }
+
+    private static String query(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static <N, E, C> C page(List<N> all, int first, String after, BiFunction<String, N, E> edge,

@@ -30,6 +30,11 @@ public class Owners {
         return send("reconcile-service", config.reconcileUrl(), method, path, body);
     }
 
+    /** A read of what only ingest-service keeps (a work unit's calls). */
+    public JsonNode ingest(String path) throws OwnerException {
+        return send("ingest-service", config.ingestUrl(), "GET", path, null);
+    }
+
     public JsonNode chargeback(String method, String path, Object body) throws OwnerException {
         return send("chargeback-service", config.chargebackUrl(), method, path, body);
     }
@@ -39,7 +44,8 @@ public class Owners {
         try {
             r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMillis(
                     config.ownerTimeoutMs())).header("Content-Type", "application/json").method(method,
-                            HttpRequest.BodyPublishers.ofString(EventJson.write(body))).build(),
+                            body == null ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(EventJson.write(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new OwnerException.Unavailable(owner + " at " + base + " did not answer: "

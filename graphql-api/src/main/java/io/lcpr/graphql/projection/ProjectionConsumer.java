@@ -12,6 +12,8 @@ import io.lcpr.events.EventJson;
 import io.lcpr.events.IncidentV1;
 import io.lcpr.events.InvalidEventException;
 import io.lcpr.events.LcprComputedV1;
+import io.lcpr.events.ModelAliasV1;
+import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.events.TeamAllocationV1;
 import io.lcpr.events.TeamV1;
@@ -94,6 +96,20 @@ public class ProjectionConsumer {
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onBaseline(String payload) {
         apply(EventJson.read(payload, BaselineCapturedV1.class), service::project);
+    }
+
+    @Incoming("prices")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onPrice(String payload) {
+        apply(EventJson.read(payload, PricingSnapshotV1.class), service::project);
+    }
+
+    @Incoming("aliases")
+    @Blocking
+    @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
+    public void onAlias(String payload) {
+        apply(EventJson.read(payload, ModelAliasV1.class), service::project);
     }
 
     private <T> void apply(T event, Predicate<T> project) {

@@ -12,6 +12,10 @@ import io.lcpr.events.BaselineCapturedV1;
 import io.lcpr.events.BudgetV1;
 import io.lcpr.events.IncidentV1;
 import io.lcpr.events.LcprComputedV1;
+import io.lcpr.events.ModelAliasV1;
+import io.lcpr.events.PricingSnapshotV1;
+import io.lcpr.price.PriceHistory;
+import io.lcpr.price.SnapshotEntries;
 import io.lcpr.events.TeamV1;
 import io.lcpr.events.WorkloadRegisteredV1;
 import io.lcpr.events.ReconciliationCompletedV1;
@@ -74,6 +78,30 @@ public class ProjectionService {
     public boolean project(BudgetV1 e) {
         return store(Topics.BUDGETS, e.eventId(), e.status() == null ? "" : month(e.status().periodStart()),
                 e.budget(), null, null, e.occurredAt(), e, e.scope());
+    }
+
+    @Transactional
+    public boolean project(PricingSnapshotV1 e) {
+        return store(Topics.PRICING_SNAPSHOTS, e.eventId(), "", e.key(), null, null, e.occurredAt(), e, e.provider());
+    }
+
+    @Transactional
+    public boolean project(ModelAliasV1 e) {
+        return store(Topics.PRICING_ALIASES, e.eventId(), "", e.provider() + "|" + e.alias(), null, null,
+                e.occurredAt(), e, e.provider());
+    }
+
+    /**
+     * A provider's price history as pricing-service published it: each key's newest statement (a correction replaces
+     * what it restates) and the provider's aliases; two queries.
+     */
+    public PriceHistory priceHistory(String provider) {
+        PriceHistory history = new PriceHistory();
+        newestBySubject(Topics.PRICING_SNAPSHOTS, provider, false, PricingSnapshotV1.class)
+                .forEach(e -> history.add(SnapshotEntries.entry(e)));
+        newestBySubject(Topics.PRICING_ALIASES, provider, false, ModelAliasV1.class)
+                .forEach(a -> history.alias(a.provider(), a.alias(), a.model()));
+        return history;
     }
 
     @Transactional
@@ -157,6 +185,23 @@ public class ProjectionService {
     /** Each team's newest statement of a period, whatever its mode (a correction or a mode change replaces it). */
     public List<TeamAllocationV1> newestStatements(String period) {
         return newestOfPeriod(Topics.ALLOCATIONS_MONTHLY, period, TeamAllocationV1.class);
+    }
+
+    /**
+     * What the incident reserve granted per incident, from the newest statements of the given months (incidents are
+     * credited in the month they started): one query per month, none per incident.
+     */
+    public java.util.Map<UUID, java.math.BigDecimal> creditsGranted(Collection<String> months) {
+        java.util.Map<UUID, java.math.BigDecimal> granted = new java.util.HashMap<>();
+        for (String month : months) {
+            for (TeamAllocationV1 s : newestStatements(month)) {
+                if (s.incidentCredits() != null) {
+                    s.incidentCredits().forEach(c -> granted.merge(c.incidentId(), c.granted(),
+                            java.math.BigDecimal::add));
+                }
+            }
+        }
+        return granted;
     }
 
     /** Each workload's newest LCPR of a period. */

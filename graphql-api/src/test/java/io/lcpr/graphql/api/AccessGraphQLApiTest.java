@@ -64,6 +64,8 @@ class AccessGraphQLApiTest {
         NAMING_B.put("chargebackReport", "{ chargebackReport(team: \"" + B + "\", period: \"" + PERIOD
                 + "\") { charged } }");
         NAMING_B.put("lcprOfTeam", "{ lcprOfTeam(period: \"" + PERIOD + "\", team: \"" + B + "\") { lcpr } }");
+        NAMING_B.put("teamLcpr", "{ teamLcpr(period: \"" + PERIOD + "\", team: \"" + B + "\") { lcpr } }");
+        NAMING_B.put("accountLcpr", "{ accountLcpr(period: \"" + PERIOD + "\", account: \"acme\") { lcpr } }");
         NAMING_B.put("incidents", "{ incidents(workload: \"" + wb + "\") { totalCount } }");
         NAMING_B.put("alerts", "{ alerts(scope: \"" + B + "\") { totalCount } }");
         NAMING_B.put("budgets", "{ budgets(scope: \"" + wb + "\") { name } }");
@@ -178,6 +180,8 @@ class AccessGraphQLApiTest {
         List<String> operations = new ArrayList<>(NAMING_B.values());
         LISTS.values().forEach(l -> operations.add(l.substring(0, l.indexOf('|'))));
         operations.add("{ periods { period } }");
+        operations.add("{ workUnit(id: \"u\") { cost } }"); // a member's is checked in SuiteIT, with ingest-service
+        operations.add("{ priceAt(provider: \"p\", model: \"m\", at: \"2032-01-01T00:00:00Z\") { basis } }");
         for (String operation : operations) {
             GraphQL.reply(null, operation).statusCode(401);
         }

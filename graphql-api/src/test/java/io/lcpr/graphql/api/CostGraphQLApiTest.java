@@ -70,6 +70,26 @@ class CostGraphQLApiTest {
                 .body("data.other.accounts.size()", equalTo(0));
     }
 
+    /** LCPR beyond the workload: a team's over the workloads it owns, a customer account's, from the run's margins. */
+    @Test
+    void teamAndAccountLcprFromTheRunsMargins() {
+        TopicWriter.send(bootstrap(), Topics.RECONCILIATION_COMPLETED, "2026-04",
+                Goldens.read(Topics.RECONCILIATION_COMPLETED));
+        String query = "{ teamLcpr(period: \"2026-04\", team: \"support-platform\") { scope loadedCost acceptedUnits"
+                + " lcpr loadedMarginPct } accountLcpr(period: \"2026-04\", account: \"acme-health\") { scope"
+                + " revenue acceptedUnits lcpr naiveMarginPct } }";
+        Await.until(Duration.ofSeconds(30), "the run", () -> graphql(query).extract().path("data.teamLcpr") != null);
+        graphql(query).body("data.teamLcpr.scope", equalTo("team"))
+                .body("data.teamLcpr.acceptedUnits", equalTo(82000))
+                .body("data.teamLcpr.lcpr", equalTo(0.233537f))
+                .body("data.accountLcpr.scope", equalTo("account"))
+                .body("data.accountLcpr.revenue", equalTo(45000.0f))
+                .body("data.accountLcpr.naiveMarginPct", equalTo(68.4444f));
+        GraphQL.reply(GraphQL.member("support-platform"), "{ accountLcpr(period: \"2026-04\", account:"
+                + " \"acme-health\") { lcpr } }").statusCode(200)
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+    }
+
     @Test
     void unknownPeriodsAnswerNullNotAnError() {
         graphql("{ lcpr(period: \"1999-01\", workload: \"none\") { lcpr } }").body("data.lcpr", nullValue());

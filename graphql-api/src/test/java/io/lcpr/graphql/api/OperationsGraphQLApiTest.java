@@ -151,6 +151,37 @@ class OperationsGraphQLApiTest {
                 .body("errors[0].message", containsString("after"));
     }
 
+    /** An incident's credits: what each team's statement of its month says was granted for it, added up. */
+    @Test
+    void creditsGrantedAreReadFromTheStatementsOfTheIncidentsMonth() throws Exception {
+        String credited = UUID.randomUUID().toString();
+        String open = UUID.randomUUID().toString();
+        for (String[] i : new String[][] {{credited, "2031-11-05T10:00:00Z"}, {open, "2031-12-05T10:00:00Z"}}) {
+            ObjectNode inc = golden(Topics.INCIDENTS);
+            inc.put("incidentId", i[0]).put("name", "credit incident " + i[1]).put("startedAt", i[1]);
+            inc.set("workloads", EventJson.MAPPER.valueToTree(List.of("credit-w")));
+            send(Topics.INCIDENTS, i[0], inc);
+        }
+        for (String[] t : new String[][] {{"credit-team-a", "10.00"}, {"credit-team-b", "5.50"}}) {
+            ObjectNode a = golden(Topics.ALLOCATIONS_MONTHLY);
+            a.put("period", "2031-11").put("team", t[0]);
+            a.set("incidentCredits", EventJson.MAPPER.valueToTree(List.of(Map.of("incidentId", credited, "name",
+                    "credit incident", "asked", new java.math.BigDecimal(t[1]), "granted",
+                    new java.math.BigDecimal(t[1])))));
+            send(Topics.ALLOCATIONS_MONTHLY, t[0], a);
+        }
+        String query = "{ incidents(workload: \"credit-w\") { edges { node { id creditsGranted } } } }";
+        Await.until(Duration.ofSeconds(30), "the incidents and both statements", () -> {
+            List<Object> credits = CostGraphQLApiTest.graphql(query).extract()
+                    .path("data.incidents.edges.node.creditsGranted");
+            return credits.size() == 2 && credits.get(0) != null
+                    && new java.math.BigDecimal(credits.get(0).toString()).compareTo(new java.math.BigDecimal("15.5"))
+                            == 0;
+        });
+        CostGraphQLApiTest.graphql(query).body("data.incidents.edges[0].node.id", equalTo(credited))
+                .body("data.incidents.edges[1].node.creditsGranted", org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void aDeepOrHugeQueryIsRefusedBeforeItRuns() {
         StringBuilder deep = new StringBuilder("{ __schema { types { fields { type");

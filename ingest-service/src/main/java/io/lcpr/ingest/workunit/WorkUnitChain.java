@@ -11,9 +11,11 @@ import java.util.List;
 public record WorkUnitChain(String workUnitId, String workload, List<Call> calls, List<OutcomeView> outcomes,
         Final finalOutcome) {
 
+    /** A call as sent: where it went (what prices it: provider, model, tier, region at its start) and its usage. */
     public record Call(int position, String requestId, String attemptKind, String parentRequestId, String model,
             Instant startedAt, long inputTokens, long cacheReadTokens, long outputTokens, Long ttftMs, Long e2eMs,
-            String status, String finishReason) {
+            String status, String finishReason, String provider, String serviceTier, String region, String team,
+            long cacheCreationTokens, long reasoningTokens) {
     }
 
     public record OutcomeView(String kind, String requestId, Boolean passed, BigDecimal humanCost, String reason,

@@ -35,7 +35,8 @@ public class WorkUnitService {
             CanonicalTrace t = traces.get(i);
             calls.add(new WorkUnitChain.Call(i + 1, t.requestId(), t.attemptKind(), t.parentRequestId(), t.model(),
                     t.startedAt(), t.inputTokens(), t.cacheReadOrZero(), t.outputOrZero(), t.ttftMs(), t.e2eMs(),
-                    t.status(), t.finishReason()));
+                    t.status(), t.finishReason(), t.provider(), t.serviceTier(), t.region(), t.team(),
+                    t.cacheCreationOrZero(), t.reasoningTokens() == null ? 0 : t.reasoningTokens()));
         }
         List<WorkUnitChain.OutcomeView> views = outcomes.stream().map(o -> new WorkUnitChain.OutcomeView(o.kind,
                 o.requestId, o.passed, o.humanCost, o.reason, o.observedAt)).toList();

@@ -66,6 +66,7 @@ public final class Suite implements AutoCloseable {
                 if (started.containsKey("chargeback-service")) { // graphql-api forwards mutations to their owners
                     own.put("GRAPHQL_RECONCILE_URL", started.get("reconcile-service").url());
                     own.put("GRAPHQL_CHARGEBACK_URL", started.get("chargeback-service").url());
+                    own.put("GRAPHQL_INGEST_URL", started.get("ingest-service").url());
                     own.putAll(issuer.verifierEnvironment()); // it trusts the demo issuer's tokens
                     own.put("GRAPHQL_UI_ENABLED", "true");
                 }

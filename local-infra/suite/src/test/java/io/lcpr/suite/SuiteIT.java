@@ -155,6 +155,34 @@ class SuiteIT {
         assertEquals("BAD_USER_INPUT", invalid.path("extensions").path("code").asText(), invalid.toString());
     }
 
+    /**
+     * Two baselines of support-chat, the last week of March and of April, compared through GraphQL (reconcile-service
+     * computes it): the longer answers of April show in the output length.
+     */
+    @Test
+    void baselinesComparedThroughGraphql() {
+        for (String month : List.of("2026-04", "2026-05")) {
+            Http.postJson(suite.url("reconcile-service") + "/api/baselines", Map.of("name", "demo-support-" + month,
+                    "workload", ReviewMonths.SUPPORT, "to", month + "-01T00:00:00Z", "hours", 168)).expect(200, 201);
+        }
+        String query = "{ compareBaseline(a: \"demo-support-2026-04\", b: \"demo-support-2026-05\") { drivenBy"
+                + " lcprDelta a { workload lcpr } b { workload lcpr } components { name a b changePct } } }";
+        JsonNode c = suite.graphql(query).get("compareBaseline");
+        assertEquals(ReviewMonths.SUPPORT, c.get("a").get("workload").asText());
+        JsonNode output = null;
+        for (JsonNode component : c.get("components")) {
+            if (component.get("name").asText().equals("output_length_p95")) {
+                output = component;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(output, c.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(output.get("b").asDouble() > output.get("a").asDouble(),
+                "April's answers are longer: " + output);
+        JsonNode refused = Http.graphqlReply(suite.graphqlEndpoint(), suite.issuer().member("docs-ai"), query)
+                .expect(200).json().get("errors").get(0);
+        assertEquals("FORBIDDEN", refused.path("extensions").path("code").asText(), refused.toString());
+    }
+
     /** The running suite asks for a token and keeps a team member to its own team. */
     @Test
     void graphqlAsksForATokenAndKeepsATeamMemberToItsTeam() {
@@ -189,6 +217,24 @@ class SuiteIT {
         BigDecimal traceDerived = l.get("inferenceCost").decimalValue().add(l.get("evalCost").decimalValue());
         assertEquals(0, byHand.compareTo(traceDerived), "exact: " + byHand + " vs " + traceDerived);
         assertEquals(byHand.setScale(2, RoundingMode.HALF_UP), traceDerived.setScale(2, RoundingMode.HALF_UP));
+
+        // the same cost, unit by unit: each work unit's call chain priced by graphql-api at the entry in force
+        BigDecimal byUnit = BigDecimal.ZERO;
+        java.util.Set<String> kinds = new java.util.TreeSet<>();
+        for (String unit : TwelveRequestTrace.traces().stream().map(t -> t.workUnitId()).distinct().toList()) {
+            JsonNode w = suite.graphql("{ workUnit(id: \"" + unit + "\") { workload cost unpricedCalls accepted"
+                    + " calls { position attemptKind cost pricedBy } } }").get("workUnit");
+            assertEquals(TwelveRequestTrace.WORKLOAD, w.get("workload").asText());
+            assertEquals(0, w.get("unpricedCalls").asInt(), w.toString());
+            byUnit = byUnit.add(w.get("cost").decimalValue());
+            w.get("calls").forEach(c -> kinds.add(c.get("attemptKind").asText()));
+        }
+        assertEquals(0, byHand.compareTo(byUnit), "work units: " + byUnit + " vs " + byHand);
+        assertEquals(java.util.Set.of("first_attempt", "retry", "repair", "eval_grader"), kinds);
+        JsonNode refused = Http.graphqlReply(suite.graphqlEndpoint(), suite.issuer().member("no-such-team"),
+                "{ workUnit(id: \"" + TwelveRequestTrace.traces().get(0).workUnitId() + "\") { cost } }")
+                .expect(200).json().get("errors").get(0);
+        assertEquals("FORBIDDEN", refused.path("extensions").path("code").asText(), refused.toString());
     }
 
     @Test

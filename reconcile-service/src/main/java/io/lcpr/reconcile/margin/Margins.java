@@ -35,13 +35,14 @@ public final class Margins {
         Map<String, BigDecimal[]> teams = new TreeMap<>();
         for (LcprComputedV1 r : results) {
             String owner = ownerByWorkload.get(r.workload());
-            BigDecimal[] t = teams.computeIfAbsent(owner == null ? UNOWNED : owner, k -> new BigDecimal[3]);
+            BigDecimal[] t = teams.computeIfAbsent(owner == null ? UNOWNED : owner, k -> new BigDecimal[4]);
             t[0] = plus(t[0], r.revenue());
             t[1] = plus(t[1], r.loadedCost());
             t[2] = plus(t[2], r.inferenceCost());
+            t[3] = plus(t[3], BigDecimal.valueOf(r.acceptedUnits()));
         }
         List<Margin> out = new ArrayList<>();
-        teams.forEach((team, t) -> out.add(margin(TEAM, team, t[0], t[1], t[2])));
+        teams.forEach((team, t) -> out.add(margin(TEAM, team, t[0], t[1], t[2], t[3].longValue())));
         return out;
     }
 
@@ -86,17 +87,19 @@ public final class Margins {
                 loaded = loaded.add(r.loadedCost().multiply(mine).divide(all, 12, RoundingMode.HALF_UP));
                 inference = inference.add(r.inferenceCost().multiply(mine).divide(all, 12, RoundingMode.HALF_UP));
             }
-            out.add(margin(ACCOUNT, account, revenue, loaded, inference));
+            out.add(margin(ACCOUNT, account, revenue, loaded, inference, usage.accepted(account)));
         }
         return out;
     }
 
+    /** LCPR = loaded cost / accepted units, as for a workload. */
     private static Margin margin(String scope, String name, BigDecimal revenue, BigDecimal loaded,
-            BigDecimal inference) {
+            BigDecimal inference, long accepted) {
         BigDecimal l = loaded == null ? BigDecimal.ZERO : loaded;
         BigDecimal i = inference == null ? BigDecimal.ZERO : inference;
         return new Margin(scope, name, revenue == null ? null : Money.of(revenue), Money.of(l), Money.of(i),
-                Revenue.marginPct(revenue, l), Revenue.marginPct(revenue, i));
+                Revenue.marginPct(revenue, l), Revenue.marginPct(revenue, i), accepted,
+                accepted == 0 ? null : Money.of(l.divide(BigDecimal.valueOf(accepted), 12, RoundingMode.HALF_UP)));
     }
 
     private static BigDecimal plus(BigDecimal sum, BigDecimal value) {

@@ -10,6 +10,7 @@ import io.lcpr.events.ProviderContractV1;
 import io.lcpr.events.RevenueTermV1;
 import io.lcpr.price.ContractTerms;
 import io.lcpr.price.PriceHistory;
+import io.lcpr.price.SnapshotEntries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -78,6 +78,7 @@ class TeamAndAccountMarginsTest {
         Map<String, BigDecimal> byWorkload = new TreeMap<>();
         Map<String, BigDecimal> byCustomerWorkload = new TreeMap<>();
         long globexAgentAccepted = 0;
+        Map<String, Long> acceptedOf = new TreeMap<>(); // by customer and by workload
         List<TraceRecordedV1> traces = new ArrayList<>();
         List<OutcomeRecordedV1> outcomes = new ArrayList<>();
         for (int u = 0; u < 3000; u++) {
@@ -102,6 +103,10 @@ class TeamAndAccountMarginsTest {
                 byCustomerWorkload.merge(customer + "|" + workload, cost, BigDecimal::add);
             }
             boolean passed = random.nextInt(10) < 8;
+            if (passed) {
+                acceptedOf.merge(customer, 1L, Long::sum);
+                acceptedOf.merge(workload, 1L, Long::sum);
+            }
             if (passed && customer.equals("globex") && workload.equals("mg-agent")) {
                 globexAgentAccepted++;
             }
@@ -123,8 +128,10 @@ class TeamAndAccountMarginsTest {
         Map<String, BigDecimal> loaded = new TreeMap<>(byWorkload);
         loaded.merge("mg-chat", OPS, BigDecimal::add); // no invoice, no graders, no human cost: inference plus ops
         BigDecimal agentRevenue = new BigDecimal("0.50").multiply(BigDecimal.valueOf(globexAgentAccepted));
-        check(margins.get("team:mg-team-a"), new BigDecimal("400"), loaded.get("mg-chat"), byWorkload.get("mg-chat"));
-        check(margins.get("team:mg-team-b"), agentRevenue, loaded.get("mg-agent"), byWorkload.get("mg-agent"));
+        check(margins.get("team:mg-team-a"), new BigDecimal("400"), loaded.get("mg-chat"), byWorkload.get("mg-chat"),
+                acceptedOf.get("mg-chat"));
+        check(margins.get("team:mg-team-b"), agentRevenue, loaded.get("mg-agent"), byWorkload.get("mg-agent"),
+                acceptedOf.get("mg-agent"));
         for (String customer : List.of("acme", "globex")) {
             BigDecimal customerLoaded = BigDecimal.ZERO;
             BigDecimal customerInference = BigDecimal.ZERO;
@@ -135,14 +142,18 @@ class TeamAndAccountMarginsTest {
                 customerInference = customerInference.add(byWorkload.get(w).multiply(share));
             }
             check(margins.get("account:" + customer), customer.equals("acme") ? new BigDecimal("150") : agentRevenue,
-                    customerLoaded, customerInference);
+                    customerLoaded, customerInference, acceptedOf.get(customer));
         }
         assertTrue(!margins.containsKey("account:initech"), "no term names initech: " + margins.keySet());
         assertTrue(globexAgentAccepted > 100, "globex's accepted agent tasks: " + globexAgentAccepted);
     }
 
-    private static void check(Margin m, BigDecimal revenue, BigDecimal loaded, BigDecimal inference) {
+    private static void check(Margin m, BigDecimal revenue, BigDecimal loaded, BigDecimal inference, long accepted) {
         assertNotNull(m);
+        assertEquals(accepted, m.acceptedUnits(), m.toString());
+        BigDecimal lcpr = loaded.divide(BigDecimal.valueOf(accepted), 12, RoundingMode.HALF_UP);
+        assertTrue(Money.of(lcpr).subtract(m.lcpr()).abs().compareTo(new BigDecimal("0.000002")) <= 0,
+                "LCPR " + Money.of(lcpr) + " vs " + m);
         assertEquals(0, Money.of(revenue).compareTo(m.revenue()), m.toString());
         assertTrue(Money.of(loaded).subtract(m.loadedCost()).abs().compareTo(new BigDecimal("0.000002")) <= 0,
                 "loaded " + Money.of(loaded) + " vs " + m);

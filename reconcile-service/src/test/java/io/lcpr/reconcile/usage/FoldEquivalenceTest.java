@@ -45,7 +45,7 @@ import io.lcpr.reconcile.lcpr.Verdict;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
-import io.lcpr.reconcile.pricing.SnapshotEntries;
+import io.lcpr.price.SnapshotEntries;
 import io.lcpr.reconcile.reconciliation.AccountReconciler;
 import io.lcpr.reconcile.reconciliation.InvoiceTotal;
 import io.lcpr.reconcile.reconciliation.ReconciliationRuns;

@@ -1,12 +1,13 @@
-package io.lcpr.reconcile.pricing;
+package io.lcpr.price;
 
 import java.math.BigDecimal;
 
 import io.lcpr.events.PricingSnapshotV1;
-import io.lcpr.price.PriceHistory;
-import io.lcpr.price.Rates;
 
-/** A received price entry as the shared price history reads it. */
+/**
+ * A price entry as published on pricing.snapshots.v1, as the shared price history reads it: one reading for every
+ * service that prices calls from the topic (reconcile-service, graphql-api).
+ */
 public final class SnapshotEntries {
     private SnapshotEntries() {
     }
@@ -20,7 +21,8 @@ public final class SnapshotEntries {
                         e.longContextCacheReadPerMillion(), e.longContextCacheWritePerMillion(),
                         e.longContextOutputPerMillion());
         Rates rates = new Rates(e.inputPerMillion(), read, write, e.cacheWrite1hPerMillion(), e.outputPerMillion(),
-                e.reasoningPerMillion(), longContext, e.unitPrices() == null ? null : new java.util.TreeMap<>(e.unitPrices()));
+                e.reasoningPerMillion(), longContext,
+                e.unitPrices() == null ? null : new java.util.TreeMap<>(e.unitPrices()));
         return new PriceHistory.Entry(e.snapshotId().toString(), e.provider(), e.model(), e.serviceTier(),
                 e.region() == null ? "" : e.region(), e.effectiveFrom(), e.effectiveTo(), e.versionOrder(),
                 e.currency(), rates);
