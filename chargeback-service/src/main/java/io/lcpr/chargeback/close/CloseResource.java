@@ -1,7 +1,9 @@
 package io.lcpr.chargeback.close;
 
+import java.time.Instant;
 import java.util.List;
 
+import io.lcpr.period.BillingMonths;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -31,7 +33,8 @@ public class CloseResource {
     @POST
     @Path("/close")
     public PeriodClose close(@PathParam("period") String period, CloseRequest request) {
-        return closes.close(period, request);
+        // "previous": last month, decided here, so the monthly job needs no date arithmetic of its own
+        return closes.close(BillingMonths.resolve(period, Instant.now()), request);
     }
 
     @GET

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.events.EventJson;
@@ -15,15 +17,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Forwards a mutation to the service that owns what it changes (the front door writes nothing of its own) and
- * returns the owner's answer, or its refusal as an {@link OwnerException} carrying the owner's message.
+ * returns the owner's answer, or its refusal as an {@link OwnerException} carrying the owner's message. The caller's
+ * token goes along, so an owner that checks tokens decides again on its own.
  */
 @ApplicationScoped
 public class Owners {
     private final GraphqlConfig config;
+    private final JsonWebToken token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public Owners(GraphqlConfig config) {
+    public Owners(GraphqlConfig config, JsonWebToken token) {
         this.config = config;
+        this.token = token;
     }
 
     public JsonNode reconcile(String method, String path, Object body) throws OwnerException {
@@ -42,11 +47,15 @@ public class Owners {
     private JsonNode send(String owner, String base, String method, String path, Object body) throws OwnerException {
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMillis(
-                    config.ownerTimeoutMs())).header("Content-Type", "application/json").method(method,
-                            body == null ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString(EventJson.write(body))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofMillis(config.ownerTimeoutMs())).header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(EventJson.write(body)));
+            String raw = token.getRawToken();
+            if (raw != null) {
+                request.header("Authorization", "Bearer " + raw);
+            }
+            r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new OwnerException.Unavailable(owner + " at " + base + " did not answer: "
                     + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));

@@ -38,10 +38,13 @@ public record Period(String label, Instant start, Instant end) {
         return java.math.BigDecimal.ONE.divide(java.math.BigDecimal.valueOf(days), 12, java.math.RoundingMode.HALF_UP);
     }
 
-    /** For REST adapters: a missing or malformed period is the caller's mistake (400), said as parse says it. */
+    /**
+     * For REST adapters: a missing or malformed period is the caller's mistake (400), said as parse says it;
+     * {@code previous} is last month (BillingMonths), what a monthly job asks for.
+     */
     public static Period fromRequest(String label) {
         try {
-            return parse(label);
+            return parse(io.lcpr.period.BillingMonths.resolve(label, Instant.now()));
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
@@ -50,7 +53,7 @@ public record Period(String label, Instant start, Instant end) {
     /** For what only a month has (a review pack, a forecast): a day is refused naming what was asked for. */
     public static Period monthFromRequest(String label, String what) {
         Period p = fromRequest(label);
-        if (label.length() != 7) {
+        if (p.label().length() != 7) {
             throw new IllegalArgumentException("period: " + what + " is monthly (YYYY-MM), not '" + label + "'");
         }
         return p;
