@@ -6,6 +6,7 @@
 #   ./suite.sh bench-ingest  ingest throughput against a raw COPY baseline measured in the same run
 #   ./suite.sh bench-reconcile  reconcile-service on a generated month: consumption, end to end, run time, RSS
 #   ./suite.sh token --role team-member --teams a,b   a GraphQL bearer token of the local suite's demo issuer
+#   ./suite.sh render-topics   deploy/kubernetes/kafka/topics.yaml (Strimzi KafkaTopics) from the topic list in code
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -65,6 +66,11 @@ case "${1:-}" in
     exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
       io.lcpr.suite.Tokens "$@"
     ;;
+  render-topics)
+    if [ ! -f local-infra/suite/target/suite.classpath ]; then "${MVN[@]}" -q install -DskipTests; fi
+    exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
+      io.lcpr.suite.KafkaTopicManifests
+    ;;
   test)
     shift
     exec "${MVN[@]}" verify "$@"
@@ -75,7 +81,7 @@ case "${1:-}" in
       -pl ingest-service,pricing-service,reconcile-service,chargeback-service,graphql-api -am "$@"
     ;;
   *)
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -42,29 +42,35 @@ public final class Topics {
     public static final List<String> DEAD_LETTER_HEADERS = List.of("dead-letter-reason", "dead-letter-topic",
             "dead-letter-partition", "dead-letter-offset");
 
+    /**
+     * Retention: the raw and canonical traces and outcomes a week beyond what ingest-service and reconcile-service
+     * store (a replay after an outage of a few days), what was published as a figure (runs, LCPR, statements) for
+     * good, alerts and incidents a year and a month (a year-on-year review); registries compacted.
+     */
     public static final List<TopicSpec> EVENTS = List.of(
-            new TopicSpec(TRACES_RAW, 6, false),
-            new TopicSpec(TRACES, 6, false),
-            new TopicSpec(OUTCOMES, 3, false),
-            new TopicSpec(PRICING_SNAPSHOTS, 1, true),
-            new TopicSpec(PRICING_ALIASES, 1, true),
-            new TopicSpec(PRICING_CONTRACTS, 1, true),
-            new TopicSpec(PRICING_REVENUE_TERMS, 1, true),
-            new TopicSpec(RECONCILIATION_COMPLETED, 1, false),
-            new TopicSpec(LCPR_COMPUTED, 3, false),
-            new TopicSpec(ALLOCATIONS_MONTHLY, 3, false),
-            new TopicSpec(WORKLOADS, 1, true),
-            new TopicSpec(ALERTS, 1, false),
-            new TopicSpec(INCIDENTS, 1, false),
-            new TopicSpec(BUDGETS, 1, true),
-            new TopicSpec(BASELINES, 1, true),
-            new TopicSpec(TEAMS, 1, true));
+            TopicSpec.stream(TRACES_RAW, 6, 7),
+            TopicSpec.stream(TRACES, 6, 7),
+            TopicSpec.stream(OUTCOMES, 3, 7),
+            TopicSpec.compacted(PRICING_SNAPSHOTS, 1),
+            TopicSpec.compacted(PRICING_ALIASES, 1),
+            TopicSpec.compacted(PRICING_CONTRACTS, 1),
+            TopicSpec.compacted(PRICING_REVENUE_TERMS, 1),
+            TopicSpec.stream(RECONCILIATION_COMPLETED, 1, TopicSpec.FOREVER),
+            TopicSpec.stream(LCPR_COMPUTED, 3, TopicSpec.FOREVER),
+            TopicSpec.stream(ALLOCATIONS_MONTHLY, 3, TopicSpec.FOREVER),
+            TopicSpec.compacted(WORKLOADS, 1),
+            TopicSpec.stream(ALERTS, 1, 400),
+            TopicSpec.stream(INCIDENTS, 1, 400),
+            TopicSpec.compacted(BUDGETS, 1),
+            TopicSpec.compacted(BASELINES, 1),
+            TopicSpec.compacted(TEAMS, 1));
 
+    /** Dead letters wait a month for someone to look at them. */
     public static final List<TopicSpec> DEAD_LETTERS = List.of(
-            new TopicSpec(INGEST_DLQ, 1, false),
-            new TopicSpec(RECONCILE_DLQ, 1, false),
-            new TopicSpec(CHARGEBACK_DLQ, 1, false),
-            new TopicSpec(GRAPHQL_DLQ, 1, false));
+            TopicSpec.stream(INGEST_DLQ, 1, 30),
+            TopicSpec.stream(RECONCILE_DLQ, 1, 30),
+            TopicSpec.stream(CHARGEBACK_DLQ, 1, 30),
+            TopicSpec.stream(GRAPHQL_DLQ, 1, 30));
 
     public static final List<TopicSpec> ALL = Stream.concat(EVENTS.stream(), DEAD_LETTERS.stream()).toList();
 

@@ -90,16 +90,16 @@ public final class LocalInfra implements AutoCloseable {
         return env;
     }
 
-    /** Creates the suite's topics with their partition counts; compacted where the contract says so. */
+    /** Creates the suite's topics with their partition counts, compaction and retention (Topics). */
     public static void createTopics(String bootstrapServers) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(props)) {
             for (TopicSpec spec : Topics.ALL) {
                 NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
-                if (spec.compacted()) {
-                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                }
+                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, spec.compacted()
+                        ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                        TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs())));
                 try {
                     admin.createTopics(java.util.List.of(topic)).all().get();
                 } catch (ExecutionException e) {
