@@ -3,7 +3,7 @@ package io.lcpr.events;
 /**
  * A Kafka topic the suite owns: its name, partition count, whether it is log-compacted, and how long a record is
  * kept when it is not ({@link #FOREVER}: never deleted). The local launcher creates topics from these, and the
- * Strimzi KafkaTopic resources in deploy/kubernetes are rendered from them (KafkaTopicManifestsTest keeps the two
+ * Strimzi KafkaTopic resources in deploy/kubernetes are rendered from them (DeployManifestsTest keeps the two
  * equal).
  */
 public record TopicSpec(String name, int partitions, boolean compacted, long retentionMs) {

@@ -10,7 +10,7 @@ import io.lcpr.events.Topics;
 /**
  * Renders the Strimzi KafkaTopic resources of deploy/kubernetes/kafka/topics.yaml from the topic list in code
  * (Topics: partitions, compaction, retention), so a cluster gets the topics the local launcher creates.
- * {@code ./suite.sh render-topics} writes the file; KafkaTopicManifestsTest fails while the two differ.
+ * {@code ./suite.sh render-topics} writes the file; DeployManifestsTest fails while the two differ.
  */
 public final class KafkaTopicManifests {
     static final Path FILE = Path.of("deploy", "kubernetes", "kafka", "topics.yaml");
@@ -24,7 +24,7 @@ public final class KafkaTopicManifests {
     public static String render() {
         StringBuilder out = new StringBuilder("""
                 # Rendered from Topics (events/contracts) by KafkaTopicManifests: edit the topic list in code, then run
-                # ./suite.sh render-topics. KafkaTopicManifestsTest fails while this file and the code differ.
+                # ./suite.sh render-topics. DeployManifestsTest fails while this file and the code differ.
                 """);
         for (TopicSpec t : Topics.ALL) {
             out.append("---\n")

@@ -21,6 +21,7 @@ import io.lcpr.reconcile.ReconcileConfig;
 import io.lcpr.reconcile.period.Period;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -37,12 +38,16 @@ public class ReconciliationRuns {
     private static final Logger LOG = Logger.getLogger(ReconciliationRuns.class);
 
     /** A run as the API shows it; the events once it has completed. */
+    // returned through a bare Response: registered for the native image's JSON writer
+    @RegisterForReflection
     public record RunView(UUID runId, String period, String status, String progress, String error, UUID supersedes,
             Instant createdAt, Instant finishedAt, Work work, ReconciliationCompletedV1 reconciliation,
             List<LcprComputedV1> lcpr, boolean existing) {
     }
 
     /** What a completed run read and how much of its cost is an estimate from sampled calls. */
+    // returned through a bare Response: registered for the native image's JSON writer
+    @RegisterForReflection
     public record Work(Long rollupsPriced, Long callsPricedOneByOne, Long workUnits, BigDecimal estimatedFromSamples) {
     }
 

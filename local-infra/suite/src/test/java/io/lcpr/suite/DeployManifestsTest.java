@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 import io.lcpr.events.TopicSpec;
 import io.lcpr.events.Topics;
 
-/** The Strimzi topics of deploy/kubernetes are the topic list in code, and the monthly job computes no dates. */
-class KafkaTopicManifestsTest {
+/**
+ * The Strimzi topics of deploy/kubernetes are the topic list in code, the images are tagged with the project's
+ * version, and the monthly job computes no dates.
+ */
+class DeployManifestsTest {
     static Path root() {
         return Path.of(System.getProperty("suite.root", "../..")).toAbsolutePath().normalize();
     }
@@ -26,6 +29,21 @@ class KafkaTopicManifestsTest {
         for (TopicSpec t : Topics.ALL) {
             assertTrue(committed.contains("  topicName: " + t.name() + "\n  partitions: " + t.partitions() + "\n"),
                     t.name());
+        }
+    }
+
+    @Test
+    void everyServiceImageIsTaggedWithTheProjectVersion() throws Exception {
+        String pom = Files.readString(root().resolve("pom.xml"));
+        java.util.regex.Matcher version = Pattern.compile("<version>([^<]+)</version>").matcher(pom);
+        assertTrue(version.find());
+        String kustomization = Files.readString(root().resolve("deploy/kubernetes/kustomization.yaml"));
+        for (Suite.ServiceSpec s : Suite.SERVICES) {
+            String entry = "  - name: registry.example.com/inference-economics/" + s.module() + "\n    newTag: "
+                    + version.group(1) + "\n";
+            assertTrue(kustomization.contains(entry), "kustomization.yaml lacks " + entry);
+            assertTrue(Files.readString(root().resolve("deploy/kubernetes/" + s.module() + ".yaml"))
+                    .contains("image: registry.example.com/inference-economics/" + s.module() + "\n"), s.module());
         }
     }
 
