@@ -90,10 +90,8 @@ class SuiteIT {
         Path node = Path.of("src/test/node").toAbsolutePath();
         Path readme = Path.of(System.getProperty("suite.root", "../..")).toAbsolutePath().normalize()
                 .resolve("graphql-api/README.md");
-        if (!java.nio.file.Files.isDirectory(node.resolve("node_modules"))) {
-            run(node, Map.of(), "npm", "ci", "--no-audit", "--no-fund");
-        }
-        JsonNode out = EventJson.read(run(node, Map.of("LCPR_TOKEN", suite.issuer().finance()), "node",
+        Programs.npmInstalled(node);
+        JsonNode out = EventJson.read(Programs.succeed(node, Map.of("LCPR_TOKEN", suite.issuer().finance()), "node",
                 "clients.mjs", suite.graphqlEndpoint(), readme.toString()), JsonNode.class);
         long examples = java.util.regex.Pattern.compile("```graphql\n").matcher(java.nio.file.Files.readString(readme))
                 .results().count();
@@ -102,26 +100,6 @@ class SuiteIT {
         org.junit.jupiter.api.Assertions.assertTrue(modes.size() > 0, "April's statements under every mode");
         org.junit.jupiter.api.Assertions.assertTrue(out.get("subscription").get("name").asText()
                 .startsWith("node client incident"), out.get("subscription").toString());
-    }
-
-    /** Runs a program in a directory; its standard output, or an error naming it with what it printed. */
-    private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(false);
-        builder.environment().putAll(env);
-        Process p = builder.start();
-        java.util.concurrent.CompletableFuture<String> err = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getErrorStream().readAllBytes());
-            } catch (java.io.IOException e) {
-                return e.toString();
-            }
-        });
-        String stdout = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed (Node 20 and npm are needed: .ci/run"
-                    + " installs them when missing):\n" + stdout + "\n" + err.get());
-        }
-        return stdout;
     }
 
     /** Mutations go to the owning services; their refusals come back with a code a client can act on. */
