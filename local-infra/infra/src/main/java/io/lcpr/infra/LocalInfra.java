@@ -40,9 +40,12 @@ public final class LocalInfra implements AutoCloseable {
         KafkaBroker kafka = null;
         try {
             Database database;
-            String databaseUrl = env.get("DATABASE_URL");
+            // the services' own variables, or DATABASE_URL in the postgres://user:pass@host/db form platforms give
+            String databaseUrl = env.getOrDefault("QUARKUS_DATASOURCE_JDBC_URL", env.get("DATABASE_URL"));
             if (databaseUrl != null && !databaseUrl.isBlank()) {
-                database = Database.fromUrl(databaseUrl, env.get("DATABASE_USERNAME"), env.get("DATABASE_PASSWORD"));
+                database = Database.fromUrl(databaseUrl, env.getOrDefault("QUARKUS_DATASOURCE_USERNAME",
+                        env.get("DATABASE_USERNAME")), env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD",
+                                env.get("DATABASE_PASSWORD")));
                 LOG.info("using PostgreSQL at " + database.jdbcUrl());
             } else {
                 int port = Integer.parseInt(env.getOrDefault("LOCAL_POSTGRES_PORT", String.valueOf(Ports.free())));

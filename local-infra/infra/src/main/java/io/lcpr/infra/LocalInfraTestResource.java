@@ -12,8 +12,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Gives a {@code @QuarkusTest} or {@code @QuarkusIntegrationTest} a real PostgreSQL server and Kafka broker (or the
- * ones named by {@code DATABASE_URL} and {@code KAFKA_BOOTSTRAP_SERVERS}). One pair per test JVM: started on first
- * use, stopped at JVM exit. Use it through {@link LocalInfraProfile}. A service that verifies tokens trusts the
+ * ones named by {@code QUARKUS_DATASOURCE_JDBC_URL} or {@code DATABASE_URL}, and {@code KAFKA_BOOTSTRAP_SERVERS}).
+ * One pair per test JVM: started on first use, stopped at JVM exit. Use it through {@link LocalInfraProfile}. A service that verifies tokens trusts the
  * test JVM's {@link DemoIssuer}.
  */
 public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManager {

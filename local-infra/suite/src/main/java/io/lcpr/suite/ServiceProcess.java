@@ -47,6 +47,8 @@ public final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
+            // on this machine on purpose: the prod profile would refuse a local database and broker otherwise
+            builder.environment().put("LCPR_LOCAL_DEFAULTS_ALLOWED", "true");
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             return new ServiceProcess(name, port, builder.start(), log);
