@@ -1,8 +1,8 @@
-// Renders each kustomization named on the command line (resources, nested kustomizations, namespace, images) and
-// validates every object against its schema: Kubernetes (kubernetes-models), Strimzi, CloudNativePG and Prometheus
-// Operator CRDs (@kubernetes-models/*). An object of a kind with no schema here is an error too, so nothing passes
+// Renders each kustomization named on the command line (resources, nested kustomizations, namespace, images, JSON
+// 6902 patches) and validates every object against its schema: Kubernetes (kubernetes-models), Strimzi,
+// CloudNativePG and Prometheus Operator CRDs (@kubernetes-models/*). An object of a kind with no schema here is an error too, so nothing passes
 // unchecked. Prints one line per object; exits 1 naming each invalid one.
-// Usage: node validate.mjs <kustomization dir>...
+// Usage: node validate.mjs [--print] <kustomization dir>...
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -34,7 +34,38 @@ function render(dir) {
     if (k.namespace && o.metadata) o.metadata.namespace = k.namespace;
     for (const image of k.images ?? []) retag(o, image);
   }
+  for (const p of k.patches ?? []) {
+    const ops = readYaml(resolve(dir, p.path))[0];
+    if (!Array.isArray(ops)) throw new Error(`${p.path}: only JSON 6902 patches (a list of operations) are rendered`);
+    for (const o of objects.filter(o => matches(o, p.target ?? {}))) {
+      for (const op of ops) apply(o, op, p.path);
+    }
+  }
   return objects;
+}
+
+function matches(o, target) {
+  return (!target.kind || target.kind === o.kind) && (!target.name || target.name === o.metadata?.name)
+    && (!target.group || o.apiVersion?.startsWith(target.group + '/'));
+}
+
+// JSON 6902 add and replace (what the patches here use); a path that does not resolve is an error, as in kustomize
+function apply(o, { op, path, value }, file) {
+  const keys = path.split('/').slice(1).map(k => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node = o;
+  for (const key of keys.slice(0, -1)) {
+    node = Array.isArray(node) ? node[Number(key)] : node?.[key];
+    if (node === undefined) throw new Error(`${file}: ${path} does not resolve in ${o.kind}/${o.metadata?.name}`);
+  }
+  const last = keys[keys.length - 1];
+  if (op === 'add' && Array.isArray(node)) {
+    if (last === '-') node.push(value); else node.splice(Number(last), 0, value);
+  } else if (op === 'add' || op === 'replace') {
+    if (op === 'replace' && !(last in node)) throw new Error(`${file}: nothing to replace at ${path}`);
+    node[last] = value;
+  } else {
+    throw new Error(`${file}: operation ${op} is not rendered here`);
+  }
 }
 
 function retag(o, { name, newName, newTag }) {
@@ -60,10 +91,12 @@ async function model(apiVersion, kind) {
   }
 }
 
+const print = process.argv.includes('--print'); // also show each rendered object, as JSON
 let failed = 0;
-for (const dir of process.argv.slice(2)) {
+for (const dir of process.argv.slice(2).filter(a => a !== '--print')) {
   for (const o of render(resolve(dir))) {
     const { __file, ...object } = o;
+    if (print) console.log(JSON.stringify(object));
     const name = `${object.kind}/${object.metadata?.name} (${__file})`;
     const Model = object.apiVersion && object.kind ? await model(object.apiVersion, object.kind) : undefined;
     if (!Model) {
