@@ -24,8 +24,9 @@ class DeployManifestsIT {
     void everyRenderedObjectIsValid() throws Exception {
         Programs.npmInstalled(VALIDATE);
         String out = Programs.succeed(VALIDATE, Map.of(), "node", "validate.mjs", "../kubernetes",
-                "../kubernetes/kafka");
+                "../kubernetes/kafka", "../kubernetes/database");
         assertTrue(out.contains("ok      Deployment/ingest-service"), out);
+        assertTrue(out.contains("ok      Cluster/lcpr") && out.contains("ok      NetworkPolicy/default-deny"), out);
         assertTrue(out.contains("ok      KafkaTopic/llm.traces.v1"), out);
         assertTrue(out.contains("ok      CronJob/monthly-reconciliation"), out);
     }
