@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import io.lcpr.events.TopicAccess;
 import io.lcpr.events.TopicSpec;
 import io.lcpr.events.Topics;
 
@@ -29,6 +30,34 @@ class DeployManifestsTest {
         for (TopicSpec t : Topics.ALL) {
             assertTrue(committed.contains("  topicName: " + t.name() + "\n  partitions: " + t.partitions() + "\n"),
                     t.name());
+        }
+    }
+
+    /**
+     * Each service's KafkaUser is what TopicAccess says, which covers every incoming channel and dead-letter topic
+     * of the service's application.properties; every topic has exactly one writer.
+     */
+    @Test
+    void eachServiceMayWriteWhatItOwnsAndReadWhatItConsumes() throws Exception {
+        assertEquals(KafkaTopicManifests.renderUsers(), Files.readString(root().resolve(KafkaTopicManifests.USERS)),
+                "deploy/kubernetes/kafka/users.yaml differs from TopicAccess: run ./suite.sh render-topics");
+        for (TopicAccess a : TopicAccess.SERVICES) {
+            String properties = Files.readString(root().resolve(a.service())
+                    .resolve("src/main/resources/application.properties"));
+            java.util.regex.Matcher m = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.[^.]+\\.(topic|"
+                    + "dead-letter-queue\\.topic)=(.+)$").matcher(properties);
+            while (m.find()) {
+                String topic = m.group(2).trim();
+                if (m.group(1).equals("topic")) {
+                    assertTrue(a.reads().contains(topic), a.service() + " consumes " + topic + ": not in its reads");
+                } else {
+                    assertTrue(a.writes().contains(topic), a.service() + " dead-letters to " + topic);
+                }
+            }
+        }
+        for (TopicSpec t : Topics.ALL) {
+            assertEquals(1, TopicAccess.ALL.stream().filter(a -> a.writes().contains(t.name())).count(),
+                    "writers of " + t.name());
         }
     }
 
