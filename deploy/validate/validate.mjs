@@ -1,7 +1,8 @@
 // Renders each kustomization named on the command line (resources, nested kustomizations, namespace, images, JSON
-// 6902 patches) and validates every object against its schema: Kubernetes (kubernetes-models), Strimzi,
-// CloudNativePG and Prometheus Operator CRDs (@kubernetes-models/*). An object of a kind with no schema here is an error too, so nothing passes
-// unchecked. Prints one line per object; exits 1 naming each invalid one.
+// 6902 patches, config maps from files) and validates every object against its schema: Kubernetes (kubernetes-
+// models), Strimzi, CloudNativePG and Prometheus Operator CRDs (@kubernetes-models/*). An object of a kind with no
+// schema here is an error too, so nothing passes unchecked. Prints one line per object; exits 1 naming each invalid
+// one.
 // Usage: node validate.mjs [--print] <kustomization dir>...
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
@@ -29,6 +30,12 @@ function render(dir) {
     const path = resolve(dir, r);
     const rendered = statSync(path).isDirectory() ? render(path) : readYaml(path).map(o => ({ ...o, __file: path }));
     objects = objects.concat(rendered);
+  }
+  for (const g of k.configMapGenerator ?? []) {
+    const data = {};
+    for (const f of g.files ?? []) data[f.split('/').pop()] = readFileSync(resolve(dir, f), 'utf8');
+    objects.push({ apiVersion: 'v1', kind: 'ConfigMap', __file: join(dir, 'kustomization.yaml'),
+      metadata: { name: g.name, labels: g.options?.labels ?? {} }, data });
   }
   for (const o of objects) {
     if (k.namespace && o.metadata) o.metadata.namespace = k.namespace;

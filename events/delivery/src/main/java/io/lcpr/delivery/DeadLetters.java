@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -17,9 +18,11 @@ import jakarta.transaction.Transactional.TxType;
 @ApplicationScoped
 public class DeadLetters {
     private final Outbox outbox;
+    private final MeterRegistry registry;
 
-    public DeadLetters(Outbox outbox) {
+    public DeadLetters(Outbox outbox, MeterRegistry registry) {
         this.outbox = outbox;
+        this.registry = registry;
     }
 
     @Transactional(TxType.MANDATORY)
@@ -33,5 +36,6 @@ public class DeadLetters {
         String id = r.topic() + "/" + r.partition() + "/" + r.offset();
         outbox.addRaw(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)), deadLetterTopic, r.key(),
                 r.value() == null ? "" : r.value(), headers);
+        registry.counter("dead.letters", "topic", deadLetterTopic, "source", r.topic()).increment();
     }
 }

@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 @Path("/api/outcomes")
 public class OutcomeResource {
     private final BatchIngest<Outcome> ingest;
+    private final BatchResponses responses;
 
-    public OutcomeResource(OutcomeService service, IngestConfig config) {
+    public OutcomeResource(OutcomeService service, IngestConfig config, BatchResponses responses) {
+        this.responses = responses;
         this.ingest = new BatchIngest<>(RecordReader.of(Outcome.class), new OutcomeValidator()::validate, service::store,
                 config.chunkSize());
     }
@@ -28,6 +30,6 @@ public class OutcomeResource {
     @Consumes({ MediaType.APPLICATION_JSON, "application/x-ndjson", MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(InputStream body) {
-        return BatchResponses.of(ingest.ingest(body));
+        return responses.of("outcome", ingest.ingest(body));
     }
 }

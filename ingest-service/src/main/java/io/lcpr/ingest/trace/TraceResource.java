@@ -20,10 +20,13 @@ import io.lcpr.ingest.trace.read.TraceValidator;
 public class TraceResource {
     private final BatchIngest<CanonicalTrace> ingest;
     private final TraceService service;
+    private final BatchResponses responses;
 
-    public TraceResource(TraceService service, IngestConfig config) {
+    public TraceResource(TraceService service, IngestConfig config, BatchResponses responses) {
         this.service = service;
-        this.ingest = new BatchIngest<>(new CanonicalTraceReader(), TraceValidator.from(config)::validate, service::store, config.chunkSize());
+        this.responses = responses;
+        this.ingest = new BatchIngest<>(new CanonicalTraceReader(), TraceValidator.from(config)::validate,
+                service::store, config.chunkSize());
     }
 
     /** Traces of a month stored and not yet published ({@code ?period=YYYY-MM}): what a period close checks. */
@@ -42,6 +45,6 @@ public class TraceResource {
     @Consumes({ MediaType.APPLICATION_JSON, "application/x-ndjson", MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(InputStream body) {
-        return BatchResponses.of(ingest.ingest(body));
+        return responses.of("trace", ingest.ingest(body));
     }
 }

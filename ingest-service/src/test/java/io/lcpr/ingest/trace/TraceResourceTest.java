@@ -76,6 +76,12 @@ class TraceResourceTest {
                 .body("errors[0].index", equalTo(1)).body("errors[0].field", equalTo("cache_read_tokens"))
                 .body("errors[1].index", equalTo(2)).body("errors[1].field", equalTo("input_tokens"))
                 .body("errors[2].index", equalTo(3)).body("errors[2].field", equalTo("attempt_kind"));
+        // what an operator alerts on (deploy/kubernetes/alerts.yaml): refused records by kind and field, the outbox
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains(
+                "ingest_records_rejected_total{field=\"attempt_kind\",kind=\"trace\"}"), "refused records counted");
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("outbox_backlog ")
+                && metrics.contains("outbox_oldest_age_seconds "), "the outbox measured");
     }
 
     @Test

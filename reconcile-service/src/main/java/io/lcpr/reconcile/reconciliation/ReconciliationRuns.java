@@ -19,6 +19,8 @@ import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ReconciliationCompletedV1;
 import io.lcpr.reconcile.ReconcileConfig;
 import io.lcpr.reconcile.period.Period;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -54,16 +56,19 @@ public class ReconciliationRuns {
     private final ReconciliationService service;
     private final EntityManager em;
     private final ReconcileConfig config;
+    private final MeterRegistry registry;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reconciliation-run");
         t.setDaemon(true);
         return t;
     });
 
-    public ReconciliationRuns(ReconciliationService service, EntityManager em, ReconcileConfig config) {
+    public ReconciliationRuns(ReconciliationService service, EntityManager em, ReconcileConfig config,
+            MeterRegistry registry) {
         this.service = service;
         this.em = em;
         this.config = config;
+        this.registry = registry;
     }
 
     /** Starts a run of the period (or finds the one of the same inputs) and waits up to answer-within.ms for it. */
@@ -129,11 +134,15 @@ public class ReconciliationRuns {
                 .<ReconciliationRunEntity> findByIdOptional(id).map(r -> view(r, false)));
     }
 
+    /** Each run's duration by outcome ({@code reconcile.run.duration}): how long a month takes, and failures. */
     private void execute(UUID id, Period period) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = ReconciliationRunEntity.FAILED;
         try {
             service.run(period, id, progress -> QuarkusTransaction.requiringNew().run(() -> em
                     .createQuery("update ReconciliationRunEntity set progress = :p where id = :id")
                     .setParameter("p", progress).setParameter("id", id).executeUpdate()));
+            outcome = ReconciliationRunEntity.COMPLETED;
         } catch (Throwable t) { // an OutOfMemoryError too: the run fails, the service goes on
             LOG.errorf(t, "period %s: run %s failed", period.label(), id);
             String reason = t.getClass().getSimpleName() + ": " + t.getMessage();
@@ -141,6 +150,9 @@ public class ReconciliationRuns {
                     + " error = :e, progress = null, finishedAt = :at where id = :id")
                     .setParameter("s", ReconciliationRunEntity.FAILED).setParameter("e", reason)
                     .setParameter("at", Instant.now()).setParameter("id", id).executeUpdate());
+        } finally {
+            sample.stop(registry.timer("reconcile.run.duration", "outcome", outcome, "period_kind",
+                    period.label().length() == 7 ? "month" : "day"));
         }
     }
 
