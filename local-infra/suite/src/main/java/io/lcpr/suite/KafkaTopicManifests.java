@@ -30,15 +30,7 @@ public final class KafkaTopicManifests {
                 # ./suite.sh render-topics. DeployManifestsTest fails while this file and the code differ.
                 """);
         for (TopicSpec t : Topics.ALL) {
-            out.append("---\n")
-                    .append("apiVersion: kafka.strimzi.io/v1beta2\n")
-                    .append("kind: KafkaTopic\n")
-                    .append("metadata:\n")
-                    .append("  name: ").append(t.name()).append('\n')
-                    .append("  namespace: kafka\n")
-                    .append("  labels:\n")
-                    .append("    strimzi.io/cluster: lcpr\n")
-                    .append("spec:\n")
+            resource(out, "KafkaTopic", t.name())
                     .append("  topicName: ").append(t.name()).append('\n')
                     .append("  partitions: ").append(t.partitions()).append('\n')
                     .append("  replicas: ").append(REPLICAS).append('\n')
@@ -61,15 +53,7 @@ public final class KafkaTopicManifests {
                 # DeployManifestsTest fails while this file and the code differ.
                 """);
         for (TopicAccess a : TopicAccess.ALL) {
-            out.append("---\n")
-                    .append("apiVersion: kafka.strimzi.io/v1beta2\n")
-                    .append("kind: KafkaUser\n")
-                    .append("metadata:\n")
-                    .append("  name: ").append(a.service()).append('\n')
-                    .append("  namespace: kafka\n")
-                    .append("  labels:\n")
-                    .append("    strimzi.io/cluster: lcpr\n")
-                    .append("spec:\n")
+            resource(out, "KafkaUser", a.service())
                     .append("  authentication:\n")
                     .append("    type: scram-sha-512\n")
                     .append("  authorization:\n")
@@ -82,6 +66,19 @@ public final class KafkaTopicManifests {
             }
         }
         return out.toString();
+    }
+
+    /** A Strimzi resource of the cluster, up to its spec. */
+    private static StringBuilder resource(StringBuilder out, String kind, String name) {
+        return out.append("---\n")
+                .append("apiVersion: kafka.strimzi.io/v1beta2\n")
+                .append("kind: ").append(kind).append('\n')
+                .append("metadata:\n")
+                .append("  name: ").append(name).append('\n')
+                .append("  namespace: kafka\n")
+                .append("  labels:\n")
+                .append("    strimzi.io/cluster: lcpr\n")
+                .append("spec:\n");
     }
 
     private static void acl(StringBuilder out, String type, String name, String... operations) {
