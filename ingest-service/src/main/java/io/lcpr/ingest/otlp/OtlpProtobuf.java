@@ -120,7 +120,7 @@ final class OtlpProtobuf {
                 case 1 -> key = in.readStringRequireUtf8();
                 case 2 -> {
                     int l = in.pushLimit(in.readRawVarint32());
-                    value = anyValue(in);
+                    value = anyValue(in, 0);
                     in.popLimit(l);
                 }
                 default -> in.skipField(tag);
@@ -132,7 +132,14 @@ final class OtlpProtobuf {
         }
     }
 
-    private static Object anyValue(CodedInputStream in) throws IOException {
+    /** Arrays nested deeper than this in one attribute value are refused (20,000 deep overflowed the stack). */
+    static final int MAX_VALUE_DEPTH = 32;
+
+    private static Object anyValue(CodedInputStream in, int depth) throws IOException {
+        if (depth > MAX_VALUE_DEPTH) {
+            throw new com.google.protobuf.InvalidProtocolBufferException("an attribute value nests arrays deeper than "
+                    + MAX_VALUE_DEPTH);
+        }
         Object value = null;
         int tag;
         while ((tag = in.readTag()) != 0) {
@@ -148,7 +155,7 @@ final class OtlpProtobuf {
                     while ((t = in.readTag()) != 0) {
                         if (WireFormat.getTagFieldNumber(t) == 1) {
                             int l = in.pushLimit(in.readRawVarint32());
-                            values.add(anyValue(in));
+                            values.add(anyValue(in, depth + 1));
                             in.popLimit(l);
                         } else {
                             in.skipField(t);

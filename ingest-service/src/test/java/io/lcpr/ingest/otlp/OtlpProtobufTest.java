@@ -71,4 +71,33 @@ class OtlpProtobufTest {
         assertEquals(0.92, s.attributes().get("gen_ai.response.time_to_first_chunk"));
         assertEquals("support", s.resourceAttributes().get("lcpr.workload"));
     }
+
+    /** An attribute value of arrays nested 20,000 deep is refused as malformed (it overflowed the stack: a 500). */
+    @Test
+    void anAttributeNestedTooDeepIsRefused() throws Exception {
+        byte[] value = field(1, "x".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // AnyValue { string_value }
+        for (int i = 0; i < 20_000; i++) {
+            value = field(5, field(1, value)); // AnyValue { array_value { values = [value] } }
+        }
+        byte[] keyValue = concat(field(1, "deep".getBytes(java.nio.charset.StandardCharsets.UTF_8)), field(2, value));
+        byte[] request = field(1, field(1, field(1, keyValue))); // resource_spans { resource { attributes } }
+        com.google.protobuf.InvalidProtocolBufferException e = org.junit.jupiter.api.Assertions.assertThrows(
+                com.google.protobuf.InvalidProtocolBufferException.class,
+                () -> OtlpProtobuf.spans(new java.io.ByteArrayInputStream(request)));
+        org.junit.jupiter.api.Assertions.assertEquals("an attribute value nests arrays deeper than 32", e.getMessage());
+    }
+
+    private static byte[] field(int number, byte[] content) throws java.io.IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        com.google.protobuf.CodedOutputStream o = com.google.protobuf.CodedOutputStream.newInstance(out);
+        o.writeByteArray(number, content);
+        o.flush();
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

@@ -84,6 +84,19 @@ class TraceResourceTest {
                 && metrics.contains("outbox_oldest_age_seconds "), "the outbox measured");
     }
 
+    /** A text field longer than its column is refused on its own; the batch's other records are stored (was 500). */
+    @Test
+    void aTooLongFieldIsOneRefusedRecordNotAFailedBatch() {
+        String run = UUID.randomUUID().toString();
+        String longModel = line(run + "-long", "first_attempt", 100, 0, 10).replace("gpt-4.1-mini", "m".repeat(300));
+        String body = "[" + line(run + "-a", "first_attempt", 100, 0, 10) + "," + longModel + ","
+                + line(run + "-b", "first_attempt", 100, 0, 10) + "]";
+        given().contentType("application/json").body(body).post("/api/traces").then().statusCode(400)
+                .body("received", equalTo(3)).body("accepted", equalTo(2)).body("rejected", equalTo(1))
+                .body("errors[0].index", equalTo(1)).body("errors[0].field", equalTo("model"))
+                .body("errors[0].reason", equalTo("is 300 characters long; at most 255"));
+    }
+
     @Test
     void malformedNdjsonLineIsOneRejectedRecord() {
         String run = UUID.randomUUID().toString();

@@ -46,6 +46,8 @@ public class ImportResource {
             parsed = LiteLlmPrices.parse(new DigestInputStream(file, sha), start(effectiveFrom));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadRequestException("not JSON: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) { // JSON, but not a price file (an array, a string): the caller's to fix
+            throw new BadRequestException(e.getMessage());
         }
         VersionResult result = snapshots.addVersion(LiteLlmPrices.SOURCE, changedBy, parsed.entries(),
                 parsed.skipped(), false, HexFormat.of().formatHex(sha.digest()));

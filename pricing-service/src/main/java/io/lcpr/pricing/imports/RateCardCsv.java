@@ -1,6 +1,5 @@
 package io.lcpr.pricing.imports;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -8,9 +7,13 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 import io.lcpr.price.BillableUnits;
 import io.lcpr.pricing.quote.Instants;
@@ -34,15 +37,16 @@ public final class RateCardCsv {
     }
 
     public static List<EntryDraft> parse(Reader csv) throws IOException {
-        BufferedReader lines = new BufferedReader(csv);
-        String header = lines.readLine();
-        if (header == null) {
+        // RFC 4180 (commons-csv): a quoted cell may hold commas, quotes and line breaks; CRLF or LF
+        Iterator<CSVRecord> records = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get().parse(csv)
+                .iterator();
+        if (!next(records, 1)) {
             throw new IllegalArgumentException("empty file: expected a header line");
         }
-        String[] columns = header.replace("\uFEFF", "").trim().split(",", -1);
+        String[] columns = records.next().values();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < columns.length; i++) {
-            String name = columns[i].trim().toLowerCase(java.util.Locale.ROOT);
+            String name = columns[i].replace("\uFEFF", "").trim().toLowerCase(java.util.Locale.ROOT);
             if (!KNOWN.contains(name) && unitOf(name) == null) {
                 throw new IllegalArgumentException("line 1: unknown column '" + name + "'; known: " + KNOWN);
             }
@@ -55,15 +59,11 @@ public final class RateCardCsv {
         }
         List<EntryDraft> entries = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        String line;
         int number = 1;
-        while ((line = lines.readLine()) != null) {
-            number++;
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            Row row = new Row(number, cells, index, problems);
+        while (next(records, number + 1)) {
+            CSVRecord record = records.next();
+            number = (int) record.getRecordNumber();
+            Row row = new Row(number, record.values(), index, problems);
             entries.add(new EntryDraft(row.text("provider"), row.text("model"), row.text("service_tier"),
                     row.text("region"), row.instant("effective_from"), row.instant("effective_to"), row.text("currency"),
                     row.decimal("input_per_million"), row.decimal("cache_read_per_million"),
@@ -75,6 +75,16 @@ public final class RateCardCsv {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return entries;
+    }
+
+    /** Whether another record follows; a malformed one (an unclosed quote) is refused naming where it starts. */
+    private static boolean next(Iterator<CSVRecord> records, int record) {
+        try {
+            return records.hasNext();
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new IllegalArgumentException("record " + record + ": not valid CSV ("
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")");
+        }
     }
 
     /** The unit a {@code per_<unit>} column prices, or null. */

@@ -44,4 +44,12 @@ class LiteLlmImportTest {
                 .get("/api/pricing/price").then().statusCode(200)
                 .body("rates.unitPrices.input_second", equalTo(0.0001f));
     }
+
+    /** JSON that is not a price file (an array) is the caller's mistake, named, not a 500. */
+    @Test
+    void anArrayIsNotAPriceFile() {
+        io.restassured.RestAssured.given().contentType("application/json").body("[{\"model\": \"x\"}]")
+                .post("/api/pricing/imports/litellm").then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("the top level must be a JSON object of models"));
+    }
 }

@@ -51,7 +51,7 @@ public final class TraceValidator {
             throw error(index, "cache_read_tokens", "cache read (" + cacheRead + ") plus cache creation ("
                     + cacheCreation + ") tokens exceed input_tokens (" + input + "); input includes cached tokens");
         }
-        noNul(index, t);
+        texts(index, t);
         String attemptKind = t.attemptKind() == null ? AttemptKind.FIRST_ATTEMPT.wire() : t.attemptKind();
         if (AttemptKind.fromWire(attemptKind).isEmpty()) {
             throw error(index, "attempt_kind", "unknown value '" + attemptKind
@@ -72,7 +72,6 @@ public final class TraceValidator {
                 t.finishReason(), t.attributes());
     }
 
-    // PostgreSQL text cannot hold U+0000; refusing the record names the field instead of failing its whole chunk.
     /** Non-token counts ({@code lcpr.units.<unit>}): a known unit, a non-negative number, so reconcile can price it. */
     private static void units(int index, java.util.Map<String, String> attributes) throws InvalidRecordException {
         if (attributes == null) {
@@ -89,27 +88,31 @@ public final class TraceValidator {
         }
     }
 
-    private static void noNul(int index, CanonicalTrace t) throws InvalidRecordException {
-        noNul(index, "request_id", t.requestId());
-        noNul(index, "trace_id", t.traceId());
-        noNul(index, "span_id", t.spanId());
-        noNul(index, "work_unit_id", t.workUnitId());
-        noNul(index, "parent_request_id", t.parentRequestId());
-        noNul(index, "attempt_kind", t.attemptKind());
-        noNul(index, "workload", t.workload());
-        noNul(index, "team", t.team());
-        noNul(index, "account", t.account());
-        noNul(index, "provider", t.provider());
-        noNul(index, "model", t.model());
-        noNul(index, "service_tier", t.serviceTier());
-        noNul(index, "region", t.region());
-        noNul(index, "api_key_id", t.apiKeyId());
-        noNul(index, "project_id", t.projectId());
-        noNul(index, "prompt_version", t.promptVersion());
-        noNul(index, "model_version", t.modelVersion());
-        noNul(index, "status", t.status());
-        noNul(index, "error_type", t.errorType());
-        noNul(index, "finish_reason", t.finishReason());
+    /**
+     * Every text field within its column's length and free of U+0000, which PostgreSQL text cannot hold: a record
+     * over a limit is refused on its own, naming the field, instead of failing the chunk it is stored with.
+     */
+    private static void texts(int index, CanonicalTrace t) throws InvalidRecordException {
+        text(index, "request_id", t.requestId(), 255);
+        text(index, "trace_id", t.traceId(), 64);
+        text(index, "span_id", t.spanId(), 32);
+        text(index, "work_unit_id", t.workUnitId(), 255);
+        text(index, "parent_request_id", t.parentRequestId(), 255);
+        text(index, "attempt_kind", t.attemptKind(), 32);
+        text(index, "workload", t.workload(), 255);
+        text(index, "team", t.team(), 255);
+        text(index, "account", t.account(), 255);
+        text(index, "provider", t.provider(), 64);
+        text(index, "model", t.model(), 255);
+        text(index, "service_tier", t.serviceTier(), 32);
+        text(index, "region", t.region(), 64);
+        text(index, "api_key_id", t.apiKeyId(), 255);
+        text(index, "project_id", t.projectId(), 255);
+        text(index, "prompt_version", t.promptVersion(), 255);
+        text(index, "model_version", t.modelVersion(), 255);
+        text(index, "status", t.status(), 64);
+        text(index, "error_type", t.errorType(), 255);
+        text(index, "finish_reason", t.finishReason(), 64);
         if (t.attributes() != null) {
             for (var e : t.attributes().entrySet()) {
                 if (e.getKey().indexOf('\0') >= 0 || e.getValue() != null && e.getValue().indexOf('\0') >= 0) {
@@ -120,9 +123,15 @@ public final class TraceValidator {
         units(index, t.attributes());
     }
 
-    private static void noNul(int index, String field, String value) throws InvalidRecordException {
-        if (value != null && value.indexOf('\0') >= 0) {
+    private static void text(int index, String field, String value, int maxLength) throws InvalidRecordException {
+        if (value == null) {
+            return;
+        }
+        if (value.indexOf('\0') >= 0) {
             throw error(index, field, "contains a NUL character (U+0000)");
+        }
+        if (value.length() > maxLength) {
+            throw error(index, field, "is " + value.length() + " characters long; at most " + maxLength);
         }
     }
 
