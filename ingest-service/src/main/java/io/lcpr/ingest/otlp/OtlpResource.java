@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.events.EventJson;
+import io.lcpr.ingest.batch.BoundedBody;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,9 +25,11 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/v1/traces")
 public class OtlpResource {
     private final OtlpTraceService service;
+    private final BoundedBody bounded;
 
-    public OtlpResource(OtlpTraceService service) {
+    public OtlpResource(OtlpTraceService service, BoundedBody bounded) {
         this.service = service;
+        this.bounded = bounded;
     }
 
     @POST
@@ -35,7 +38,7 @@ public class OtlpResource {
     public Map<String, Object> export(InputStream body) throws IOException {
         JsonNode request;
         try {
-            request = EventJson.MAPPER.readTree(body);
+            request = EventJson.MAPPER.readTree(bounded.of(body));
         } catch (JsonProcessingException e) {
             throw new BadRequestException("malformed OTLP JSON: " + e.getOriginalMessage());
         }
@@ -57,7 +60,7 @@ public class OtlpResource {
     public byte[] exportProtobuf(InputStream body) throws IOException {
         java.util.List<GenAiSpanMapper.Span> spans;
         try {
-            spans = OtlpProtobuf.spans(body);
+            spans = OtlpProtobuf.spans(bounded.of(body));
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new BadRequestException("malformed OTLP protobuf: " + e.getMessage());
         }

@@ -6,6 +6,7 @@ import io.lcpr.events.Outcome;
 import io.lcpr.ingest.IngestConfig;
 import io.lcpr.ingest.batch.BatchIngest;
 import io.lcpr.ingest.batch.BatchResponses;
+import io.lcpr.ingest.batch.BoundedBody;
 import io.lcpr.ingest.batch.RecordReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,8 +20,11 @@ import jakarta.ws.rs.core.Response;
 public class OutcomeResource {
     private final BatchIngest<Outcome> ingest;
     private final BatchResponses responses;
+    private final BoundedBody bounded;
 
-    public OutcomeResource(OutcomeService service, IngestConfig config, BatchResponses responses) {
+    public OutcomeResource(OutcomeService service, IngestConfig config, BatchResponses responses,
+            BoundedBody bounded) {
+        this.bounded = bounded;
         this.responses = responses;
         this.ingest = new BatchIngest<>(RecordReader.of(Outcome.class), new OutcomeValidator()::validate, service::store,
                 config.chunkSize());
@@ -30,6 +34,6 @@ public class OutcomeResource {
     @Consumes({ MediaType.APPLICATION_JSON, "application/x-ndjson", MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(InputStream body) {
-        return responses.of("outcome", ingest.ingest(body));
+        return responses.of("outcome", ingest.ingest(bounded.of(body)));
     }
 }

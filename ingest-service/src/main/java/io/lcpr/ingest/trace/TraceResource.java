@@ -6,6 +6,7 @@ import io.lcpr.events.CanonicalTrace;
 import io.lcpr.ingest.IngestConfig;
 import io.lcpr.ingest.batch.BatchIngest;
 import io.lcpr.ingest.batch.BatchResponses;
+import io.lcpr.ingest.batch.BoundedBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,8 +22,10 @@ public class TraceResource {
     private final BatchIngest<CanonicalTrace> ingest;
     private final TraceService service;
     private final BatchResponses responses;
+    private final BoundedBody bounded;
 
-    public TraceResource(TraceService service, IngestConfig config, BatchResponses responses) {
+    public TraceResource(TraceService service, IngestConfig config, BatchResponses responses, BoundedBody bounded) {
+        this.bounded = bounded;
         this.service = service;
         this.responses = responses;
         this.ingest = new BatchIngest<>(new CanonicalTraceReader(), TraceValidator.from(config)::validate,
@@ -45,6 +48,6 @@ public class TraceResource {
     @Consumes({ MediaType.APPLICATION_JSON, "application/x-ndjson", MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(InputStream body) {
-        return responses.of("trace", ingest.ingest(body));
+        return responses.of("trace", ingest.ingest(bounded.of(body)));
     }
 }

@@ -127,6 +127,21 @@ class TraceResourceTest {
         }
     }
 
+    /** A gzip body that inflates far beyond the body limit (32 MiB inflated, a few KiB sent) is refused, not read. */
+    @Test
+    void aBodyInflatingBeyondTheLimitIsRefused() throws Exception {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        byte[] record = (line("bomb", "first_attempt", 10, 0, 1) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            for (long written = 0; written < 32L * 1024 * 1024; written += record.length) {
+                gz.write(record); // one record again and again: what a sender's bug or an attack would send
+            }
+        }
+        var answer = given().contentType("application/x-ndjson").header("Content-Encoding", "gzip")
+                .body(zipped.toByteArray()).post("/api/traces").then().extract();
+        assertEquals(413, answer.statusCode(), "a " + zipped.size() + "-byte gzip body of 32 MiB: " + answer.asString());
+    }
+
     /**
      * A period close asks ingest what it holds of a month unpublished: a chunk committed and not yet on
      * llm.traces.v1 is counted with its traces, for the months it holds; a bad month is refused.
