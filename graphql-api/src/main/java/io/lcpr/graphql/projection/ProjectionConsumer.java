@@ -22,17 +22,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Kafka adapter; transient failures retried here, unreadable records dead-lettered by the channel policy
- * ({@code graphql-api.dlq}); a new event is announced to subscriptions once its projection committed.
+ * Kafka adapter of the read models (consumer group graphql-api: the replicas split the partitions); transient
+ * failures retried here, unreadable records dead-lettered by the channel policy ({@code graphql-api.dlq}).
+ * Subscriptions are fed by AnnounceConsumer, which every replica runs over every partition.
  */
 @ApplicationScoped
 public class ProjectionConsumer {
     private final ProjectionService service;
-    private final EventHub hub;
 
-    public ProjectionConsumer(ProjectionService service, EventHub hub) {
+    public ProjectionConsumer(ProjectionService service) {
         this.service = service;
-        this.hub = hub;
     }
 
     @Incoming("lcpr")
@@ -113,8 +112,6 @@ public class ProjectionConsumer {
     }
 
     private <T> void apply(T event, Predicate<T> project) {
-        if (project.test(event)) {
-            hub.announce(event);
-        }
+        project.test(event); // false: seen before, nothing to do
     }
 }
