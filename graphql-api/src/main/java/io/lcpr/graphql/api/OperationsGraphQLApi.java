@@ -95,10 +95,10 @@ public class OperationsGraphQLApi {
     public List<BigDecimal> creditsGranted(@Source List<Incident> incidents) {
         Set<String> months = new TreeSet<>();
         incidents.forEach(i -> months.add(i.startedAt().toString().substring(0, 7)));
-        Map<UUID, BigDecimal> granted = projections.creditsGranted(months);
-        Set<String> closed = new TreeSet<>(projections.statementVersions().keySet());
-        return incidents.stream().map(i -> granted.getOrDefault(UUID.fromString(i.id()),
-                closed.contains(i.startedAt().toString().substring(0, 7)) ? BigDecimal.ZERO : null)).toList();
+        ProjectionService.Credits credits = projections.creditsGranted(months);
+        return incidents.stream().map(i -> credits.granted().getOrDefault(UUID.fromString(i.id()),
+                credits.closedMonths().contains(i.startedAt().toString().substring(0, 7)) ? BigDecimal.ZERO : null))
+                .toList();
     }
 
     @Query

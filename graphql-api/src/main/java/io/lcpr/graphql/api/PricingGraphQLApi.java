@@ -75,9 +75,10 @@ public class PricingGraphQLApi {
                 prices = projections.priceHistory(provider);
                 pricesOf = provider;
             }
+            Instant startedAt = Instant.parse(c.path("startedAt").asText());
             Optional<PriceHistory.Quote> quote = provider == null ? Optional.empty()
                     : prices.quote(provider, c.path("model").asText(), c.path("serviceTier").asText("standard"),
-                            c.path("region").asText(""), Instant.parse(c.path("startedAt").asText()));
+                            c.path("region").asText(""), startedAt);
             BigDecimal cost = quote.map(q -> q.rates().cost(new Rates.Usage(c.path("inputTokens").asLong(),
                     c.path("cacheReadTokens").asLong(), c.path("cacheCreationTokens").asLong(),
                     c.path("outputTokens").asLong(), c.path("reasoningTokens").asLong()))).orElse(null);
@@ -88,7 +89,7 @@ public class PricingGraphQLApi {
             }
             calls.add(new Pricing.Call(c.path("position").asInt(), text(c, "requestId"), text(c, "attemptKind"),
                     text(c, "parentRequestId"), provider, text(c, "model"), text(c, "serviceTier"), text(c, "team"),
-                    Instant.parse(c.path("startedAt").asText()), c.path("inputTokens").asLong(),
+                    startedAt, c.path("inputTokens").asLong(),
                     c.path("cacheReadTokens").asLong(), c.path("cacheCreationTokens").asLong(),
                     c.path("outputTokens").asLong(), c.path("reasoningTokens").asLong(), number(c, "ttftMs"),
                     number(c, "e2eMs"), text(c, "status"), text(c, "finishReason"), cost,

@@ -1,7 +1,5 @@
 package io.lcpr.graphql.projection;
 
-import java.util.function.Predicate;
-
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -38,80 +36,76 @@ public class ProjectionConsumer {
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onLcpr(String payload) {
-        apply(EventJson.read(payload, LcprComputedV1.class), service::project);
+        service.project(EventJson.read(payload, LcprComputedV1.class));
     }
 
     @Incoming("allocations")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onAllocation(String payload) {
-        apply(EventJson.read(payload, TeamAllocationV1.class), service::project);
+        service.project(EventJson.read(payload, TeamAllocationV1.class));
     }
 
     @Incoming("reconciliations")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onReconciliation(String payload) {
-        apply(EventJson.read(payload, ReconciliationCompletedV1.class), service::project);
+        service.project(EventJson.read(payload, ReconciliationCompletedV1.class));
     }
 
     @Incoming("teams")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onTeam(String payload) {
-        apply(EventJson.read(payload, TeamV1.class), service::project);
+        service.project(EventJson.read(payload, TeamV1.class));
     }
 
     @Incoming("workloads")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onWorkload(String payload) {
-        apply(EventJson.read(payload, WorkloadRegisteredV1.class), service::project);
+        service.project(EventJson.read(payload, WorkloadRegisteredV1.class));
     }
 
     @Incoming("incidents")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onIncident(String payload) {
-        apply(EventJson.read(payload, IncidentV1.class), service::project);
+        service.project(EventJson.read(payload, IncidentV1.class));
     }
 
     @Incoming("alerts")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onAlert(String payload) {
-        apply(EventJson.read(payload, AlertV1.class), service::project);
+        service.project(EventJson.read(payload, AlertV1.class));
     }
 
     @Incoming("budgets")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onBudget(String payload) {
-        apply(EventJson.read(payload, BudgetV1.class), service::project);
+        service.project(EventJson.read(payload, BudgetV1.class));
     }
 
     @Incoming("baselines")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onBaseline(String payload) {
-        apply(EventJson.read(payload, BaselineCapturedV1.class), service::project);
+        service.project(EventJson.read(payload, BaselineCapturedV1.class));
     }
 
     @Incoming("prices")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onPrice(String payload) {
-        apply(EventJson.read(payload, PricingSnapshotV1.class), service::project);
+        service.project(EventJson.read(payload, PricingSnapshotV1.class));
     }
 
     @Incoming("aliases")
     @Blocking
     @Retry(maxRetries = 5, delay = 500, abortOn = InvalidEventException.class)
     public void onAlias(String payload) {
-        apply(EventJson.read(payload, ModelAliasV1.class), service::project);
-    }
-
-    private <T> void apply(T event, Predicate<T> project) {
-        project.test(event); // false: seen before, nothing to do
+        service.project(EventJson.read(payload, ModelAliasV1.class));
     }
 }

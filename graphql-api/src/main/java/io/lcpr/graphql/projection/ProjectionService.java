@@ -33,7 +33,7 @@ public class ProjectionService {
         this.inbox = inbox;
     }
 
-    /** Each project method returns whether the event was new (a replay projects nothing and announces nothing). */
+    /** Each project method returns whether the event was new (a replay projects nothing). */
     @Transactional
     public boolean project(LcprComputedV1 e) {
         return store(Topics.LCPR_COMPUTED, e.eventId(), e.period(), e.workload(), null, e.runId(), e.occurredAt(), e,
@@ -187,21 +187,27 @@ public class ProjectionService {
         return newestOfPeriod(Topics.ALLOCATIONS_MONTHLY, period, TeamAllocationV1.class);
     }
 
+    /** What the incident reserve granted per incident, and which of the months asked about are closed. */
+    public record Credits(java.util.Map<UUID, java.math.BigDecimal> granted, java.util.Set<String> closedMonths) {
+    }
+
     /**
-     * What the incident reserve granted per incident, from the newest statements of the given months (incidents are
-     * credited in the month they started): one query per month, none per incident.
+     * The credits stated in the newest statements of the given months (incidents are credited in the month they
+     * started; a month with statements is closed): one query per month, none per incident.
      */
-    public java.util.Map<UUID, java.math.BigDecimal> creditsGranted(Collection<String> months) {
+    public Credits creditsGranted(Collection<String> months) {
         java.util.Map<UUID, java.math.BigDecimal> granted = new java.util.HashMap<>();
+        java.util.Set<String> closed = new java.util.TreeSet<>();
         for (String month : months) {
             for (TeamAllocationV1 s : newestStatements(month)) {
+                closed.add(month);
                 if (s.incidentCredits() != null) {
                     s.incidentCredits().forEach(c -> granted.merge(c.incidentId(), c.granted(),
                             java.math.BigDecimal::add));
                 }
             }
         }
-        return granted;
+        return new Credits(granted, closed);
     }
 
     /** Each workload's newest LCPR of a period. */

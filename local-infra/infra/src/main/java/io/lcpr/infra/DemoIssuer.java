@@ -82,11 +82,6 @@ public final class DemoIssuer {
         return in(Path.of(dir));
     }
 
-    /** Where a verifier reads the public key (PEM): {@code MP_JWT_VERIFY_PUBLICKEY_LOCATION}. */
-    public Path publicKeyPem() {
-        return publicKeyPem;
-    }
-
     /** The environment a verifying service needs to trust this issuer. */
     public Map<String, String> verifierEnvironment() {
         return Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyPem.toAbsolutePath().toString(),
