@@ -26,9 +26,4 @@ public interface GraphqlConfig {
     @WithName("owner.timeout.ms")
     @WithDefault("30000")
     long ownerTimeoutMs();
-
-    /** The token claim that lists a team member's teams (an array of team names). */
-    @WithName("teams-claim")
-    @WithDefault("teams")
-    String teamsClaim();
 }

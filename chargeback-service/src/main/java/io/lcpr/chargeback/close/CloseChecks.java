@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.chargeback.ChargebackConfig;
+import io.lcpr.delivery.access.ForwardedToken;
 import io.lcpr.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,15 +20,17 @@ import jakarta.enterprise.context.ApplicationScoped;
  * ({@code GET /api/traces/backlog}); reconcile-service, whether the month's newest run is on its current inputs and
  * what is still to be folded ({@code GET /api/reconciliations/freshness}). The answers are the reasons a close is
  * refused for, empty when there are none; an answer that does not come is a reason too: a month is not frozen on
- * figures nobody could check.
+ * figures nobody could check. Both are asked with the closing caller's token.
  */
 @ApplicationScoped
 public class CloseChecks {
     private final ChargebackConfig config;
+    private final ForwardedToken token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public CloseChecks(ChargebackConfig config) {
+    public CloseChecks(ChargebackConfig config, ForwardedToken token) {
         this.config = config;
+        this.token = token;
     }
 
     List<String> reasons(String period, java.util.UUID closingRun) {
@@ -39,8 +42,8 @@ public class CloseChecks {
     private List<String> ingest(String period) {
         List<String> out = new ArrayList<>();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(config.ingestUrl()
-                    + "/api/traces/backlog?period=" + period)).timeout(Duration.ofMillis(config.reconcileTimeoutMs()))
+            HttpResponse<String> r = http.send(token.onto(HttpRequest.newBuilder(URI.create(config.ingestUrl()
+                    + "/api/traces/backlog?period=" + period))).timeout(Duration.ofMillis(config.reconcileTimeoutMs()))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 out.add("ingest-service answered " + r.statusCode() + " to the backlog of " + period);
@@ -61,8 +64,8 @@ public class CloseChecks {
         List<String> out = new ArrayList<>();
         JsonNode answer;
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(config.reconcileUrl()
-                    + "/api/reconciliations/freshness?period=" + period))
+            HttpResponse<String> r = http.send(token.onto(HttpRequest.newBuilder(URI.create(config.reconcileUrl()
+                    + "/api/reconciliations/freshness?period=" + period)))
                     .timeout(Duration.ofMillis(config.reconcileTimeoutMs())).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.lcpr.chargeback.ChargebackConfig;
+import io.lcpr.delivery.access.ForwardedToken;
 import io.lcpr.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,14 +23,17 @@ public class ForecastClient {
     private final ChargebackConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public ForecastClient(ChargebackConfig config) {
+    private final ForwardedToken token;
+
+    public ForecastClient(ChargebackConfig config, ForwardedToken token) {
         this.config = config;
+        this.token = token;
     }
 
     public ForecastVariance variance(String period, Map<String, java.math.BigDecimal> teamShares) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(config.reconcileUrl()
-                    + "/api/forecasts/variance?period=" + URLEncoder.encode(period, StandardCharsets.UTF_8)))
+            HttpResponse<String> r = http.send(token.onto(HttpRequest.newBuilder(URI.create(config.reconcileUrl()
+                    + "/api/forecasts/variance?period=" + URLEncoder.encode(period, StandardCharsets.UTF_8))))
                     .timeout(Duration.ofMillis(config.reconcileTimeoutMs())).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 404) {

@@ -14,7 +14,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * A service in the prod profile refuses to start on the development defaults of application.properties: a database
- * or broker on this machine, the default database password. A deployment that forgot a setting fails at once, naming
+ * or broker on this machine, the default database password, the access checks off, no key to check tokens with or
+ * the local demo issuer's name. A deployment that forgot a setting fails at once, naming
  * the variable, instead of running against nothing. The local launcher runs the packaged services on this machine on
  * purpose and says so with {@code LCPR_LOCAL_DEFAULTS_ALLOWED=true}.
  */
@@ -22,6 +23,7 @@ import jakarta.enterprise.event.Observes;
 public class ProductionSettings {
     private static final Logger LOG = Logger.getLogger(ProductionSettings.class);
     static final String DEFAULT_PASSWORD = "postgres";
+    static final String DEMO_ISSUER = "https://lcpr.local/demo";
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     Optional<String> jdbcUrl;
@@ -29,6 +31,14 @@ public class ProductionSettings {
     Optional<String> password;
     @ConfigProperty(name = "kafka.bootstrap.servers")
     Optional<String> bootstrap;
+    @ConfigProperty(name = "lcpr.access.enabled", defaultValue = "true")
+    boolean accessEnabled;
+    @ConfigProperty(name = "mp.jwt.verify.issuer")
+    Optional<String> issuer;
+    @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+    Optional<String> publicKeyLocation;
+    @ConfigProperty(name = "mp.jwt.verify.publickey")
+    Optional<String> publicKey;
     /** Whether the development defaults are allowed in the prod profile (the local launcher; never a cluster). */
     @ConfigProperty(name = "lcpr.local-defaults-allowed", defaultValue = "false")
     boolean localDefaultsAllowed;
@@ -38,6 +48,8 @@ public class ProductionSettings {
             return;
         }
         List<String> problems = problems(jdbcUrl.orElse(null), password.orElse(null), bootstrap.orElse(null));
+        problems.addAll(accessProblems(accessEnabled, issuer.orElse(null),
+                publicKeyLocation.isPresent() || publicKey.isPresent()));
         if (problems.isEmpty()) {
             return;
         }
@@ -62,6 +74,21 @@ public class ProductionSettings {
         }
         if (bootstrap == null || local(bootstrap)) {
             out.add("KAFKA_BOOTSTRAP_SERVERS points at this machine (" + bootstrap + ")");
+        }
+        return out;
+    }
+
+    /** What would let anyone in, or trust the local suite's tokens, each naming its variable. */
+    static List<String> accessProblems(boolean accessEnabled, String issuer, boolean hasKey) {
+        List<String> out = new ArrayList<>();
+        if (!accessEnabled) {
+            out.add("LCPR_ACCESS_ENABLED is false: every endpoint is open");
+        }
+        if (!hasKey) {
+            out.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set: no token can be checked");
+        }
+        if (issuer == null || issuer.equals(DEMO_ISSUER)) {
+            out.add("MP_JWT_VERIFY_ISSUER is " + (issuer == null ? "not set" : "the local demo issuer " + issuer));
         }
         return out;
     }

@@ -18,4 +18,14 @@ class ProductionSettingsTest {
         assertEquals(List.of(), ProductionSettings.problems("jdbc:postgresql://lcpr-rw.databases.svc:5432/lcpr",
                 "s3cret-from-a-secret", "lcpr-kafka-bootstrap.kafka.svc:9092"));
     }
+
+    @Test
+    void openEndpointsAndTheDemoIssuerAreNamed() {
+        assertEquals(List.of("LCPR_ACCESS_ENABLED is false: every endpoint is open",
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION is not set: no token can be checked",
+                "MP_JWT_VERIFY_ISSUER is the local demo issuer https://lcpr.local/demo"),
+                ProductionSettings.accessProblems(false, "https://lcpr.local/demo", false));
+        assertEquals(List.of("MP_JWT_VERIFY_ISSUER is not set"), ProductionSettings.accessProblems(true, null, true));
+        assertEquals(List.of(), ProductionSettings.accessProblems(true, "https://keycloak.example/realms/lcpr", true));
+    }
 }

@@ -1,32 +1,29 @@
 package io.lcpr.graphql.access;
 
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.lcpr.graphql.GraphqlConfig;
+import io.lcpr.delivery.access.TeamAccess;
 import io.lcpr.graphql.projection.ProjectionService;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 /** The caller of the operation being run, from the verified token (HTTP header or WebSocket connection_init). */
 @ApplicationScoped
 public class Access {
     private final SecurityIdentity identity;
     private final ProjectionService projections;
-    private final GraphqlConfig config;
+    /** The token claim that lists a team member's teams (shared with the other services: LCPR_ACCESS_TEAMS_CLAIM). */
+    @ConfigProperty(name = "lcpr.access.teams-claim", defaultValue = "teams")
+    String teamsClaim;
 
-    public Access(SecurityIdentity identity, ProjectionService projections, GraphqlConfig config) {
+    public Access(SecurityIdentity identity, ProjectionService projections) {
         this.identity = identity;
         this.projections = projections;
-        this.config = config;
     }
 
     /** UNAUTHENTICATED without a token; FORBIDDEN with one that carries none of the roles. */
@@ -57,22 +54,6 @@ public class Access {
     }
 
     private Set<String> teams() {
-        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
-            return Set.of();
-        }
-        Object claim = jwt.getClaim(config.teamsClaim());
-        Set<String> teams = new LinkedHashSet<>();
-        if (claim instanceof JsonArray array) {
-            for (JsonValue v : array) {
-                teams.add(v instanceof JsonString s ? s.getString() : v.toString());
-            }
-        } else if (claim instanceof Collection<?> list) {
-            list.forEach(v -> teams.add(String.valueOf(v)));
-        } else if (claim instanceof JsonString s) {
-            teams.add(s.getString());
-        } else if (claim instanceof String s) {
-            teams.add(s);
-        }
-        return teams;
+        return TeamAccess.teamsOf(identity.getPrincipal(), teamsClaim);
     }
 }

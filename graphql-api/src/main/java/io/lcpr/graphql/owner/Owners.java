@@ -7,10 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.lcpr.delivery.access.ForwardedToken;
 import io.lcpr.events.EventJson;
 import io.lcpr.graphql.GraphqlConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,10 +22,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Owners {
     private final GraphqlConfig config;
-    private final JsonWebToken token;
+    private final ForwardedToken token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public Owners(GraphqlConfig config, JsonWebToken token) {
+    public Owners(GraphqlConfig config, ForwardedToken token) {
         this.config = config;
         this.token = token;
     }
@@ -47,14 +46,10 @@ public class Owners {
     private JsonNode send(String owner, String base, String method, String path, Object body) throws OwnerException {
         HttpResponse<String> r;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            HttpRequest.Builder request = token.onto(HttpRequest.newBuilder(URI.create(base + path)))
                     .timeout(Duration.ofMillis(config.ownerTimeoutMs())).header("Content-Type", "application/json")
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(EventJson.write(body)));
-            String raw = token.getRawToken();
-            if (raw != null) {
-                request.header("Authorization", "Bearer " + raw);
-            }
             r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new OwnerException.Unavailable(owner + " at " + base + " did not answer: "

@@ -25,15 +25,16 @@ import io.lcpr.events.EventJson;
 
 /**
  * The JWT issuer of the local suite and the tests: an RSA key pair kept in a directory (made on first use, so a
- * printed token outlives a restart of the suite) and RS256 tokens with the claims graphql-api reads: {@code groups}
- * (one of the roles) and {@code teams}. A real deployment points graphql-api at its own issuer instead
- * (graphql-api/README.md, "Access").
+ * printed token outlives a restart of the suite) and RS256 tokens with the claims the services read: {@code groups}
+ * (one of the roles) and {@code teams}. A real deployment points the services at its own issuer instead
+ * (README.md, "Access").
  */
 public final class DemoIssuer {
     public static final String ISSUER = "https://lcpr.local/demo";
     public static final String PLATFORM_ADMIN = "platform-admin";
     public static final String FINANCE = "finance";
     public static final String TEAM_MEMBER = "team-member";
+    public static final String TRACE_SENDER = "trace-sender";
     // A system property, not a static field: test classes see this class through more than one class loader.
     private static final String TEST_DIR = "lcpr.test.jwt.dir";
 
@@ -136,6 +137,11 @@ public final class DemoIssuer {
 
     public String finance() {
         return mint("finance@demo", FINANCE, List.of(), Duration.ofHours(12));
+    }
+
+    /** A gateway's, SDK's or eval pipeline's token: it posts traces and outcomes and reads nothing. */
+    public String sender() {
+        return mint("gateway@demo", TRACE_SENDER, List.of(), Duration.ofDays(30));
     }
 
     public String member(String... teams) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -37,6 +38,17 @@ public final class HeadlessChromium implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new HeadlessChromium(new ChromeDriver(service, options));
+    }
+
+    /**
+     * Sends this header with every request of the pages loaded from now on (a bearer token: in a cluster an
+     * authenticating proxy in front of the services adds it for a person's browser).
+     */
+    public HeadlessChromium sending(String header, String value) {
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of(header,
+                value)));
+        return this;
     }
 
     /** Loads a page and waits until it says its charts are drawn. */

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.events.EventJson;
 
-/** A small JSON-over-HTTP client for the launcher, the demo loader and the end-to-end test. */
+/**
+ * A small JSON-over-HTTP client for the launcher, the demo loader and the end-to-end test; it asks as platform-admin
+ * (LocalCredentials) unless a token is named.
+ */
 public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -71,10 +74,19 @@ public final class Http {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(Map.of("query", query))));
-        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+        return sendAs(request, token == null ? null : "Bearer " + token);
+    }
+
+    /** Any request as the named token (none when null), answered as it is. */
+    public static Reply sendAs(HttpRequest.Builder request, String authorization) {
+        return exchange(authorization == null ? request : request.header("Authorization", authorization));
     }
 
     private static Reply send(HttpRequest.Builder request) {
+        return exchange(request.header("Authorization", LocalCredentials.adminBearer()));
+    }
+
+    private static Reply exchange(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString());

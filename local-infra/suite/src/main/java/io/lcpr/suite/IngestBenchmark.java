@@ -162,6 +162,7 @@ public final class IngestBenchmark {
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri)
                             .header("Content-Type", "application/x-ndjson")
+                            .header("Authorization", LocalCredentials.senderBearer())
                             .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(n))).build(),
                             HttpResponse.BodyHandlers.ofString());
                     latencies.add((System.nanoTime() - t0) / 1_000_000);

@@ -201,7 +201,8 @@ public final class ReconcileBenchmark {
         Instant t0 = Instant.now();
         HttpRequest request = HttpRequest.newBuilder(URI.create(reconcile.url()
                 + "/api/invoices/imports?format=focus&file_name=" + file.getFileName()))
-                .header("Content-Type", "text/csv").timeout(Duration.ofMinutes(30))
+                .header("Content-Type", "text/csv").header("Authorization", LocalCredentials.adminBearer())
+                .timeout(Duration.ofMinutes(30))
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
         HttpResponse<String> reply = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
@@ -274,8 +275,8 @@ public final class ReconcileBenchmark {
             return;
         }
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/x-ndjson").header("Authorization", LocalCredentials.senderBearer())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             String answer = r.body();
             throw new IllegalStateException(url + " answered HTTP " + r.statusCode() + ": "

@@ -50,6 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
             // on this machine on purpose: the prod profile would refuse a local database and broker otherwise
             builder.environment().put("LCPR_LOCAL_DEFAULTS_ALLOWED", "true");
             builder.environment().put("LOG_JSON", "false"); // logs for a person reading .local/logs, not a pipeline
+            builder.environment().putAll(LocalCredentials.verifierEnvironment()); // it trusts the launcher's tokens
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             return new ServiceProcess(name, port, builder.start(), log);

@@ -52,6 +52,7 @@ public final class Suite implements AutoCloseable {
     public static Suite start(Path root, Path workDir, Map<String, String> env, boolean randomPorts) {
         LocalInfra infra = LocalInfra.start(workDir, env);
         DemoIssuer issuer = DemoIssuer.in(workDir.resolve("jwt"));
+        LocalCredentials.use(issuer);
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
         try {
             Map<String, String> serviceEnv = infra.serviceEnvironment();
@@ -67,7 +68,6 @@ public final class Suite implements AutoCloseable {
                     own.put("GRAPHQL_RECONCILE_URL", started.get("reconcile-service").url());
                     own.put("GRAPHQL_CHARGEBACK_URL", started.get("chargeback-service").url());
                     own.put("GRAPHQL_INGEST_URL", started.get("ingest-service").url());
-                    own.putAll(issuer.verifierEnvironment()); // it trusts the demo issuer's tokens
                     own.put("GRAPHQL_UI_ENABLED", "true");
                 }
                 started.put(spec.module(), ServiceProcess.start(root, spec.module(), port, own,
@@ -92,7 +92,7 @@ public final class Suite implements AutoCloseable {
         return url("graphql-api") + "/graphql";
     }
 
-    /** The demo issuer graphql-api trusts here (its keys in the work directory's jwt/). */
+    /** The demo issuer every service trusts here (its keys in the work directory's jwt/). */
     public DemoIssuer issuer() {
         return issuer;
     }
@@ -136,10 +136,11 @@ public final class Suite implements AutoCloseable {
         System.out.println("Answer:");
         System.out.println("  " + suite.graphql(DemoMonth.EXAMPLE_QUERY));
         System.out.println();
-        System.out.println("Bearer tokens for GraphQL (12 h; header Authorization: Bearer <token>):");
+        System.out.println("Bearer tokens for GraphQL and every service's /api (12 h; header Authorization: Bearer <token>):");
         System.out.println("  platform-admin: " + suite.issuer().admin());
         System.out.println("  finance:        " + suite.issuer().finance());
         System.out.println("  team-member of " + DemoMonth.DEMO_TEAM + ": " + suite.issuer().member(DemoMonth.DEMO_TEAM));
+        System.out.println("  trace-sender:   " + suite.issuer().sender());
         System.out.println("  (more: ./suite.sh token --role team-member --teams a,b)");
         System.out.println();
         for (ServiceSpec spec : SERVICES) {

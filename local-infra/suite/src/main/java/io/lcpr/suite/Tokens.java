@@ -32,8 +32,9 @@ public final class Tokens {
             }
             i++;
         }
-        if (!List.of(DemoIssuer.PLATFORM_ADMIN, DemoIssuer.FINANCE, DemoIssuer.TEAM_MEMBER).contains(role)) {
-            usage("--role must be platform-admin, finance or team-member, not " + role);
+        if (!List.of(DemoIssuer.PLATFORM_ADMIN, DemoIssuer.FINANCE, DemoIssuer.TEAM_MEMBER, DemoIssuer.TRACE_SENDER)
+                .contains(role)) {
+            usage("--role must be platform-admin, finance, team-member or trace-sender, not " + role);
         }
         if (role.equals(DemoIssuer.TEAM_MEMBER) && teams.isEmpty()) {
             usage("a team-member token needs --teams");
@@ -54,7 +55,8 @@ public final class Tokens {
 
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: ./suite.sh token [--role platform-admin|finance|team-member] [--teams a,b]"
+        System.err.println("usage: ./suite.sh token [--role platform-admin|finance|team-member|trace-sender]"
+                + " [--teams a,b]"
                 + " [--subject name] [--ttl-hours 12]");
         System.exit(2);
     }

@@ -14,8 +14,8 @@ import io.lcpr.infra.LocalInfra;
 import io.lcpr.infra.Ports;
 
 /**
- * A packaged service in the prod profile refuses to start on a database and broker on this machine, naming the
- * variables, unless told that this machine is meant (LCPR_LOCAL_DEFAULTS_ALLOWED, which the launcher sets).
+ * A packaged service in the prod profile refuses to start on a database and broker on this machine or the demo
+ * token issuer, naming the variables, unless told that this machine is meant (LCPR_LOCAL_DEFAULTS_ALLOWED, which the launcher sets).
  */
 class ProductionSettingsIT {
 
@@ -32,7 +32,8 @@ class ProductionSettingsIT {
                         () -> refused.awaitReady(Duration.ofSeconds(120)));
                 assertTrue(e.getMessage().contains("refusing to start in the prod profile on development settings")
                         && e.getMessage().contains("QUARKUS_DATASOURCE_JDBC_URL points at this machine")
-                        && e.getMessage().contains("KAFKA_BOOTSTRAP_SERVERS points at this machine"), e.getMessage());
+                        && e.getMessage().contains("KAFKA_BOOTSTRAP_SERVERS points at this machine")
+                        && e.getMessage().contains("MP_JWT_VERIFY_ISSUER is the local demo issuer"), e.getMessage());
             }
             env.remove("LCPR_LOCAL_DEFAULTS_ALLOWED");
             try (ServiceProcess allowed = ServiceProcess.start(root, "pricing-service", Ports.free(), env,

@@ -63,7 +63,7 @@ class SuiteIT {
         pack.get("lcpr").forEach(l -> drivers.put(l.get("workload").asText(), l.get("primary").asText()));
         ReviewMonths.BUILT_DRIVER.forEach((w, driver) -> assertEquals(driver, drivers.get(w), w));
         try (HeadlessChromium chromium = HeadlessChromium.start()) {
-            var browser = chromium.load(url + "/pack.html");
+            var browser = chromium.sending("Authorization", LocalCredentials.adminBearer()).load(url + "/pack.html");
             for (var row : browser.findElements(org.openqa.selenium.By.cssSelector("#lcpr tr"))) {
                 String w = row.getText().split(" ")[0];
                 if (ReviewMonths.BUILT_DRIVER.containsKey(w)) {

@@ -1,8 +1,10 @@
 package io.lcpr.reconcile.budget;
 
+import java.util.Collections;
 import java.util.List;
 
-
+import io.lcpr.delivery.access.TeamAccess;
+import io.lcpr.reconcile.workload.WorkloadService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,9 +20,13 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class BudgetResource {
     private final BudgetService budgets;
+    private final TeamAccess access;
+    private final WorkloadService workloads;
 
-    public BudgetResource(BudgetService budgets) {
+    public BudgetResource(BudgetService budgets, TeamAccess access, WorkloadService workloads) {
         this.budgets = budgets;
+        this.access = access;
+        this.workloads = workloads;
     }
 
     @PUT
@@ -28,6 +34,15 @@ public class BudgetResource {
     public BudgetEntity define(@PathParam("name") String name, BudgetRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body with scope_kind, scope, period and amount is required");
+        }
+        if (access.heldTo().isPresent()) { // a team member budgets its own team or one of its workloads
+            String team = switch (String.valueOf(request.scopeKind())) {
+                case "team" -> request.scope();
+                case "workload" -> workloads.ownerTeam(request.scope());
+                default -> null; // a provider, model, project or API key is no team's
+            };
+            access.requireTeams(Collections.singletonList(team), "the " + request.scopeKind() + " scope '"
+                    + request.scope() + "'");
         }
         return budgets.define(name, request);
     }

@@ -1,9 +1,11 @@
 package io.lcpr.reconcile.incident;
 
+import java.util.Collections;
 import java.util.UUID;
 
-
+import io.lcpr.delivery.access.TeamAccess;
 import io.lcpr.events.IncidentV1;
+import io.lcpr.reconcile.workload.WorkloadService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,15 +22,25 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
     private final IncidentService incidents;
+    private final TeamAccess access;
+    private final WorkloadService workloads;
 
-    public IncidentResource(IncidentService incidents) {
+    public IncidentResource(IncidentService incidents, TeamAccess access, WorkloadService workloads) {
         this.incidents = incidents;
+        this.access = access;
+        this.workloads = workloads;
     }
 
     @POST
     public Response declare(IncidentRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body with name, category, workloads and started_at is required");
+        }
+        if (access.heldTo().isPresent() && request.workloads() != null) { // a team member declares on its own
+            for (String workload : request.workloads()) {
+                access.requireTeams(Collections.singletonList(workloads.ownerTeam(workload)),
+                        "workload '" + workload + "'");
+            }
         }
         return Response.status(Response.Status.CREATED).entity(incidents.declare(request)).build();
     }

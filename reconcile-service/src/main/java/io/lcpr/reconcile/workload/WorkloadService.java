@@ -34,6 +34,12 @@ public class WorkloadService {
      * again under it in the same transaction (one statement over the workload's units, every period). The entry is
      * published on workloads.v1 through the outbox, in the same transaction.
      */
+    /** The team that owns a workload in the registry, null for a workload no one registered or owns. */
+    public String ownerTeam(String workload) {
+        WorkloadSettingsEntity e = workload == null ? null : WorkloadSettingsEntity.findById(workload);
+        return e == null ? null : e.ownerTeam;
+    }
+
     @Transactional
     public WorkloadSettingsEntity define(String name, WorkloadRequests.Settings s) {
         nonNegative("ttft_slo_ms", s.ttftSloMs());
