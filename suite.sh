@@ -5,7 +5,7 @@
 #   ./suite.sh native-check  Quarkus native build steps for every service (sources only: no GraalVM needed)
 #   ./suite.sh bench-ingest  ingest throughput against a raw COPY baseline measured in the same run
 #   ./suite.sh bench-reconcile  reconcile-service on a generated month: consumption, end to end, run time, RSS
-#   ./suite.sh token --role team-member --teams a,b   a GraphQL bearer token of the local suite's demo issuer
+#   ./suite.sh token --role team-member --teams a,b   a bearer token of the local suite's demo issuer
 #   ./suite.sh render-topics   deploy/kubernetes/kafka/topics.yaml (Strimzi KafkaTopics) from the topic list in code
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -23,7 +23,7 @@ import io.lcpr.graphql.owner.Owners;
 
 /**
  * Mutations, each forwarded to the service that owns what it changes; the answer is the owner's, a refusal its
- * message with a code (BAD_USER_INPUT, NOT_FOUND, CONFLICT, OWNER_UNAVAILABLE). The read models catch up from the
+ * message with a code (BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, CONFLICT, OWNER_UNAVAILABLE). The read models catch up from the
  * events the owner publishes.
  */
 @GraphQLApi

@@ -25,6 +25,16 @@ public abstract class OwnerException extends GraphQLException {
         }
     }
 
+    /** The owner refused the caller's token (401, 403): another team's, or a role it is not for. */
+    @ErrorCode("FORBIDDEN")
+    public static class Refused extends OwnerException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     /** What the mutation names does not exist at the owner (404). */
     @ErrorCode("NOT_FOUND")
     public static class NotFound extends OwnerException {

@@ -61,9 +61,12 @@ public class Owners {
         String message = owner + " answered " + r.statusCode() + ": " + error(r.body());
         return switch (r.statusCode() / 100) {
             case 2 -> r.body().isBlank() ? EventJson.MAPPER.nullNode() : read(r.body());
-            case 4 -> throw r.statusCode() == 404 ? new OwnerException.NotFound(message)
-                    : r.statusCode() == 409 ? new OwnerException.Conflict(message)
-                            : new OwnerException.Invalid(message);
+            case 4 -> throw switch (r.statusCode()) {
+                case 401, 403 -> new OwnerException.Refused(message);
+                case 404 -> new OwnerException.NotFound(message);
+                case 409 -> new OwnerException.Conflict(message);
+                default -> new OwnerException.Invalid(message);
+            };
             default -> throw new OwnerException.Unavailable(message);
         };
     }

@@ -92,7 +92,9 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log: " + tail());
             }
             try {
-                if (Http.get(url() + "/q/health/ready").status() == 200) {
+                // no token: the check is open, and a token of an issuer the service does not trust would be a 401
+                if (Http.sendAs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url() + "/q/health/ready"))
+                        .GET(), null).status() == 200) {
                     return;
                 }
             } catch (IllegalStateException notListeningYet) {

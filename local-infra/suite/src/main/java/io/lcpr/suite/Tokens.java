@@ -9,7 +9,7 @@ import io.lcpr.infra.DemoIssuer;
 
 /**
  * {@code ./suite.sh token --role team-member --teams a,b [--subject name] [--ttl-hours 12]}: a bearer token of the
- * local suite's demo issuer (the keys in the work directory), for curl, a GraphQL client or the UI.
+ * local suite's demo issuer (the keys in the work directory), for curl, a gateway, a GraphQL client or the UI.
  */
 public final class Tokens {
     private Tokens() {

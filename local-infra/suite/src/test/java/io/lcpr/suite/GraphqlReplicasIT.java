@@ -39,10 +39,9 @@ class GraphqlReplicasIT {
     void aSubscriberOnEitherReplicaReceivesEveryEvent() throws Exception {
         Path root = Path.of(System.getProperty("suite.root", "../..")).toAbsolutePath().normalize();
         Path work = Path.of("target", "graphql-replicas-" + ProcessHandle.current().pid()).toAbsolutePath();
-        DemoIssuer issuer = DemoIssuer.in(work.resolve("jwt"));
+        DemoIssuer issuer = LocalCredentials.issuer(); // the one ServiceProcess makes the replicas trust
         try (LocalInfra infra = LocalInfra.start(work, Map.of())) {
             Map<String, String> env = new HashMap<>(infra.serviceEnvironment());
-            env.putAll(issuer.verifierEnvironment());
             env.put("HOSTNAME", "replica-a");
             try (ServiceProcess a = ServiceProcess.start(root, "graphql-api", Ports.free(), env, work.resolve("a"))) {
                 env.put("HOSTNAME", "replica-b");

@@ -1,7 +1,10 @@
 package io.lcpr.reconcile.baseline;
 
-import io.lcpr.events.WorkloadSnapshot;
+import java.util.Arrays;
 
+import io.lcpr.delivery.access.TeamAccess;
+import io.lcpr.events.WorkloadSnapshot;
+import io.lcpr.reconcile.workload.WorkloadService;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,9 +21,13 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class BaselineResource {
     private final BaselineService baselines;
+    private final TeamAccess access;
+    private final WorkloadService workloads;
 
-    public BaselineResource(BaselineService baselines) {
+    public BaselineResource(BaselineService baselines, TeamAccess access, WorkloadService workloads) {
         this.baselines = baselines;
+        this.access = access;
+        this.workloads = workloads;
     }
 
     @POST
@@ -47,7 +54,14 @@ public class BaselineResource {
         if (a == null || b == null) {
             throw new IllegalArgumentException("a and b are required (b may be now)");
         }
-        return baselines.compare(a, b);
+        BaselineComparison comparison = baselines.compare(a, b);
+        if (access.heldTo().isPresent()) { // a team member compares its own teams' workloads
+            for (WorkloadSnapshot side : Arrays.asList(comparison.a(), comparison.b())) {
+                access.requireTeams(java.util.Collections.singletonList(workloads.ownerTeam(side.workload())),
+                        "workload '" + side.workload() + "'");
+            }
+        }
+        return comparison;
     }
 
     @GET

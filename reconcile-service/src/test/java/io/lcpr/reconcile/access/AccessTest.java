@@ -21,8 +21,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Who may call what: declaring an incident and setting a budget also a team member (for its own teams' workloads
- * and scopes, checked again here whatever graphql-api checked); everything else platform-admin and finance.
+ * Who may call what: declaring an incident, setting a budget and comparing baselines also a team member (for its
+ * own teams' workloads and scopes, checked again here whatever graphql-api checked); everything else platform-admin and finance.
  */
 @QuarkusTest
 @TestProfile(AccessCheckedProfile.class)
@@ -36,7 +36,8 @@ class AccessTest {
 
     static Set<String> allowed(AccessMatrix.Endpoint e) {
         boolean teamChange = (e.method().equals("POST") && e.template().equals("/api/incidents"))
-                || (e.method().equals("PUT") && e.template().equals("/api/budgets/{name}"));
+                || (e.method().equals("PUT") && e.template().equals("/api/budgets/{name}"))
+                || e.template().equals("/api/baselines/compare");
         return teamChange ? ANY_BUT_SENDER : ADMIN;
     }
 

@@ -1,8 +1,0 @@
-package io.lcpr.pricing.access;
-
-import io.quarkus.test.junit.QuarkusIntegrationTest;
-
-/** AccessTest's checks against the packaged application. */
-@QuarkusIntegrationTest
-class AccessIT extends AccessTest {
-}
