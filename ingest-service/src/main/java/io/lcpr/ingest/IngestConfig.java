@@ -25,6 +25,14 @@ public interface IngestConfig {
     @WithDefault("2000")
     int chunkSize();
 
+    /**
+     * The largest request body, counted as it is read (after a gzip body is inflated): beyond it a 413 naming the
+     * limit. quarkus.http.limits.max-body-size, the HTTP layer's own stop, must be higher (its 413 is empty).
+     */
+    @WithName("max-body-size")
+    @WithDefault("64M")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
     /** How stored traces are published to llm.traces.v1. */
     Publish publish();
 
@@ -57,6 +65,24 @@ public interface IngestConfig {
         @WithName("chunks-per-transaction")
         @WithDefault("8")
         int chunksPerTransaction();
+
+        /**
+         * Stored records not yet published (traces and outcomes) beyond which a new batch is answered 503 with
+         * Retry-After: while the broker is away ingest keeps accepting into its outboxes, up to this many.
+         */
+        @WithName("max-unpublished-records")
+        @WithDefault("5000000")
+        long maxUnpublishedRecords();
+
+        /** How often the unpublished records are counted (the admission check reads the last count). */
+        @WithName("backlog-poll.ms")
+        @WithDefault("1000")
+        long backlogPollMs();
+
+        /** The Retry-After of a 503: when a sender should try again. */
+        @WithName("retry-after.s")
+        @WithDefault("10")
+        int retryAfterS();
     }
 
     /** Attribute names, each configurable. */

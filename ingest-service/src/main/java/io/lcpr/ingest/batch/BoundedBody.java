@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import io.quarkus.runtime.configuration.MemorySize;
+import io.lcpr.ingest.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -22,8 +20,8 @@ import jakarta.ws.rs.core.Response;
 public class BoundedBody {
     private final long maxBytes;
 
-    public BoundedBody(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
-        this.maxBytes = maxBodySize.asLongValue();
+    public BoundedBody(IngestConfig config) {
+        this.maxBytes = config.maxBodySize().asLongValue();
     }
 
     public InputStream of(InputStream body) {
@@ -48,8 +46,9 @@ public class BoundedBody {
                 read += n;
                 if (read > maxBytes) {
                     throw new WebApplicationException(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
-                            .entity(Map.of("error", "the body inflates beyond the limit of " + maxBytes
-                                    + " bytes (quarkus.http.limits.max-body-size): send smaller batches"))
+                            .entity(Map.of("error", "the request body is larger than the limit of " + maxBytes
+                                    + " bytes (INGEST_MAX_BODY_SIZE, counted after a gzip body is inflated): send"
+                                    + " smaller batches"))
                             .type("application/json").build());
                 }
             }

@@ -77,6 +77,9 @@ public final class GenAiSpanMapper {
 
     /** OTel provider names, current and deprecated, to the names price keys use. */
     static String provider(String name) {
+        if (name == null) {
+            return null; // an inference span without one: refused by validation, naming provider
+        }
         String n = name.toLowerCase(Locale.ROOT);
         return switch (n) {
             case "gcp.vertex_ai", "vertex_ai" -> "vertex_ai";

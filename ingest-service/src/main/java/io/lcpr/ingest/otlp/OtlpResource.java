@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.lcpr.events.EventJson;
+import io.lcpr.ingest.batch.Admission;
 import io.lcpr.ingest.batch.BoundedBody;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -26,16 +27,19 @@ import jakarta.ws.rs.core.MediaType;
 public class OtlpResource {
     private final OtlpTraceService service;
     private final BoundedBody bounded;
+    private final Admission admission;
 
-    public OtlpResource(OtlpTraceService service, BoundedBody bounded) {
+    public OtlpResource(OtlpTraceService service, BoundedBody bounded, Admission admission) {
         this.service = service;
         this.bounded = bounded;
+        this.admission = admission;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> export(InputStream body) throws IOException {
+        admission.check();
         JsonNode request;
         try {
             request = EventJson.MAPPER.readTree(bounded.of(body));
@@ -58,6 +62,7 @@ public class OtlpResource {
     @Consumes("application/x-protobuf")
     @Produces("application/x-protobuf")
     public byte[] exportProtobuf(InputStream body) throws IOException {
+        admission.check();
         java.util.List<GenAiSpanMapper.Span> spans;
         try {
             spans = OtlpProtobuf.spans(bounded.of(body));

@@ -4,6 +4,7 @@ import java.io.InputStream;
 
 import io.lcpr.events.Outcome;
 import io.lcpr.ingest.IngestConfig;
+import io.lcpr.ingest.batch.Admission;
 import io.lcpr.ingest.batch.BatchIngest;
 import io.lcpr.ingest.batch.BatchResponses;
 import io.lcpr.ingest.batch.BoundedBody;
@@ -21,10 +22,12 @@ public class OutcomeResource {
     private final BatchIngest<Outcome> ingest;
     private final BatchResponses responses;
     private final BoundedBody bounded;
+    private final Admission admission;
 
     public OutcomeResource(OutcomeService service, IngestConfig config, BatchResponses responses,
-            BoundedBody bounded) {
+            BoundedBody bounded, Admission admission) {
         this.bounded = bounded;
+        this.admission = admission;
         this.responses = responses;
         this.ingest = new BatchIngest<>(RecordReader.of(Outcome.class), new OutcomeValidator()::validate, service::store,
                 config.chunkSize());
@@ -34,6 +37,7 @@ public class OutcomeResource {
     @Consumes({ MediaType.APPLICATION_JSON, "application/x-ndjson", MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(InputStream body) {
+        admission.check();
         return responses.of("outcome", ingest.ingest(bounded.of(body)));
     }
 }

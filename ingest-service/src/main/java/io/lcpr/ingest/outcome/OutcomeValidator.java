@@ -4,10 +4,14 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 import io.lcpr.events.Outcome;
+import io.lcpr.ingest.batch.ColumnLimits;
 import io.lcpr.ingest.batch.RecordError;
 import io.lcpr.ingest.batch.RecordBinder.InvalidRecordException;
 
-/** Checks one outcome record: a known kind, something to attach it to, a verdict where the kind needs one. */
+/**
+ * Checks one outcome record: a known kind, something to attach it to, a verdict where the kind needs one, every value
+ * within its column.
+ */
 public final class OutcomeValidator {
     private static final Set<String> KINDS = Set.of(Outcome.EVAL, Outcome.SLO, Outcome.ESCALATION, Outcome.ACCEPTANCE);
 
@@ -23,6 +27,15 @@ public final class OutcomeValidator {
         }
         negative(index, "human_cost", o.humanCost());
         negative(index, "review_minutes", o.reviewMinutes());
+        ColumnLimits.text(index, "outcome_id", o.outcomeId(), 255);
+        ColumnLimits.text(index, "request_id", o.requestId(), 255);
+        ColumnLimits.text(index, "work_unit_id", o.workUnitId(), 255);
+        ColumnLimits.text(index, "workload", o.workload(), 255);
+        ColumnLimits.text(index, "grader_request_id", o.graderRequestId(), 255);
+        ColumnLimits.text(index, "reason", o.reason(), 100_000);
+        ColumnLimits.decimal(index, "score", o.score(), 12, 6);
+        ColumnLimits.decimal(index, "human_cost", o.humanCost(), 19, 6);
+        ColumnLimits.decimal(index, "review_minutes", o.reviewMinutes(), 12, 3);
         return o;
     }
 

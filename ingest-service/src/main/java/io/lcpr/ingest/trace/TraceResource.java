@@ -4,6 +4,7 @@ import java.io.InputStream;
 
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.ingest.IngestConfig;
+import io.lcpr.ingest.batch.Admission;
 import io.lcpr.ingest.batch.BatchIngest;
 import io.lcpr.ingest.batch.BatchResponses;
 import io.lcpr.ingest.batch.BoundedBody;
@@ -23,9 +24,12 @@ public class TraceResource {
     private final TraceService service;
     private final BatchResponses responses;
     private final BoundedBody bounded;
+    private final Admission admission;
 
-    public TraceResource(TraceService service, IngestConfig config, BatchResponses responses, BoundedBody bounded) {
+    public TraceResource(TraceService service, IngestConfig config, BatchResponses responses, BoundedBody bounded,
+            Admission admission) {
         this.bounded = bounded;
+        this.admission = admission;
         this.service = service;
         this.responses = responses;
         this.ingest = new BatchIngest<>(new CanonicalTraceReader(), TraceValidator.from(config)::validate,
@@ -48,6 +52,7 @@ public class TraceResource {
     @Consumes({ MediaType.APPLICATION_JSON, "application/x-ndjson", MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(InputStream body) {
+        admission.check();
         return responses.of("trace", ingest.ingest(bounded.of(body)));
     }
 }

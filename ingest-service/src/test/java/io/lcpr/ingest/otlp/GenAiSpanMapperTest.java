@@ -84,4 +84,12 @@ class GenAiSpanMapperTest {
         assertEquals("error", failed.status());
         assertEquals("timeout", failed.errorType());
     }
+
+    /** Found by HostileInput (an inference span whose provider attribute was replaced): a 500 before. */
+    @Test
+    void anInferenceSpanWithoutAProviderMapsAndIsLeftForValidationToRefuse() {
+        CanonicalTrace noProvider = MAPPER.map(span(Map.of("gen_ai.operation.name", "chat", "gen_ai.request.model",
+                "m", "gen_ai.usage.input_tokens", 10L, "gen_ai.usage.output_tokens", 1L))).orElseThrow();
+        assertEquals(null, noProvider.provider());
+    }
 }

@@ -52,4 +52,24 @@ class OutcomeResourceTest {
         assertEquals(EventJson.read(body, golden.outcome().getClass()), published.outcome());
         assertEquals(golden.outcome().score(), published.outcome().score());
     }
+
+    /**
+     * Found by HostileInput: an outcome whose workload was 300 characters, or whose human cost was 1e74, failed its
+     * whole chunk with a 500. Now it is refused on its own, naming the field, and the rest is stored.
+     */
+    @Test
+    void anOutcomeOverAColumnsLimitIsRefusedOnItsOwn() {
+        String run = UUID.randomUUID().toString();
+        String good = "{\"kind\":\"eval\",\"request_id\":\"lim-" + run + "\",\"passed\":true}";
+        String longWorkload = "{\"kind\":\"eval\",\"request_id\":\"lim2-" + run + "\",\"passed\":true,"
+                + "\"workload\":\"" + "w".repeat(300) + "\"}";
+        String hugeCost = "{\"kind\":\"escalation\",\"request_id\":\"lim3-" + run + "\",\"human_cost\":1e74}";
+        given().contentType("application/x-ndjson").body((good + "\n" + longWorkload + "\n" + hugeCost)
+                .getBytes(StandardCharsets.UTF_8))
+                .post("/api/outcomes").then().statusCode(400).body("accepted", equalTo(1))
+                .body("errors[0].index", equalTo(1)).body("errors[0].field", equalTo("workload"))
+                .body("errors[1].index", equalTo(2)).body("errors[1].field", equalTo("human_cost"));
+        assertEquals(1, LocalInfraTestResource.count("select count(*) from ingest.outcome where request_id like ?",
+                "%" + run));
+    }
 }

@@ -25,10 +25,13 @@ public final class LocalInfra implements AutoCloseable {
 
     private final Database database;
     private final String bootstrapServers;
-    private final LocalPostgres postgres;
-    private final KafkaBroker kafka;
+    private final Path workDir;
+    private LocalPostgres postgres;
+    private KafkaBroker kafka;
 
-    private LocalInfra(Database database, String bootstrapServers, LocalPostgres postgres, KafkaBroker kafka) {
+    private LocalInfra(Path workDir, Database database, String bootstrapServers, LocalPostgres postgres,
+            KafkaBroker kafka) {
+        this.workDir = workDir;
         this.database = database;
         this.bootstrapServers = bootstrapServers;
         this.postgres = postgres;
@@ -63,7 +66,7 @@ public final class LocalInfra implements AutoCloseable {
                 LOG.info("using Kafka at " + bootstrap);
             }
             createTopics(bootstrap);
-            return new LocalInfra(database, bootstrap, postgres, kafka);
+            return new LocalInfra(workDir, database, bootstrap, postgres, kafka);
         } catch (RuntimeException e) {
             if (kafka != null) {
                 kafka.close();
@@ -117,8 +120,40 @@ public final class LocalInfra implements AutoCloseable {
         }
     }
 
+    /** Stops the broker started here (a fault a test injects); its data stays for {@link #startBroker()}. */
+    public synchronized void stopBroker() {
+        started(kafka, "broker").close();
+        kafka = null;
+    }
+
+    /** Starts the broker again on the same port and data. */
+    public synchronized void startBroker() {
+        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+        kafka = KafkaBroker.start(workDir.resolve("kafka"), port, Duration.ofSeconds(90));
+    }
+
+    /** Stops the PostgreSQL server started here; its data stays for {@link #startPostgres()}. */
+    public synchronized void stopPostgres() {
+        started(postgres, "PostgreSQL").close();
+        postgres = null;
+    }
+
+    /** Starts PostgreSQL again on the same port and data. */
+    public synchronized void startPostgres() {
+        String url = database.jdbcUrl();
+        int port = Integer.parseInt(url.replaceAll(".*:(\\d+)/.*", "$1"));
+        postgres = LocalPostgres.start(workDir.resolve("postgres"), port);
+    }
+
+    private static <T> T started(T server, String what) {
+        if (server == null) {
+            throw new IllegalStateException("the " + what + " is not one started here (or is stopped already)");
+        }
+        return server;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         if (kafka != null) {
             kafka.close();
         }

@@ -37,17 +37,23 @@ public class LocalInfraTestResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        LocalInfra started = shared();
-        String password = started.database().password() == null ? "" : started.database().password();
-        System.setProperty(BOOTSTRAP, started.bootstrapServers());
-        System.setProperty(JDBC_URL, started.database().jdbcUrl());
-        System.setProperty(USERNAME, started.database().username());
-        System.setProperty(PASSWORD, password);
+        // A test profile other than the first restarts Quarkus in a new class loader, with this class's statics
+        // fresh: the infrastructure the first copy started is found through the system properties instead.
+        synchronized (System.getProperties()) {
+            if (System.getProperty(JDBC_URL) == null) {
+                LocalInfra started = shared();
+                System.setProperty(BOOTSTRAP, started.bootstrapServers());
+                System.setProperty(JDBC_URL, started.database().jdbcUrl());
+                System.setProperty(USERNAME, started.database().username());
+                System.setProperty(PASSWORD, started.database().password() == null ? ""
+                        : started.database().password());
+            }
+        }
         Map<String, String> config = new java.util.HashMap<>(DemoIssuer.forTests().verifierConfig());
-        config.put("quarkus.datasource.jdbc.url", started.database().jdbcUrl());
-        config.put("quarkus.datasource.username", started.database().username());
-        config.put("quarkus.datasource.password", password);
-        config.put("kafka.bootstrap.servers", started.bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", required(JDBC_URL));
+        config.put("quarkus.datasource.username", required(USERNAME));
+        config.put("quarkus.datasource.password", required(PASSWORD));
+        config.put("kafka.bootstrap.servers", required(BOOTSTRAP));
         return config;
     }
 

@@ -119,6 +119,20 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL, as a crash or the OOM killer would: no shutdown hook, nothing flushed. Returns once it is gone. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
     @Override
     public void close() {
         process.destroy();

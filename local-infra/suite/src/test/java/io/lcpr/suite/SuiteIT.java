@@ -135,6 +135,29 @@ class SuiteIT {
         }
     }
 
+    /**
+     * Hostile and malformed input at every surface (HostileInput: jqwik arbitraries, a fixed seed, the cases per
+     * surface printed): every answer a 2xx or a 4xx saying why, every batch answer counting each record once, and
+     * every service ready afterwards. Ordered last: what it stores is its own, but it stores it.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void hostileInputIsAnsweredNeverWithA5xx() {
+        List<HostileInput.Outcome> outcomes = HostileInput.run(suite);
+        System.out.printf("hostile input, seed %d:%n", HostileInput.SEED);
+        List<String> broken = new java.util.ArrayList<>();
+        for (HostileInput.Outcome o : outcomes) {
+            System.out.printf("  %-36s %4d cases  answers %s%n", o.surface(),
+                    o.statuses().values().stream().mapToInt(Integer::intValue).sum(), o.statuses());
+            o.broken().forEach(b -> broken.add(o.surface() + ": " + b));
+        }
+        for (Suite.ServiceSpec s : Suite.SERVICES) {
+            assertEquals(200, Http.sendAs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(suite.url(
+                    s.module()) + "/q/health/ready")).GET(), null).status(), s.module() + " ready afterwards");
+        }
+        assertEquals(List.of(), broken);
+    }
+
     /** The packaged services in the prod profile ask every /api caller for a token, and for the right role. */
     @Test
     void theServicesAskForATokenAndTheRightRole() {

@@ -47,7 +47,12 @@ public record EntryDraft(String provider, String model, String serviceTier, Stri
     }
 
     public String keyLabel() {
-        return provider + "/" + model + "/" + (serviceTier == null ? "standard" : serviceTier)
-                + (region == null || region.isEmpty() ? "" : "@" + region);
+        return clip(provider) + "/" + clip(model) + "/" + (serviceTier == null ? "standard" : clip(serviceTier))
+                + (region == null || region.isEmpty() ? "" : "@" + clip(region));
+    }
+
+    /** A label names the entry, it does not repeat a 70,000-character value back. */
+    private static String clip(String value) {
+        return value == null || value.length() <= 80 ? value : value.substring(0, 80) + "...";
     }
 }

@@ -9,8 +9,13 @@ import java.util.Set;
 import io.lcpr.events.ServiceTier;
 import io.lcpr.price.BillableUnits;
 
-/** Field rules for one entry; every problem is named with its field. */
+/**
+ * Field rules for one entry; every problem is named with its field. Text and prices are checked against the columns
+ * they are stored in (a 300-character model or a price of 1e74 failed the whole version with a 500).
+ */
 public final class EntryValidator {
+    /** The price columns are numeric(24, 12). */
+    static final int MAX_INTEGER_DIGITS = 12;
     static final Set<String> CURRENCIES = Set.of("USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "INR", "CNY", "SEK");
 
     private EntryValidator() {
@@ -24,6 +29,9 @@ public final class EntryValidator {
         if (blank(d.model())) {
             problems.add("model: is required");
         }
+        text(problems, "provider", d.provider(), 64);
+        text(problems, "model", d.model(), 255);
+        text(problems, "region", d.region(), 64);
         if (d.serviceTier() != null && ServiceTier.fromWire(d.serviceTier()).isEmpty()) {
             problems.add("service_tier: unknown value '" + d.serviceTier() + "' (standard, batch, priority, flex)");
         }
@@ -69,6 +77,21 @@ public final class EntryValidator {
             }
         } else if (value.signum() < 0) {
             problems.add(field + ": must not be negative, got " + value.toPlainString());
+        } else if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+            problems.add(field + ": " + value.toEngineeringString() + " is beyond any price (at most "
+                    + MAX_INTEGER_DIGITS + " digits before the decimal point)");
+        }
+    }
+
+    /** Text of at most {@code maxLength} characters, without U+0000 (which PostgreSQL text cannot hold). */
+    static void text(List<String> problems, String field, String value, int maxLength) {
+        if (value == null) {
+            return;
+        }
+        if (value.indexOf('\0') >= 0) {
+            problems.add(field + ": contains a NUL character (U+0000)");
+        } else if (value.length() > maxLength) {
+            problems.add(field + ": is " + value.length() + " characters long; at most " + maxLength);
         }
     }
 

@@ -49,6 +49,12 @@ public class SnapshotService {
     @Transactional
     public VersionResult addVersion(String source, String changedBy, List<EntryDraft> drafts,
             List<VersionResult.Skip> alreadySkipped, boolean strict, String contentHash) {
+        List<String> versionProblems = new ArrayList<>();
+        EntryValidator.text(versionProblems, "source", source, 255);
+        EntryValidator.text(versionProblems, "changed_by", changedBy, 255);
+        if (!versionProblems.isEmpty()) {
+            throw new InvalidSnapshotException(versionProblems);
+        }
         String hash = contentHash != null ? contentHash : sha256(EventJson.write(drafts));
         Optional<SnapshotVersion> same = SnapshotVersion.<SnapshotVersion> find("source = ?1 and contentHash = ?2",
                 source, hash).firstResultOptional();

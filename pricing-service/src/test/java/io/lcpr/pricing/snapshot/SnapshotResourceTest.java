@@ -118,6 +118,21 @@ class SnapshotResourceTest {
         }
     }
 
+    /** Found by HostileInput: these failed the version with a 500 (numeric field overflow, value too long). */
+    @Test
+    void pricesAndNamesBeyondTheirColumnsAreRefusedNamingTheField() {
+        String p = provider();
+        String bad = """
+                {"provider":"%s","model":"%s","effective_from":"2026-04-01T00:00:00Z",\
+                "input_per_million":1.4755371148060839E74,"output_per_million":11693515032423}"""
+                .formatted(p, "m".repeat(300));
+        post(bad).statusCode(400).body("errors[0]", containsString("model: is 300 characters long; at most 255"))
+                .body("errors[0]", containsString("input_per_million: 147.55371148060839E+72 is beyond any price (at"
+                        + " most 12 digits before the decimal point)"))
+                .body("errors[0]", containsString("output_per_million: 11693515032423 is beyond any price"));
+        post(entry(p, "m", "2026-01-01T00:00:00Z", null, "999999999999.5", "15.00")).statusCode(201);
+    }
+
     @Test
     void overlapsGapsNegativePricesAndUnknownCurrenciesAreRefused() {
         String p = provider();

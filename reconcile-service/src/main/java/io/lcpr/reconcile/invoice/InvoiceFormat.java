@@ -3,11 +3,16 @@ package io.lcpr.reconcile.invoice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** The files an invoice import reads, by the name a caller gives ({@code ?format=focus}). */
 public enum InvoiceFormat {
@@ -37,8 +42,29 @@ public enum InvoiceFormat {
     }
 
     /** Reads a file, handing each line to the sink as it is read (a million-line export never sits in memory). */
+    /**
+     * Hands each line, checked against its columns, to the sink; a file that is not of this format (malformed JSON
+     * or CSV, JSON nested or numbers longer than the parser allows) is refused naming what the parser found.
+     */
     public void parse(InputStream in, InvoiceImportContext ctx, Consumer<InvoiceLine> sink) throws IOException {
-        parser.parse(in, ctx, sink);
+        try {
+            parser.parse(in, ctx, line -> sink.accept(InvoiceLineLimits.checked(line)));
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause());
+        } catch (JsonProcessingException | CSVException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private InvoiceFileException unreadable(IOException e) {
+        if (e instanceof JsonProcessingException json) {
+            return new InvoiceFileException("the file", null, "is not " + label + " JSON: " + json.getOriginalMessage());
+        }
+        if (e instanceof CSVException) {
+            return new InvoiceFileException("the file", null, "is not " + label + " CSV (RFC 4180): "
+                    + e.getMessage());
+        }
+        throw new UncheckedIOException(e);
     }
 
     private static InputStreamReader reader(InputStream in) {

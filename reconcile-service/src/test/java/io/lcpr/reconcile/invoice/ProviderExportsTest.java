@@ -104,4 +104,30 @@ class ProviderExportsTest {
         assertEquals("page 1, data[0].results[0].amount", e.line());
         assertEquals("value", e.column());
     }
+
+    /**
+     * Found by HostileInput, each a 500 before: a currency 30 characters long (the COPY failed), JSON nested deeper
+     * than the parser allows, a FOCUS cell with a stray quote. Each is refused naming what is wrong.
+     */
+    @Test
+    void billsThatAreNotWhatTheyClaimAreRefusedSayingWhy() throws IOException {
+        String longCurrency = """
+                {"object":"page","data":[{"object":"bucket","start_time":1775001600,"end_time":1775088000,"results":[
+                {"object":"organization.costs.result","amount":{"value":1,"currency":"%s"}}]}],"has_more":false}
+                """.formatted("u".repeat(30));
+        InvoiceFileException tooLong = assertThrows(InvoiceFileException.class, () -> read(InvoiceFormat.OPENAI_COSTS,
+                new ByteArrayInputStream(longCurrency.getBytes(StandardCharsets.UTF_8))));
+        assertEquals("line 1, currency: is 30 characters long; at most 3", tooLong.getMessage());
+        String deep = "{\"object\":\"page\",\"data\":" + "[".repeat(3000) + "]".repeat(3000) + "}";
+        InvoiceFileException nested = assertThrows(InvoiceFileException.class, () -> read(InvoiceFormat.OPENAI_COSTS,
+                new ByteArrayInputStream(deep.getBytes(StandardCharsets.UTF_8))));
+        org.junit.jupiter.api.Assertions.assertTrue(nested.getMessage().startsWith("the file: is not openai-costs"
+                + " JSON: Document nesting depth"), nested.getMessage());
+        List<String> sample = Files.readAllLines(SharedData.file("focus_sample.csv"));
+        String focus = sample.get(0) + "\n\"NULL\"x" + sample.get(1).substring(sample.get(1).indexOf(',')) + "\n";
+        InvoiceFileException csv = assertThrows(InvoiceFileException.class, () -> read(InvoiceFormat.FOCUS,
+                new ByteArrayInputStream(focus.getBytes(StandardCharsets.UTF_8))));
+        org.junit.jupiter.api.Assertions.assertTrue(csv.getMessage().startsWith("the file: is not focus CSV (RFC"
+                + " 4180)"), csv.getMessage());
+    }
 }

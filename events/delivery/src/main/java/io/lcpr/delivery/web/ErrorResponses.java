@@ -1,16 +1,28 @@
 package io.lcpr.delivery.web;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Every service answers a refused request with its reason as {@code {"errors": [...]}}, never an empty body. */
+/**
+ * Every service answers a refused request with its reason as {@code {"errors": [...]}}, never an empty body; and a
+ * request that finds the database unreachable with 503 and Retry-After at once (a client retries it, nothing was
+ * stored), where it would otherwise wait and fail with a 500.
+ */
 public class ErrorResponses {
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+    /** When a client should try again after the database was unreachable. */
+    static final int RETRY_AFTER_S = 5;
 
     @ServerExceptionMapper
     public Response refused(WebApplicationException e) {
@@ -20,5 +32,46 @@ public class ErrorResponses {
         }
         return Response.status(original.getStatus()).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("errors", List.of(e.getMessage()))).build();
+    }
+
+    @ServerExceptionMapper
+    public Response database(PersistenceException e) {
+        return databaseFailure(e);
+    }
+
+    @ServerExceptionMapper
+    public Response database(SQLException e) {
+        return databaseFailure(e);
+    }
+
+    private static Response databaseFailure(Exception e) {
+        if (unreachable(e)) {
+            LOG.warnf("the database is unreachable: %s", e.getMessage());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_S)
+                    .type(MediaType.APPLICATION_JSON).entity(Map.of("errors", List.of("the database is unreachable;"
+                            + " nothing was stored: send the request again"))).build();
+        }
+        LOG.error("the database refused a request", e);
+        return Response.serverError().type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("errors", List.of("internal error: see the service log"))).build();
+    }
+
+    /** A connection that could not be had or was lost, as opposed to a statement the database refused. */
+    static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().toLowerCase().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import io.lcpr.events.AttemptKind;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.ServiceTier;
+import io.lcpr.ingest.batch.ColumnLimits;
 import io.lcpr.ingest.batch.RecordError;
 import io.lcpr.ingest.batch.RecordBinder.InvalidRecordException;
 import io.lcpr.price.BillableUnits;
@@ -124,15 +125,7 @@ public final class TraceValidator {
     }
 
     private static void text(int index, String field, String value, int maxLength) throws InvalidRecordException {
-        if (value == null) {
-            return;
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw error(index, field, "contains a NUL character (U+0000)");
-        }
-        if (value.length() > maxLength) {
-            throw error(index, field, "is " + value.length() + " characters long; at most " + maxLength);
-        }
+        ColumnLimits.text(index, field, value, maxLength);
     }
 
     private static void require(int index, String field, String value) throws InvalidRecordException {

@@ -1,0 +1,29 @@
+package io.lcpr.delivery.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+import jakarta.persistence.PersistenceException;
+
+class ErrorResponsesTest {
+    @Test
+    void aLostOrMissingConnectionIsA503ARefusedStatementIsNot() {
+        assertTrue(ErrorResponses.unreachable(new PersistenceException("Unable to acquire JDBC Connection",
+                new SQLException("Sorry, acquisition timeout!"))));
+        assertTrue(ErrorResponses.unreachable(new SQLException("Connection to 127.0.0.1:5432 refused", "08001",
+                new ConnectException("Connection refused"))));
+        assertTrue(ErrorResponses.unreachable(new SQLException("terminating connection due to administrator command",
+                "57P01")));
+        assertFalse(ErrorResponses.unreachable(new PersistenceException("duplicate key",
+                new SQLException("duplicate key value violates unique constraint", "23505"))));
+        var answer = new ErrorResponses().database(new SQLException("refused", "08006"));
+        assertEquals(503, answer.getStatus());
+        assertEquals(String.valueOf(ErrorResponses.RETRY_AFTER_S), answer.getHeaderString("Retry-After"));
+    }
+}
