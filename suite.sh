@@ -5,6 +5,7 @@
 #   ./suite.sh native-check  Quarkus native build steps for every service (sources only: no GraalVM needed)
 #   ./suite.sh bench-ingest  ingest throughput against a raw COPY baseline measured in the same run
 #   ./suite.sh bench-reconcile  reconcile-service on a generated month: consumption, end to end, run time, RSS
+#   ./suite.sh chaos         faults while a month streams in (CHAOS_TRACES, 1,000,000): nothing lost or counted twice
 #   ./suite.sh token --role team-member --teams a,b   a bearer token of the local suite's demo issuer
 #   ./suite.sh render-topics   deploy/kubernetes/kafka/topics.yaml (Strimzi KafkaTopics) from the topic list in code
 set -euo pipefail
@@ -60,6 +61,13 @@ case "${1:-}" in
     exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
       io.lcpr.suite.ReconcileBenchmark
     ;;
+  chaos)
+    if [ ! -f local-infra/suite/target/suite.classpath ] || ! ls ./*/target/quarkus-app/quarkus-run.jar >/dev/null 2>&1; then
+      "${MVN[@]}" -q install -DskipTests
+    fi
+    exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
+      io.lcpr.suite.Chaos
+    ;;
   token)
     shift
     if [ ! -f local-infra/suite/target/suite.classpath ]; then "${MVN[@]}" -q install -DskipTests; fi
@@ -81,7 +89,7 @@ case "${1:-}" in
       -pl ingest-service,pricing-service,reconcile-service,chargeback-service,graphql-api -am "$@"
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -38,11 +38,18 @@ public final class Suite implements AutoCloseable {
     private final LocalInfra infra;
     private final Map<String, ServiceProcess> services;
     private final DemoIssuer issuer;
+    private final Path root;
+    private final Path logs;
+    private final Map<String, Map<String, String>> environments;
 
-    private Suite(LocalInfra infra, Map<String, ServiceProcess> services, DemoIssuer issuer) {
+    private Suite(LocalInfra infra, Map<String, ServiceProcess> services, DemoIssuer issuer, Path root, Path logs,
+            Map<String, Map<String, String>> environments) {
         this.infra = infra;
         this.services = services;
         this.issuer = issuer;
+        this.root = root;
+        this.logs = logs;
+        this.environments = environments;
     }
 
     /**
@@ -54,6 +61,7 @@ public final class Suite implements AutoCloseable {
         DemoIssuer issuer = DemoIssuer.in(workDir.resolve("jwt"));
         LocalCredentials.use(issuer);
         Map<String, ServiceProcess> started = new LinkedHashMap<>();
+        Map<String, Map<String, String>> environments = new LinkedHashMap<>();
         try {
             Map<String, String> serviceEnv = infra.serviceEnvironment();
             for (ServiceSpec spec : SERVICES) {
@@ -70,6 +78,7 @@ public final class Suite implements AutoCloseable {
                     own.put("GRAPHQL_INGEST_URL", started.get("ingest-service").url());
                     own.put("GRAPHQL_UI_ENABLED", "true");
                 }
+                environments.put(spec.module(), own);
                 started.put(spec.module(), ServiceProcess.start(root, spec.module(), port, own,
                         workDir.resolve("logs")));
             }
@@ -77,15 +86,39 @@ public final class Suite implements AutoCloseable {
                 service.awaitReady(Duration.ofSeconds(180));
                 LOG.info(service.name() + " ready at " + service.url());
             }
-            return new Suite(infra, started, issuer);
+            return new Suite(infra, started, issuer, root, workDir.resolve("logs"), environments);
         } catch (RuntimeException e) {
-            new Suite(infra, started, issuer).close();
+            new Suite(infra, started, issuer, root, workDir.resolve("logs"), environments).close();
             throw e;
         }
     }
 
     public String url(String module) {
         return services.get(module).url();
+    }
+
+    /** The service's process (to kill, pause or measure it). */
+    public synchronized ServiceProcess process(String module) {
+        return services.get(module);
+    }
+
+    /** Starts a service again on its port with its environment (after a kill), its log beside the first. */
+    public synchronized ServiceProcess restart(String module, Duration timeout) {
+        ServiceProcess old = services.get(module);
+        int generation = 2;
+        while (java.nio.file.Files.exists(logs.resolve(module + "-" + generation))) {
+            generation++;
+        }
+        ServiceProcess fresh = ServiceProcess.start(root, module, old.port(), environments.get(module),
+                logs.resolve(module + "-" + generation));
+        services.put(module, fresh);
+        fresh.awaitReady(timeout);
+        return fresh;
+    }
+
+    /** The database and broker, to stop and start them. */
+    public LocalInfra infra() {
+        return infra;
     }
 
     public String graphqlEndpoint() {

@@ -141,7 +141,7 @@ class SuiteIT {
      * every service ready afterwards. Ordered last: what it stores is its own, but it stores it.
      */
     @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE - 1)
     void hostileInputIsAnsweredNeverWithA5xx() {
         List<HostileInput.Outcome> outcomes = HostileInput.run(suite);
         System.out.printf("hostile input, seed %d:%n", HostileInput.SEED);
@@ -156,6 +156,27 @@ class SuiteIT {
                     s.module()) + "/q/health/ready")).GET(), null).status(), s.module() + " ready afterwards");
         }
         assertEquals(List.of(), broken);
+    }
+
+    /**
+     * The short chaos run (Chaos: the full one is ./suite.sh chaos): 50,000 traces streamed while each service is
+     * killed with SIGKILL and started again and the broker is restarted; every trace stored and folded once, the
+     * month's cost equal to the harness's own sum, one statement per team, nothing dead-lettered. Ordered after
+     * everything else: it kills what the other tests use.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void nothingLostNothingCountedTwiceThroughAKillOfEachServiceAndABrokerRestart() throws Exception {
+        Chaos.Report r = Chaos.run(suite, 50_000, Chaos.shortFaults(), System.out);
+        assertEquals(0, r.lost(), "lost");
+        assertEquals(0, r.duplicates(), "counted twice");
+        assertEquals(r.sent(), r.stored(), "stored in ingest-service");
+        assertEquals(r.sent(), r.folded(), "folded in reconcile-service");
+        assertEquals(r.inputTokensSent(), r.inputTokensStored(), "input tokens");
+        assertEquals(r.expectedCost(), r.inferenceCost(), "the month's inference cost");
+        assertEquals(Map.of(Chaos.TEAM, 1), r.statements(), "one statement per team");
+        assertEquals(0, r.deadLetters(), "dead letters");
+        assertEquals(Chaos.shortFaults().size(), r.recoveries().size());
     }
 
     /** The packaged services in the prod profile ask every /api caller for a token, and for the right role. */
