@@ -42,6 +42,11 @@ public final class AccessMatrix {
     /** The suite's roles, as the services' permissions name them. */
     public static final List<String> ROLES = List.of(DemoIssuer.PLATFORM_ADMIN, DemoIssuer.FINANCE,
             DemoIssuer.TEAM_MEMBER, DemoIssuer.TRACE_SENDER);
+    /** What most endpoints are for. */
+    public static final Set<String> ADMIN_OR_FINANCE = Set.of(DemoIssuer.PLATFORM_ADMIN, DemoIssuer.FINANCE);
+    /** What a team member may reach too (its own teams', checked by the endpoint). */
+    public static final Set<String> ANY_BUT_SENDER = Set.of(DemoIssuer.PLATFORM_ADMIN, DemoIssuer.FINANCE,
+            DemoIssuer.TEAM_MEMBER);
     private static final Pattern PARAM = Pattern.compile("\\{\\s*([\\w.-]+)\\s*(?::[^}]*)?}");
     private static final List<Class<? extends Annotation>> METHODS = List.of(GET.class, POST.class, PUT.class,
             DELETE.class, PATCH.class, HEAD.class);
@@ -88,6 +93,22 @@ public final class AccessMatrix {
         }
         out.sort(Comparator.comparing(Endpoint::template).thenComparing(Endpoint::method));
         return out;
+    }
+
+    /**
+     * The service's endpoints (at least {@code minimum} of them, found in target/classes) each asked as every caller;
+     * an AssertionError lists every answer that was not as {@code allowed} says.
+     */
+    public static void assertEveryEndpoint(URI base, int minimum, Function<Endpoint, Set<String>> allowed) {
+        List<Endpoint> endpoints = endpoints(Path.of("target/classes"));
+        if (endpoints.size() < minimum) {
+            throw new AssertionError("found " + endpoints.size() + " endpoints, expected at least " + minimum + ": "
+                    + endpoints);
+        }
+        List<String> wrong = check(base, endpoints, allowed);
+        if (!wrong.isEmpty()) {
+            throw new AssertionError(wrong.size() + " answers not as expected:\n" + String.join("\n", wrong));
+        }
     }
 
     /**
