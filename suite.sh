@@ -6,6 +6,7 @@
 #   ./suite.sh bench-ingest  ingest throughput against a raw COPY baseline measured in the same run
 #   ./suite.sh bench-reconcile  reconcile-service on a generated month: consumption, end to end, run time, RSS
 #   ./suite.sh chaos         faults while a month streams in (CHAOS_TRACES, 1,000,000): nothing lost or counted twice
+#   ./suite.sh soak          SOAK_RATE traces/s (2,500) for SOAK_MINUTES (30): RSS, p99, backlog and lag, start vs end
 #   ./suite.sh token --role team-member --teams a,b   a bearer token of the local suite's demo issuer
 #   ./suite.sh render-topics   deploy/kubernetes/kafka/topics.yaml (Strimzi KafkaTopics) from the topic list in code
 set -euo pipefail
@@ -67,6 +68,13 @@ case "${1:-}" in
     fi
     exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
       io.lcpr.suite.Chaos
+    ;;
+  soak)
+    if [ ! -f local-infra/suite/target/suite.classpath ] || ! ls ./*/target/quarkus-app/quarkus-run.jar >/dev/null 2>&1; then
+      "${MVN[@]}" -q install -DskipTests
+    fi
+    exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
+      io.lcpr.suite.Soak
     ;;
   token)
     shift

@@ -22,6 +22,19 @@ public interface ReconcileConfig {
     @WithDefault("10000")
     long runAnswerWithinMs();
 
+    /** How often an instance marks the runs it executes (or has queued) as alive. */
+    @WithName("run.heartbeat.ms")
+    @WithDefault("5000")
+    long runHeartbeatMs();
+
+    /**
+     * A running run without a heartbeat for this long was abandoned (its instance was killed or restarted) and is
+     * marked failed, so that the next request for its inputs starts a new run instead of following a dead one.
+     */
+    @WithName("run.abandoned-after.ms")
+    @WithDefault("30000")
+    long runAbandonedAfterMs();
+
     /** How often the hours whose operating signals were appended to are compacted to one row per key. */
     @WithName("signals.compact-every.ms")
     @WithDefault("60000")

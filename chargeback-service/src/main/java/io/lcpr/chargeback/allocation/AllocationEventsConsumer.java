@@ -3,6 +3,7 @@ package io.lcpr.chargeback.allocation;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.lcpr.delivery.OutlastsDatabaseOutage;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.InvalidEventException;
 import io.lcpr.events.LcprComputedV1;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Kafka adapter; transient failures retried here, unreadable records dead-lettered by the channel policy. */
 @ApplicationScoped
+@OutlastsDatabaseOutage
 public class AllocationEventsConsumer {
     private final ChargebackService service;
 

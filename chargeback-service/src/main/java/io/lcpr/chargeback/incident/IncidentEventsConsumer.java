@@ -3,6 +3,7 @@ package io.lcpr.chargeback.incident;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.lcpr.delivery.OutlastsDatabaseOutage;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.IncidentV1;
 import io.lcpr.events.InvalidEventException;
@@ -11,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Kafka adapter for incidents.v1; transient failures retried, unreadable records dead-lettered (channel policy). */
 @ApplicationScoped
+@OutlastsDatabaseOutage
 public class IncidentEventsConsumer {
     private final IncidentService incidents;
 

@@ -3,6 +3,7 @@ package io.lcpr.graphql.projection;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.lcpr.delivery.OutlastsDatabaseOutage;
 import io.lcpr.events.AlertV1;
 import io.lcpr.events.BaselineCapturedV1;
 import io.lcpr.events.BudgetV1;
@@ -25,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Subscriptions are fed by AnnounceConsumer, which every replica runs over every partition.
  */
 @ApplicationScoped
+@OutlastsDatabaseOutage
 public class ProjectionConsumer {
     private final ProjectionService service;
 

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.lcpr.delivery.ConsumedRecord;
+import io.lcpr.delivery.OutlastsDatabaseOutage;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * that failed for a transient cause more often than the retries allow.
  */
 @ApplicationScoped
+@OutlastsDatabaseOutage
 public class RawTraceConsumer {
     private final RawTraceService service;
 

@@ -2,13 +2,9 @@ package io.lcpr.suite;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -29,23 +25,24 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.lcpr.demo.TwelveRequestTrace;
-import io.lcpr.events.EventJson;
 import io.lcpr.events.TopicSpec;
 import io.lcpr.events.Topics;
 import io.lcpr.infra.Await;
 import io.lcpr.infra.TopicReader;
+import io.lcpr.infra.TopicWriter;
 
 /**
- * Faults while a month streams in: a client sends traces in batches (resending a batch answered 5xx or not at all,
- * as a real sender would) while, one after another, each service is killed with SIGKILL and started again, the
- * broker and PostgreSQL are stopped and started, and reconcile-service is paused past its consumer session. Then it
- * checks what the suite holds against what it sent: every trace stored once in ingest-service and folded once in
- * reconcile-service (counts and token sums), the month's reconciliation equal to its own arithmetic, the close's
- * allocation statement on Kafka once per team, nothing in any dead-letter topic, and prints how long each fault took
- * to heal. {@code ./suite.sh chaos} runs it in full; SuiteIT a short version.
+ * Faults while a month streams in: a client sends traces and, ahead of them, eval verdicts for a third of the units
+ * in batches (resending a batch answered 5xx or not at all, as a real sender would) and the month is reconciled every
+ * few seconds, while, one after another, each service is killed with SIGKILL and started again, the broker and
+ * PostgreSQL are stopped and started, and reconcile-service is paused past its consumer session. A few unreadable
+ * records are written straight to the topics on purpose. Then it checks what the suite holds against what it sent:
+ * every trace and verdict stored once in ingest-service and folded once in reconcile-service (counts and token sums),
+ * the month's reconciliation (cost and accepted units) equal to its own arithmetic, the close's allocation statement
+ * on Kafka once per team, exactly the unreadable records in reconcile-service's dead-letter topic and nothing
+ * elsewhere, and prints how long each fault took to heal. {@code ./suite.sh chaos} runs it in full; SuiteIT a short
+ * version.
  */
 public final class Chaos {
     static final YearMonth MONTH = YearMonth.of(2025, 3);
@@ -53,7 +50,11 @@ public final class Chaos {
     static final String TEAM = "chaos-team";
     static final String PROVIDER = "chaos-ai";
     static final String MODEL = "chaos-1";
+    static final StreamedMonth STREAM = new StreamedMonth(MONTH, WORKLOAD, TEAM, PROVIDER, MODEL);
     private static final int BATCH = 500;
+    /** Unreadable records written straight to llm.traces.v1 and llm.outcomes.v1: they belong in the dead letters. */
+    static final List<String> POISON = List.of("{\"request_id\": \"chaos-poison\", truncated", "not json at all",
+            "[1, 2, 3]");
 
     /** A fault: what it does to the suite and how the suite is made whole again. */
     public record Fault(String name, Step inject, Step heal) {
@@ -66,8 +67,10 @@ public final class Chaos {
 
     /** What the run found. */
     public record Report(long sent, long resentBatches, long stored, long folded, long inputTokensStored,
-            long inputTokensSent, BigDecimal inferenceCost, BigDecimal expectedCost, Map<String, Integer> statements,
-            long deadLetters, Map<String, Duration> recoveries) {
+            long inputTokensSent, long verdictsSent, long verdictsStored, long verdictsFolded, long acceptedUnits,
+            long expectedAccepted, BigDecimal inferenceCost, BigDecimal expectedCost, long runsDuringFaults,
+            Map<String, Integer> statements, long poisonSent, long poisonDeadLettered, long otherDeadLetters,
+            Map<String, Duration> recoveries) {
         public long lost() {
             return Math.max(0, sent - Math.min(stored, folded));
         }
@@ -113,12 +116,11 @@ public final class Chaos {
 
     public static Report run(Suite suite, int traces, List<Fault> faults, PrintStream out) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Http.postJson(suite.url("pricing-service") + "/api/pricing/snapshots", Map.of("provider", PROVIDER, "model",
-                MODEL, "effective_from", "2025-01-01T00:00:00Z", "input_per_million", 1, "output_per_million", 4))
-                .expect(200, 201);
-        Http.putJson(suite.url("reconcile-service") + "/api/workloads/" + WORKLOAD, Map.of("owner_team", TEAM))
-                .expect(200);
-        long deadLettersBefore = deadLetters(suite.bootstrapServers());
+        STREAM.define(suite);
+        Map<String, Long> deadLettersBefore = deadLetters(suite.bootstrapServers());
+        for (String topic : List.of(Topics.TRACES, Topics.OUTCOMES)) {
+            TopicWriter.send(suite.bootstrapServers(), topic, "chaos-poison", POISON.toArray(String[]::new));
+        }
 
         AtomicLong sentUpTo = new AtomicLong();
         AtomicLong resent = new AtomicLong();
@@ -127,8 +129,10 @@ public final class Chaos {
         Thread client = new Thread(() -> {
             try {
                 for (int from = 0; from < traces; from += BATCH) {
-                    send(suite, run, from, Math.min(traces, from + BATCH), resent);
-                    sentUpTo.set(Math.min(traces, from + BATCH));
+                    int to = Math.min(traces, from + BATCH);
+                    StreamedMonth.send(suite, "/api/outcomes", STREAM.verdicts(run, from, to), resent); // ahead
+                    StreamedMonth.send(suite, "/api/traces", STREAM.traces(run, from, to), resent);
+                    sentUpTo.set(to);
                     Thread.sleep(pauseMs);
                 }
             } catch (Throwable e) {
@@ -136,6 +140,10 @@ public final class Chaos {
             }
         }, "chaos-client");
         client.start();
+        AtomicLong runs = new AtomicLong();
+        Thread reconciler = new Thread(() -> reconcileEvery(suite, Duration.ofSeconds(5), runs), "chaos-reconciler");
+        reconciler.setDaemon(true);
+        reconciler.start();
 
         Map<String, Duration> recoveries = new LinkedHashMap<>();
         for (Fault f : faults) {
@@ -150,101 +158,66 @@ public final class Chaos {
             out.printf("  whole again after %.1f s%n", recoveries.get(f.name()).toMillis() / 1000.0);
         }
         client.join();
+        reconciler.interrupt();
+        reconciler.join();
         if (failed.get() != null) {
             throw new IllegalStateException("the chaos client failed", failed.get());
         }
 
-        String reconcile = suite.url("reconcile-service");
         Await.until(Duration.ofMinutes(10), () -> "reconcile-service to fold the " + traces + " traces of " + MONTH,
                 () -> {
                     ServiceProcess.sleep(500);
-                    return Http.get(reconcile + "/api/usage?period=" + MONTH).expect(200).json().path("calls")
-                            .asLong() >= traces;
+                    return STREAM.folded(suite) >= traces;
                 });
         Thread.sleep(3000); // a duplicate folded late would show now
-        long folded = Http.get(reconcile + "/api/usage?period=" + MONTH).expect(200).json().path("calls").asLong();
-        long[] stored = stored(suite);
-        long inputSent = 0;
-        BigDecimal expected = BigDecimal.ZERO;
-        for (int i = 0; i < traces; i++) {
-            inputSent += input(i);
-            expected = expected.add(BigDecimal.valueOf(input(i) + 4L * output(i)));
-        }
-        expected = expected.movePointLeft(6).setScale(2, RoundingMode.HALF_UP);
-
-        JsonNode result = reconcile(suite);
-        BigDecimal cost = BigDecimal.ZERO;
-        for (JsonNode l : result.path("lcpr")) {
-            if (WORKLOAD.equals(l.path("workload").asText())) {
-                cost = l.path("inferenceCost").decimalValue().setScale(2, RoundingMode.HALF_UP);
-            }
-        }
+        long folded = STREAM.folded(suite);
+        StreamedMonth.Stored stored = STREAM.stored(suite, run);
+        StreamedMonth.Expected expected = STREAM.expected(traces);
+        Map.Entry<BigDecimal, Long> costAndAccepted = STREAM.costAndAccepted(reconcile(suite, MONTH));
         Map<String, Integer> statements = closeTwiceAndCount(suite);
-        long deadLetters = deadLetters(suite.bootstrapServers()) - deadLettersBefore;
-        Report report = new Report(traces, resent.get(), stored[0], folded, stored[1], inputSent, cost, expected,
-                statements, deadLetters, recoveries);
+        Map<String, Long> deadLettersAfter = deadLetters(suite.bootstrapServers());
+        long poisonDead = deadLettersAfter.get(Topics.RECONCILE_DLQ) - deadLettersBefore.get(Topics.RECONCILE_DLQ);
+        long otherDead = deadLettersAfter.entrySet().stream().filter(e -> !e.getKey().equals(Topics.RECONCILE_DLQ))
+                .mapToLong(e -> e.getValue() - deadLettersBefore.get(e.getKey())).sum();
+        Report report = new Report(traces, resent.get(), stored.traces(), folded, stored.inputTokens(),
+                expected.inputTokens(), expected.verdicts(), stored.verdicts(), stored.verdictsFolded(),
+                costAndAccepted.getValue(), expected.accepted(), costAndAccepted.getKey(), expected.inferenceCost(),
+                runs.get(), statements, 2L * POISON.size(), poisonDead, otherDead, recoveries);
         out.printf("sent %,d traces (%,d batches resent after a 5xx or no answer); ingest-service stored %,d, reconcile-"
                 + "service folded %,d: lost %,d, counted twice %,d%n", report.sent(), report.resentBatches(),
                 report.stored(), report.folded(), report.lost(), report.duplicates());
+        out.printf("eval verdicts: sent %,d, stored %,d, folded %,d; accepted units: reconciled %,d, the harness's own"
+                + " count %,d%n", report.verdictsSent(), report.verdictsStored(), report.verdictsFolded(),
+                report.acceptedUnits(), report.expectedAccepted());
         out.printf("input tokens: sent %,d, stored %,d; %s's inference cost: reconciled %s, the harness's own sum %s%n",
-                inputSent, stored[1], MONTH, cost, expected);
-        out.printf("allocation statements on Kafka per team (closed twice): %s; records in dead-letter topics: %d%n",
-                statements, deadLetters);
+                report.inputTokensSent(), report.inputTokensStored(), MONTH, report.inferenceCost(),
+                report.expectedCost());
+        out.printf("reconciliations completed while the faults struck: %,d%n", runs.get());
+        out.printf("allocation statements on Kafka per team (closed twice): %s; unreadable records written %d, in"
+                + " reconcile-service.dlq %d; records in other dead-letter topics: %d%n", statements,
+                report.poisonSent(), poisonDead, otherDead);
         return report;
     }
 
-    /** One batch, sent until it is answered 200: a 5xx, a refused connection or a timeout is sent again. */
-    private static void send(Suite suite, String run, int from, int to, AtomicLong resent) throws Exception {
-        StringBuilder ndjson = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            ObjectNode t = EventJson.MAPPER.valueToTree(TwelveRequestTrace.traces().get(0));
-            String id = "chaos-" + run + "-" + i;
-            t.put("request_id", id).put("work_unit_id", id).put("workload", WORKLOAD).put("team", TEAM)
-                    .put("provider", PROVIDER).put("model", MODEL).put("attempt_kind", "first_attempt")
-                    .put("started_at", MONTH.atDay(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
-                            .plusSeconds(i % 2_500_000L).toString())
-                    .put("input_tokens", input(i)).put("output_tokens", output(i)).put("cache_read_tokens", 0)
-                    .put("cache_creation_tokens", 0).put("reasoning_tokens", 0);
-            t.remove("parent_request_id");
-            ndjson.append(EventJson.write(t)).append('\n');
-        }
-        byte[] body = ndjson.toString().getBytes(StandardCharsets.UTF_8);
-        for (int attempt = 0;; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.url("ingest-service")
-                    + "/api/traces")).header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            int status;
-            String answer;
+    /** Reconciles the month every period until interrupted, as a scheduled job would; counts the runs completed. */
+    private static void reconcileEvery(Suite suite, Duration period, AtomicLong completed) {
+        String url = suite.url("reconcile-service") + "/api/reconciliations";
+        while (!Thread.currentThread().isInterrupted()) {
             try {
-                Http.Reply reply = Http.sendAs(request, LocalCredentials.senderBearer());
-                status = reply.status();
-                answer = reply.body();
-            } catch (RuntimeException e) {
-                status = -1;
-                answer = e.getMessage();
-            }
-            if (status == 200) {
+                Thread.sleep(period.toMillis());
+                Http.Reply reply = Http.sendAs(HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"" + MONTH + "\"}")),
+                        LocalCredentials.adminBearer());
+                if (reply.status() == 200 || reply.status() == 201) {
+                    completed.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
                 return;
+            } catch (RuntimeException e) {
+                // the service is down or restarting: the next tick asks again
             }
-            if (status >= 400 && status < 500) {
-                throw new IllegalStateException("ingest refused a chaos batch (" + status + "): " + answer);
-            }
-            if (attempt == 0) {
-                resent.incrementAndGet();
-            }
-            if (attempt > 600) {
-                throw new IllegalStateException("a batch was not taken in 10 minutes: " + status + " " + answer);
-            }
-            Thread.sleep(1000);
         }
-    }
-
-    static long input(int i) {
-        return 100 + i % 50;
-    }
-
-    static long output(int i) {
-        return 10 + i % 7;
     }
 
     /** Every service ready again (the broker and the database included in their checks). */
@@ -255,35 +228,26 @@ public final class Chaos {
         }
     }
 
-    /** Traces of the month in ingest-service's own table, and their input tokens. */
-    private static long[] stored(Suite suite) throws Exception {
-        var db = suite.infra().database();
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-                var ps = c.prepareStatement("select count(*), coalesce(sum(input_tokens), 0) from ingest.trace"
-                        + " where workload = ? and started_at >= ? and started_at < ?")) {
-            ps.setString(1, WORKLOAD);
-            ps.setObject(2, MONTH.atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
-            ps.setObject(3, MONTH.plusMonths(1).atDay(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new long[] { rs.getLong(1), rs.getLong(2) };
+    /**
+     * Reconciles the month and follows the run. A run that failed is asked for again once: the periodic runs may have
+     * left one abandoned by a killed instance, which reconcile-service fails when its heartbeat is stale.
+     */
+    static JsonNode reconcile(Suite suite, YearMonth month) throws InterruptedException {
+        String reconcile = suite.url("reconcile-service");
+        JsonNode run = null;
+        for (int attempt = 0; attempt < 2; attempt++) {
+            run = Http.postJson(reconcile + "/api/reconciliations", Map.of("period", month.toString()))
+                    .expect(200, 201, 202, 500).json();
+            String id = run.path("runId").asText();
+            while ("running".equals(run.path("status").asText())) { // a long run answers 202: follow it
+                Thread.sleep(200);
+                run = Http.get(reconcile + "/api/reconciliations/" + id).expect(200).json();
+            }
+            if ("completed".equals(run.path("status").asText())) {
+                return run;
             }
         }
-    }
-
-    private static JsonNode reconcile(Suite suite) throws InterruptedException {
-        String reconcile = suite.url("reconcile-service");
-        JsonNode run = Http.postJson(reconcile + "/api/reconciliations", Map.of("period", MONTH.toString()))
-                .expect(200, 201, 202).json();
-        String id = run.path("runId").asText();
-        while ("running".equals(run.path("status").asText())) { // a long run answers 202: follow it
-            Thread.sleep(200);
-            run = Http.get(reconcile + "/api/reconciliations/" + id).expect(200).json();
-        }
-        if (!"completed".equals(run.path("status").asText())) {
-            throw new IllegalStateException("the run of " + MONTH + " ended " + run);
-        }
-        return run;
+        throw new IllegalStateException("the run of " + month + " ended " + run);
     }
 
     /**
@@ -308,8 +272,8 @@ public final class Chaos {
         return perTeam;
     }
 
-    /** Records in every dead-letter topic so far (end offsets). */
-    static long deadLetters(String bootstrap) {
+    /** Records in each dead-letter topic so far (end offsets). */
+    static Map<String, Long> deadLetters(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -321,7 +285,9 @@ public final class Chaos {
                     partitions.add(new TopicPartition(t.name(), i));
                 }
             }
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            Map<String, Long> perTopic = new java.util.TreeMap<>();
+            consumer.endOffsets(partitions).forEach((tp, end) -> perTopic.merge(tp.topic(), end, Long::sum));
+            return perTopic;
         }
     }
 
@@ -334,7 +300,10 @@ public final class Chaos {
         try (Suite suite = Suite.start(root, work, Map.of(), true)) {
             Report r = run(suite, traces, allFaults(), System.out);
             boolean whole = r.lost() == 0 && r.duplicates() == 0 && r.inferenceCost().equals(r.expectedCost())
-                    && r.statements().values().stream().allMatch(n -> n == 1) && r.deadLetters() == 0;
+                    && r.verdictsStored() == r.verdictsSent() && r.verdictsFolded() == r.verdictsSent()
+                    && r.acceptedUnits() == r.expectedAccepted()
+                    && r.statements().values().stream().allMatch(n -> n == 1)
+                    && r.poisonDeadLettered() == r.poisonSent() && r.otherDeadLetters() == 0;
             System.out.println(whole ? "chaos: nothing lost, nothing counted twice" : "chaos: NOT WHOLE, see above");
             System.exit(whole ? 0 : 1);
         }

@@ -69,9 +69,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Peak resident set size so far (VmHWM), in bytes; -1 where /proc is not available. */
     public long peakRssBytes() {
+        return status("VmHWM:");
+    }
+
+    /** Resident set size now (VmRSS), in bytes; -1 where /proc is not available. */
+    public long rssBytes() {
+        return status("VmRSS:");
+    }
+
+    private long status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
                 }
             }

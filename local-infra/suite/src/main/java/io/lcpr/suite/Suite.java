@@ -116,6 +116,11 @@ public final class Suite implements AutoCloseable {
         return fresh;
     }
 
+    /** Where the database, the broker and the logs keep their files. */
+    public Path workDir() {
+        return logs.getParent();
+    }
+
     /** The database and broker, to stop and start them. */
     public LocalInfra infra() {
         return infra;

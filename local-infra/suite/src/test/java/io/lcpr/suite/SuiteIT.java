@@ -1,6 +1,7 @@
 package io.lcpr.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -159,9 +160,10 @@ class SuiteIT {
     }
 
     /**
-     * The short chaos run (Chaos: the full one is ./suite.sh chaos): 50,000 traces streamed while each service is
-     * killed with SIGKILL and started again and the broker is restarted; every trace stored and folded once, the
-     * month's cost equal to the harness's own sum, one statement per team, nothing dead-lettered. Ordered after
+     * The short chaos run (Chaos: the full one is ./suite.sh chaos): 50,000 traces and their verdicts streamed and the
+     * month reconciled every 5 s while each service is killed with SIGKILL and started again and the broker is
+     * restarted; every trace and verdict stored and folded once, the month's cost and accepted units equal to the
+     * harness's own, one statement per team, only the unreadable records it wrote dead-lettered. Ordered after
      * everything else: it kills what the other tests use.
      */
     @Test
@@ -174,8 +176,13 @@ class SuiteIT {
         assertEquals(r.sent(), r.folded(), "folded in reconcile-service");
         assertEquals(r.inputTokensSent(), r.inputTokensStored(), "input tokens");
         assertEquals(r.expectedCost(), r.inferenceCost(), "the month's inference cost");
+        assertEquals(r.verdictsSent(), r.verdictsStored(), "verdicts stored in ingest-service");
+        assertEquals(r.verdictsSent(), r.verdictsFolded(), "verdicts folded in reconcile-service");
+        assertEquals(r.expectedAccepted(), r.acceptedUnits(), "accepted units");
         assertEquals(Map.of(Chaos.TEAM, 1), r.statements(), "one statement per team");
-        assertEquals(0, r.deadLetters(), "dead letters");
+        assertEquals(r.poisonSent(), r.poisonDeadLettered(), "the unreadable records, dead-lettered");
+        assertEquals(0, r.otherDeadLetters(), "nothing else dead-lettered");
+        assertTrue(r.runsDuringFaults() > 0, "reconciliations completed while the faults struck");
         assertEquals(Chaos.shortFaults().size(), r.recoveries().size());
     }
 

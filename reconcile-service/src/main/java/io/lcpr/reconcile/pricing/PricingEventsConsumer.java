@@ -3,6 +3,7 @@ package io.lcpr.reconcile.pricing;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.lcpr.delivery.OutlastsDatabaseOutage;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.InvalidEventException;
 import io.lcpr.events.ModelAliasV1;
@@ -18,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * reconcile-service.dlq.
  */
 @ApplicationScoped
+@OutlastsDatabaseOutage
 public class PricingEventsConsumer {
     private final PricingCopyService copies;
 

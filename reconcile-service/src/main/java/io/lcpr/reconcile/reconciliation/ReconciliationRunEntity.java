@@ -39,6 +39,9 @@ public class ReconciliationRunEntity extends PanacheEntityBase {
     public String error;
     @Column(name = "finished_at")
     public Instant finishedAt;
+    /** Last sign of life from the instance executing the run (ReconciliationRuns.heartbeat). */
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
     @Column(name = "rollups_priced")
     public Long rollupsPriced;
     @Column(name = "calls_priced_one_by_one")

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -33,7 +36,8 @@ import jakarta.persistence.EntityManager;
  * while one is running) is that run: nothing is published twice, so a retried job never sends teams a second set of
  * allocations. A run of changed inputs is a new run that names the one it supersedes. Runs execute one at a time on
  * their own thread; a failure, out of memory included, marks the run failed with its reason, and the service and its
- * consumers keep working.
+ * consumers keep working. A run whose instance died (SIGKILL, a node lost) stops beating and is failed as abandoned
+ * by the next instance that looks, so its inputs can be run again.
  */
 @ApplicationScoped
 public class ReconciliationRuns {
@@ -57,6 +61,8 @@ public class ReconciliationRuns {
     private final EntityManager em;
     private final ReconcileConfig config;
     private final MeterRegistry registry;
+    /** The runs this instance executes or has queued: the ones its heartbeat keeps alive. */
+    private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reconciliation-run");
         t.setDaemon(true);
@@ -73,6 +79,7 @@ public class ReconciliationRuns {
 
     /** Starts a run of the period (or finds the one of the same inputs) and waits up to answer-within.ms for it. */
     public RunView start(Period period) {
+        failAbandoned();
         String inputs = QuarkusTransaction.requiringNew().call(() -> fingerprint(period));
         Optional<RunView> same = QuarkusTransaction.requiringNew().call(() -> ReconciliationRunEntity
                 .<ReconciliationRunEntity> find("period = ?1 and inputs = ?2 and status in (?3, ?4)"
@@ -93,12 +100,20 @@ public class ReconciliationRuns {
             run.status = ReconciliationRunEntity.RUNNING;
             run.inputs = inputs;
             run.progress = "queued";
+            run.heartbeatAt = run.createdAt;
             run.supersedes = ReconciliationRunEntity.<ReconciliationRunEntity> find(
                     "period = ?1 and status = ?2 order by createdAt desc", period.label(),
                     ReconciliationRunEntity.COMPLETED).firstResultOptional().map(r -> r.id).orElse(null);
             run.persist();
         });
-        Future<?> done = executor.submit(() -> execute(id, period));
+        mine.add(id);
+        Future<?> done = executor.submit(() -> {
+            try {
+                execute(id, period);
+            } finally {
+                mine.remove(id);
+            }
+        });
         try {
             done.get(config.runAnswerWithinMs(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -206,6 +221,34 @@ public class ReconciliationRuns {
         Work work = new Work(r.rollupsPriced, r.callsPricedOneByOne, r.workUnits, r.estimatedFromSamples);
         return new RunView(r.id, r.period, r.status, r.progress, r.error, r.supersedes, r.createdAt, r.finishedAt,
                 work, summary, lcpr, existing);
+    }
+
+    /** Marks this instance's runs alive, then fails the running runs whose instance stopped beating. */
+    @Scheduled(every = "${reconcile.run.heartbeat.ms:5000}ms", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void heartbeat() {
+        if (!mine.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> em.createQuery("update ReconciliationRunEntity set heartbeatAt"
+                    + " = :now where id in :ids and status = :running").setParameter("now", Instant.now())
+                    .setParameter("ids", Set.copyOf(mine)).setParameter("running", ReconciliationRunEntity.RUNNING)
+                    .executeUpdate());
+        }
+        failAbandoned();
+    }
+
+    private void failAbandoned() {
+        Instant now = Instant.now();
+        Instant before = now.minusMillis(config.runAbandonedAfterMs());
+        int failed = QuarkusTransaction.requiringNew().call(() -> em.createQuery("update ReconciliationRunEntity"
+                + " set status = :failed, progress = null, finishedAt = :now, error = concat('abandoned: no heartbeat"
+                + " since ', cast(heartbeatAt as String), ' (the instance running it stopped before it finished)')"
+                + " where status = :running and heartbeatAt < :before and id not in :mine")
+                .setParameter("failed", ReconciliationRunEntity.FAILED).setParameter("now", now)
+                .setParameter("running", ReconciliationRunEntity.RUNNING).setParameter("before", before)
+                .setParameter("mine", mine.isEmpty() ? Set.of(new UUID(0, 0)) : Set.copyOf(mine)).executeUpdate());
+        if (failed > 0) {
+            LOG.warnf("%d reconciliation run(s) abandoned by a stopped instance marked failed", failed);
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,13 +1,13 @@
 package io.lcpr.delivery.web;
 
-import java.net.ConnectException;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.lcpr.delivery.DatabaseOutage;
 
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
@@ -45,7 +45,7 @@ public class ErrorResponses {
     }
 
     private static Response databaseFailure(Exception e) {
-        if (unreachable(e)) {
+        if (DatabaseOutage.unreachable(e)) {
             LOG.warnf("the database is unreachable: %s", e.getMessage());
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_S)
                     .type(MediaType.APPLICATION_JSON).entity(Map.of("errors", List.of("the database is unreachable;"
@@ -54,24 +54,5 @@ public class ErrorResponses {
         LOG.error("the database refused a request", e);
         return Response.serverError().type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("errors", List.of("internal error: see the service log"))).build();
-    }
-
-    /** A connection that could not be had or was lost, as opposed to a statement the database refused. */
-    static boolean unreachable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof ConnectException) {
-                return true;
-            }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
-                    return true;
-                }
-                if (sql.getMessage() != null && sql.getMessage().toLowerCase().contains("acquisition timeout")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

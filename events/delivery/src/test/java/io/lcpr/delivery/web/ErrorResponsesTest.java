@@ -9,18 +9,19 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
+import io.lcpr.delivery.DatabaseOutage;
 import jakarta.persistence.PersistenceException;
 
 class ErrorResponsesTest {
     @Test
     void aLostOrMissingConnectionIsA503ARefusedStatementIsNot() {
-        assertTrue(ErrorResponses.unreachable(new PersistenceException("Unable to acquire JDBC Connection",
+        assertTrue(DatabaseOutage.unreachable(new PersistenceException("Unable to acquire JDBC Connection",
                 new SQLException("Sorry, acquisition timeout!"))));
-        assertTrue(ErrorResponses.unreachable(new SQLException("Connection to 127.0.0.1:5432 refused", "08001",
+        assertTrue(DatabaseOutage.unreachable(new SQLException("Connection to 127.0.0.1:5432 refused", "08001",
                 new ConnectException("Connection refused"))));
-        assertTrue(ErrorResponses.unreachable(new SQLException("terminating connection due to administrator command",
+        assertTrue(DatabaseOutage.unreachable(new SQLException("terminating connection due to administrator command",
                 "57P01")));
-        assertFalse(ErrorResponses.unreachable(new PersistenceException("duplicate key",
+        assertFalse(DatabaseOutage.unreachable(new PersistenceException("duplicate key",
                 new SQLException("duplicate key value violates unique constraint", "23505"))));
         var answer = new ErrorResponses().database(new SQLException("refused", "08006"));
         assertEquals(503, answer.getStatus());
