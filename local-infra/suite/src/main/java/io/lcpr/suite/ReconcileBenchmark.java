@@ -403,6 +403,11 @@ public final class ReconcileBenchmark {
         }
 
         void sample() {
+            max = Math.max(max, lag(bootstrap));
+        }
+
+        /** The group's lag now; 0 while it has not committed (or the broker does not answer). */
+        static long lag(String bootstrap) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("reconcile-service")
                         .partitionsToOffsetAndMetadata().get();
@@ -416,9 +421,9 @@ public final class ReconcileBenchmark {
                     OffsetAndMetadata c = committed.get(e.getKey());
                     lag += e.getValue().offset() - (c == null ? 0 : c.offset());
                 }
-                max = Math.max(max, lag);
+                return lag;
             } catch (Exception e) {
-                // the group may not have committed yet: nothing to sample
+                return 0; // the group may not have committed yet: nothing to sample
             }
         }
 

@@ -92,6 +92,8 @@ final class HostileInput {
                 batch(r, HostileInput::trace), r)));
         all.add(new Surface("outcomes, NDJSON", 100, r -> ndjson("ingest-service", "/api/outcomes",
                 batch(r, HostileInput::outcome), r)));
+        all.add(new Surface("outcomes, JSON array", 100, r -> json("ingest-service", "/api/outcomes",
+                batch(r, HostileInput::outcome))));
         all.add(new Surface("OTLP/HTTP JSON", 100, r -> new Sent("ingest-service", "POST", "/v1/traces",
                 "application/json", Map.of(), damage(mutate(otlpSpan(), r), r))));
         all.add(new Surface("OTLP/HTTP protobuf", 100, r -> new Sent("ingest-service", "POST", "/v1/traces",
@@ -102,6 +104,12 @@ final class HostileInput {
         all.add(new Surface("LiteLLM price file", 40, r -> json("pricing-service",
                 "/api/pricing/imports/litellm?effective_from=2031-0" + (1 + r.nextInt(9)) + "-01",
                 damage(mutate(litellm(r), r), r))));
+        all.add(new Surface("model aliases", 60, r -> new Sent("pricing-service", "PUT", "/api/pricing/aliases",
+                "application/json", Map.of(), damage(mutate(alias(r), r), r))));
+        all.add(new Surface("provider contracts", 60, r -> json("pricing-service", "/api/pricing/contracts",
+                damage(mutate(contract(r), r), r))));
+        all.add(new Surface("revenue terms", 60, r -> json("pricing-service", "/api/pricing/revenue-terms",
+                damage(mutate(revenueTerm(r), r), r))));
         all.add(new Surface("rate-card CSV", 100, r -> new Sent("pricing-service", "POST",
                 "/api/pricing/imports/csv?source=fuzz", "text/csv", Map.of(), rateCard(r))));
         all.add(new Surface("invoice: OpenAI costs", 40, r -> new Sent("reconcile-service", "POST",
@@ -230,6 +238,28 @@ final class HostileInput {
                 "standard").put("effective_from", "2031-0" + (1 + r.nextInt(9)) + "-01T00:00:00Z")
                 .put("input_per_million", 1.25).put("output_per_million", 10).put("currency", "USD");
         return s;
+    }
+
+    private static ObjectNode alias(Random r) {
+        return EventJson.MAPPER.createObjectNode().put("provider", "fuzz-provider").put("alias", "fuzz-alias-"
+                + r.nextInt(1000)).put("model", "fuzz-model-" + r.nextInt(1000));
+    }
+
+    /** Terms as ContractResourceTest sends them: a batch discount, a commitment, a credit with its window. */
+    private static ObjectNode contract(Random r) {
+        ObjectNode c = EventJson.MAPPER.createObjectNode().put("provider", "fuzz-provider-" + r.nextInt(1000))
+                .put("billing_account", "fuzz").put("name", "fuzz agreement").put("billing_time_zone",
+                        "America/Los_Angeles").put("effective_from", "2031-0" + (1 + r.nextInt(9)) + "-01T08:00:00Z")
+                .put("batch_discount_factor", 0.45).put("committed_spend", 150000);
+        c.putArray("credits").addObject().put("name", "launch").put("amount", 5000).put("valid_from",
+                "2031-01-01T08:00:00Z").put("valid_to", "2031-07-01T07:00:00Z");
+        return c;
+    }
+
+    private static ObjectNode revenueTerm(Random r) {
+        return EventJson.MAPPER.createObjectNode().put("workload", "fuzz-workload-" + r.nextInt(100)).put("kind",
+                "per_accepted_unit").put("amount", 0.55).put("effective_from", "2031-0" + (1 + r.nextInt(9))
+                        + "-01T00:00:00Z");
     }
 
     /** A dozen entries of LiteLLM's own file, as LiteLLM publishes them. */

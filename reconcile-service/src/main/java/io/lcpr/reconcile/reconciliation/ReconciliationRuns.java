@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import io.lcpr.delivery.DatabaseOutage;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ReconciliationCompletedV1;
@@ -227,13 +228,20 @@ public class ReconciliationRuns {
     @Scheduled(every = "${reconcile.run.heartbeat.ms:5000}ms", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void heartbeat() {
-        if (!mine.isEmpty()) {
-            QuarkusTransaction.requiringNew().run(() -> em.createQuery("update ReconciliationRunEntity set heartbeatAt"
-                    + " = :now where id in :ids and status = :running").setParameter("now", Instant.now())
-                    .setParameter("ids", Set.copyOf(mine)).setParameter("running", ReconciliationRunEntity.RUNNING)
-                    .executeUpdate());
+        try {
+            if (!mine.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> em.createQuery("update ReconciliationRunEntity set"
+                        + " heartbeatAt = :now where id in :ids and status = :running").setParameter("now", Instant.now())
+                        .setParameter("ids", Set.copyOf(mine)).setParameter("running", ReconciliationRunEntity.RUNNING)
+                        .executeUpdate());
+            }
+            failAbandoned();
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.unreachable(e)) {
+                throw e;
+            }
+            LOG.debugf("no heartbeat while the database is unreachable: %s", e.getMessage());
         }
-        failAbandoned();
     }
 
     private void failAbandoned() {
