@@ -11,6 +11,7 @@ import io.lcpr.events.Topics;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.lcpr.pricing.snapshot.EntryValidator;
 import jakarta.ws.rs.BadRequestException;
 
 @ApplicationScoped
@@ -26,6 +27,13 @@ public class AliasService {
     public ModelAlias define(String provider, String alias, String model) {
         if (provider == null || alias == null || model == null || alias.isBlank() || model.isBlank()) {
             throw new BadRequestException("provider, alias and model are required");
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        EntryValidator.text(problems, "provider", provider, 64);
+        EntryValidator.text(problems, "alias", alias, 255);
+        EntryValidator.text(problems, "model", model, 255);
+        if (!problems.isEmpty()) {
+            throw new BadRequestException(String.join("; ", problems));
         }
         if (alias.equals(model)) {
             throw new BadRequestException("alias: '" + alias + "' cannot be an alias of itself");

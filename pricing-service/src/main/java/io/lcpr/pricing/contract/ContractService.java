@@ -19,6 +19,7 @@ import io.lcpr.events.RevenueTermV1;
 import io.lcpr.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.lcpr.pricing.snapshot.EntryValidator;
 import jakarta.ws.rs.BadRequestException;
 
 /** Provider contracts and revenue terms: the contract source of the four-source join (000). */
@@ -78,6 +79,12 @@ public class ContractService {
         if (r.committedSpend() != null && r.committedSpend().signum() < 0) {
             problems.add("committed_spend: must not be negative");
         }
+        EntryValidator.text(problems, "provider", r.provider(), 64);
+        EntryValidator.text(problems, "billing_account", r.billingAccount(), 255);
+        EntryValidator.text(problems, "name", r.name(), 255);
+        EntryValidator.text(problems, "currency", r.currency(), 3);
+        EntryValidator.text(problems, "billing_time_zone", r.billingTimeZone(), 64);
+        EntryValidator.amount(problems, "committed_spend", r.committedSpend());
         List<Discount> discounts = r.discounts() == null ? List.of() : r.discounts();
         discounts.forEach(d -> factor(problems, "discounts[" + d.model() + "].factor", d.factor()));
         List<Credit> credits = r.credits() == null ? List.of() : r.credits();
@@ -130,6 +137,14 @@ public class ContractService {
         }
         if (r.amount() == null || r.amount().signum() < 0 || r.effectiveFrom() == null) {
             throw new BadRequestException("a non-negative amount and effective_from are required");
+        }
+        List<String> problems = new ArrayList<>();
+        EntryValidator.text(problems, "workload", r.workload(), 255);
+        EntryValidator.text(problems, "account", r.account(), 255);
+        EntryValidator.text(problems, "currency", r.currency(), 3);
+        EntryValidator.amount(problems, "amount", r.amount());
+        if (!problems.isEmpty()) {
+            throw new BadRequestException(String.join("; ", problems));
         }
         RevenueTerm t = new RevenueTerm();
         t.id = UUID.randomUUID();

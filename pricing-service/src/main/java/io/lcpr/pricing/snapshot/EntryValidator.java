@@ -70,6 +70,14 @@ public final class EntryValidator {
         return problems;
     }
 
+    /** An amount of money that fits numeric(19, 6): at most 13 digits before the point. */
+    public static void amount(List<String> problems, String field, BigDecimal value) {
+        if (value != null && value.precision() - value.scale() > 13) {
+            problems.add(field + ": " + value.toEngineeringString() + " is beyond any amount (at most 13 digits"
+                    + " before the decimal point)");
+        }
+    }
+
     private static void price(List<String> problems, String field, BigDecimal value, boolean required) {
         if (value == null) {
             if (required) {
@@ -84,7 +92,7 @@ public final class EntryValidator {
     }
 
     /** Text of at most {@code maxLength} characters, without U+0000 (which PostgreSQL text cannot hold). */
-    static void text(List<String> problems, String field, String value, int maxLength) {
+    public static void text(List<String> problems, String field, String value, int maxLength) {
         if (value == null) {
             return;
         }

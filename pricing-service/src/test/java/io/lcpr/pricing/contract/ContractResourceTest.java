@@ -66,4 +66,20 @@ class ContractResourceTest {
                 "amount", 0.55, "effective_from", "2026-01-01T00:00:00Z")).post("/api/pricing/revenue-terms").then()
                 .statusCode(201);
     }
+
+    /** Found by HostileInput: text beyond its column was a 500, a body of the wrong shape an empty 400. */
+    @Test
+    void textBeyondItsColumnAndBodiesOfTheWrongShapeAreRefusedNamingTheField() {
+        String tooLong = "m".repeat(300);
+        given().contentType("application/json").body(Map.of("provider", "openai", "alias", "a", "model", tooLong))
+                .put("/api/pricing/aliases").then().statusCode(400).body("errors[0]", containsString("model"));
+        given().contentType("application/json").body(Map.of("workload", tooLong, "kind", "per_accepted_unit",
+                "amount", 1, "effective_from", "2026-01-01T00:00:00Z")).post("/api/pricing/revenue-terms").then()
+                .statusCode(400).body("errors[0]", containsString("workload"));
+        given().contentType("application/json").body("{\"provider\":\"openai\",\"alias\":[[[]]],\"model\":\"m\"}")
+                .put("/api/pricing/aliases").then().statusCode(400).body("errors[0]", containsString("alias"));
+        given().contentType("application/json").body("{\"workload\":\"w\",\"kind\":\"per_accepted_unit\","
+                + "\"amount\":\"../../etc/passwd\",\"effective_from\":\"2026-01-01T00:00:00Z\"}")
+                .post("/api/pricing/revenue-terms").then().statusCode(400).body("errors[0]", containsString("amount"));
+    }
 }

@@ -7,6 +7,10 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import io.lcpr.delivery.DatabaseOutage;
 
 import jakarta.persistence.PersistenceException;
@@ -32,6 +36,30 @@ public class ErrorResponses {
         }
         return Response.status(original.getStatus()).type(MediaType.APPLICATION_JSON)
                 .entity(Map.of("errors", List.of(e.getMessage()))).build();
+    }
+
+    /**
+     * A JSON body that does not fit the request (an array where text belongs, a word where a number does, nesting
+     * past the parser's depth): 400 naming the field, where Quarkus would answer an empty 400.
+     */
+    @ServerExceptionMapper
+    public Response unfitting(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unfitting(JsonMappingException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? m.getPathReference() : null;
+        String reason = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        reason = reason.length() > 300 ? reason.substring(0, 300) + "..." : reason;
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON).entity(Map.of("errors",
+                List.of((field == null ? "the body is not a readable request" : "the body's " + field
+                        + " does not fit the request") + ": " + reason))).build();
     }
 
     @ServerExceptionMapper

@@ -27,4 +27,20 @@ class ErrorResponsesTest {
         assertEquals(503, answer.getStatus());
         assertEquals(String.valueOf(ErrorResponses.RETRY_AFTER_S), answer.getHeaderString("Retry-After"));
     }
+
+    @Test
+    void aBodyThatDoesNotFitTheRequestIsA400NamingTheField() throws Exception {
+        record Alias(String provider, String alias) {
+        }
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readValue("{\"provider\":\"p\",\"alias\":[[1]]}",
+                    Alias.class);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            var answer = new ErrorResponses().unfitting(e);
+            assertEquals(400, answer.getStatus());
+            assertTrue(answer.getEntity().toString().contains("alias"), answer.getEntity().toString());
+            return;
+        }
+        throw new AssertionError("an array is no alias");
+    }
 }
