@@ -90,11 +90,13 @@ public final class Chaos {
         }
         faults.add(new Fault("restart the Kafka broker", s -> s.infra().stopBroker(), s -> s.infra().startBroker()));
         // 15 s, as long as a managed database's failover and longer than any consumer's retries; reconcile-service is
-        // held back first (until 2,000 traces wait for it, 30 s at most) so that it meets the outage with records in hand
+        // held back first (until 2,000 more traces wait for it, 30 s at most) so that it meets the outage with records in hand
         faults.add(new Fault("stop PostgreSQL for 15 s, reconcile-service behind", s -> {
             s.process("reconcile-service").signal("STOP");
             long until = System.currentTimeMillis() + 30_000;
-            while (ReconcileBenchmark.LagWatch.lag(s.bootstrapServers()) < 2_000 && System.currentTimeMillis() < until) {
+            long before = ReconcileBenchmark.LagWatch.lag(s.bootstrapServers()); // committed offsets trail: count anew
+            while (ReconcileBenchmark.LagWatch.lag(s.bootstrapServers()) < before + 2_000
+                    && System.currentTimeMillis() < until) {
                 Thread.sleep(500);
             }
             s.infra().stopPostgres();
