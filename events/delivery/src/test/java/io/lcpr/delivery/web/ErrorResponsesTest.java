@@ -36,7 +36,7 @@ class ErrorResponsesTest {
             new com.fasterxml.jackson.databind.ObjectMapper().readValue("{\"provider\":\"p\",\"alias\":[[1]]}",
                     Alias.class);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            var answer = new ErrorResponses().unfitting(e);
+            var answer = new ErrorResponses().unreadable(e);
             assertEquals(400, answer.getStatus());
             assertTrue(answer.getEntity().toString().contains("alias"), answer.getEntity().toString());
             return;
