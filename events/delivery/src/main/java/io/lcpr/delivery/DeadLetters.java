@@ -34,7 +34,7 @@ public class DeadLetters {
         headers.put("dead-letter-offset", Long.toString(r.offset()));
         // One id per source position: a batch handled again after a crash dead-letters the record once.
         String id = r.topic() + "/" + r.partition() + "/" + r.offset();
-        outbox.addRaw(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)), deadLetterTopic, r.key(),
+        outbox.addRawOnce(UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)), deadLetterTopic, r.key(),
                 r.value() == null ? "" : r.value(), headers);
         registry.counter("dead.letters", "topic", deadLetterTopic, "source", r.topic()).increment();
     }

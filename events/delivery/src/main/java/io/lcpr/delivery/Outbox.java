@@ -38,4 +38,18 @@ public class Outbox {
         message.createdAt = Instant.now();
         message.persist();
     }
+
+    /**
+     * A record with an id of its own making, written once however often its transaction runs again: a poll handled
+     * a second time (its offsets were not committed before a crash, a rebalance or a database outage) must not fail on
+     * the row its first handling committed.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void addRawOnce(java.util.UUID id, String topic, String key, String payload, Map<String, String> headers) {
+        OutboxMessage.getEntityManager().createNativeQuery("insert into outbox_message (id, topic, message_key,"
+                + " payload, headers, created_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (id) do nothing")
+                .setParameter(1, id).setParameter(2, topic).setParameter(3, key).setParameter(4, payload)
+                .setParameter(5, headers.isEmpty() ? null : EventJson.write(headers))
+                .setParameter(6, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).executeUpdate();
+    }
 }

@@ -51,6 +51,11 @@ public final class Chaos {
     static final String MODEL = "chaos-1";
     static final StreamedMonth STREAM = new StreamedMonth(MONTH, WORKLOAD, TEAM, PROVIDER, MODEL);
     private static final int BATCH = 500;
+    private static final TopicSpec TRACES_TOPIC = Topics.EVENTS.stream().filter(t -> t.name().equals(Topics.TRACES))
+            .findFirst().orElseThrow();
+    static final String POSTGRES_FAULT = "stop PostgreSQL for 15 s, reconcile-service behind";
+    /** What DatabaseOutage logs each time a consumer meets an unreachable database and keeps its records. */
+    static final String OUTAGE_WAIT = "none dead-lettered";
     /** Unreadable records written straight to llm.traces.v1 and llm.outcomes.v1: they belong in the dead letters. */
     static final List<String> POISON = List.of("{\"request_id\": \"chaos-poison\", truncated", "not json at all",
             "[1, 2, 3]");
@@ -69,7 +74,7 @@ public final class Chaos {
             long inputTokensSent, long verdictsSent, long verdictsStored, long verdictsFolded, long acceptedUnits,
             long expectedAccepted, BigDecimal inferenceCost, BigDecimal expectedCost, long runsDuringFaults,
             Map<String, Integer> statements, long poisonSent, long poisonDeadLettered, long otherDeadLetters,
-            Map<String, Duration> recoveries) {
+            long outageWaits, Map<String, Duration> recoveries) {
         public long lost() {
             return Math.max(0, sent - Math.min(stored, folded));
         }
@@ -90,16 +95,21 @@ public final class Chaos {
         }
         faults.add(new Fault("restart the Kafka broker", s -> s.infra().stopBroker(), s -> s.infra().startBroker()));
         // 15 s, as long as a managed database's failover and longer than any consumer's retries; reconcile-service is
-        // held back first (until 2,000 more traces wait for it, 30 s at most) so that it meets the outage with records in hand
-        faults.add(new Fault("stop PostgreSQL for 15 s, reconcile-service behind", s -> {
+        // held back first until 2,000 traces it has not read wait for it (60 s at most), so that it meets the outage with
+        // records in hand: its log must then show it waiting (OUTAGE_WAIT), and nothing may reach a dead-letter topic
+        faults.add(new Fault(POSTGRES_FAULT, s -> {
             s.process("reconcile-service").signal("STOP");
-            long until = System.currentTimeMillis() + 30_000;
-            long before = ReconcileBenchmark.LagWatch.lag(s.bootstrapServers()); // committed offsets trail: count anew
-            while (ReconcileBenchmark.LagWatch.lag(s.bootstrapServers()) < before + 2_000
+            // published after the stop, so unread: counted from the topic's end, not from the group's committed
+            // offsets (those trail what was handled, and the group cannot be asked while a member hangs)
+            long stoppedAt = endOffsets(s.bootstrapServers(), TRACES_TOPIC);
+            long until = System.currentTimeMillis() + 60_000;
+            while (endOffsets(s.bootstrapServers(), TRACES_TOPIC) - stoppedAt < 2_000
                     && System.currentTimeMillis() < until) {
-                Thread.sleep(500);
+                Thread.sleep(200);
             }
+            long unread = endOffsets(s.bootstrapServers(), TRACES_TOPIC) - stoppedAt;
             s.infra().stopPostgres();
+            System.out.printf("  PostgreSQL stopped with %,d traces reconcile-service has not read%n", unread);
             s.process("reconcile-service").signal("CONT");
         }, s -> {
             Thread.sleep(14_000);
@@ -196,7 +206,8 @@ public final class Chaos {
         Report report = new Report(traces, resent.get(), stored.traces(), folded, stored.inputTokens(),
                 expected.inputTokens(), expected.verdicts(), stored.verdicts(), stored.verdictsFolded(),
                 costAndAccepted.getValue(), expected.accepted(), costAndAccepted.getKey(), expected.inferenceCost(),
-                runs.get(), statements, 2L * POISON.size(), poisonDead, otherDead, recoveries);
+                runs.get(), statements, 2L * POISON.size(), poisonDead, otherDead,
+                suite.logLines("reconcile-service", OUTAGE_WAIT), recoveries);
         out.printf("sent %,d traces (%,d batches resent after a 5xx or no answer); ingest-service stored %,d, reconcile-"
                 + "service folded %,d: lost %,d, counted twice %,d%n", report.sent(), report.resentBatches(),
                 report.stored(), report.folded(), report.lost(), report.duplicates());
@@ -210,6 +221,8 @@ public final class Chaos {
         out.printf("allocation statements on Kafka per team (closed twice): %s; unreadable records written %d, in"
                 + " reconcile-service.dlq %d; records in other dead-letter topics: %d%n", statements,
                 report.poisonSent(), poisonDead, otherDead);
+        out.printf("times reconcile-service met an unreachable database with records in hand and kept them: %,d%n",
+                report.outageWaits());
         return report;
     }
 
@@ -288,20 +301,25 @@ public final class Chaos {
 
     /** Records in each dead-letter topic so far (end offsets). */
     static Map<String, Long> deadLetters(String bootstrap) {
+        Map<String, Long> perTopic = new java.util.TreeMap<>();
+        for (TopicSpec t : Topics.DEAD_LETTERS) {
+            perTopic.put(t.name(), endOffsets(bootstrap, t));
+        }
+        return perTopic;
+    }
+
+    /** Records written to the topic so far: its end offsets summed over its partitions. */
+    static long endOffsets(String bootstrap, TopicSpec topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (TopicSpec t : Topics.DEAD_LETTERS) {
-                for (int i = 0; i < t.partitions(); i++) {
-                    partitions.add(new TopicPartition(t.name(), i));
-                }
+            for (int i = 0; i < topic.partitions(); i++) {
+                partitions.add(new TopicPartition(topic.name(), i));
             }
-            Map<String, Long> perTopic = new java.util.TreeMap<>();
-            consumer.endOffsets(partitions).forEach((tp, end) -> perTopic.merge(tp.topic(), end, Long::sum));
-            return perTopic;
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
@@ -311,14 +329,17 @@ public final class Chaos {
                 .normalize();
         java.nio.file.Path work = root.resolve(".local/chaos-" + ProcessHandle.current().pid());
         int traces = Integer.parseInt(System.getenv().getOrDefault("CHAOS_TRACES", "1000000"));
+        String only = System.getenv().getOrDefault("CHAOS_FAULTS", ""); // e.g. "PostgreSQL" to try one fault alone
+        List<Fault> faults = allFaults().stream().filter(f -> f.name().contains(only)).toList();
         boolean whole;
         try (Suite suite = Suite.start(root, work, Map.of(), true)) { // closed before the exit: no service outlives it
-            Report r = run(suite, traces, allFaults(), System.out);
+            Report r = run(suite, traces, faults, System.out);
             whole = r.lost() == 0 && r.duplicates() == 0 && r.inferenceCost().equals(r.expectedCost())
                     && r.verdictsStored() == r.verdictsSent() && r.verdictsFolded() == r.verdictsSent()
                     && r.acceptedUnits() == r.expectedAccepted()
                     && r.statements().values().stream().allMatch(n -> n == 1)
-                    && r.poisonDeadLettered() == r.poisonSent() && r.otherDeadLetters() == 0;
+                    && r.poisonDeadLettered() == r.poisonSent() && r.otherDeadLetters() == 0
+                    && (r.outageWaits() > 0 || faults.stream().noneMatch(f -> f.name().equals(POSTGRES_FAULT)));
         }
         System.out.println(whole ? "chaos: nothing lost, nothing counted twice" : "chaos: NOT WHOLE, see above");
         System.exit(whole ? 0 : 1);

@@ -116,6 +116,21 @@ public final class Suite implements AutoCloseable {
         return fresh;
     }
 
+    /** Lines of the service's logs (every start of it) that contain the text. */
+    public long logLines(String module, String text) {
+        try (var files = Files.walk(logs)) {
+            long n = 0;
+            for (Path log : files.filter(f -> f.getFileName().toString().equals(module + ".log")).toList()) {
+                try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+                    n += lines.filter(l -> l.contains(text)).count();
+                }
+            }
+            return n;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the logs of " + module, e);
+        }
+    }
+
     /** Where the database, the broker and the logs keep their files. */
     public Path workDir() {
         return logs.getParent();
