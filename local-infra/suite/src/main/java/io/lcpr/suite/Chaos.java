@@ -148,16 +148,22 @@ public final class Chaos {
 
         AtomicLong sentUpTo = new AtomicLong();
         AtomicLong resent = new AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger healed = new java.util.concurrent.atomic.AtomicInteger();
         AtomicReference<Throwable> failed = new AtomicReference<>();
-        long pauseMs = Math.max(0, 1000L * 8 * faults.size() / Math.max(1, traces / BATCH)); // spread over the faults
+        // The stream is cut into one segment per fault and a last one: fault k strikes halfway through segment k, and
+        // the client does not pass the segment's end until the suite is whole again, so every fault meets traffic
+        // and the faults are spread over the whole month, not crowded into its first part
+        long segment = Math.max(BATCH, (long) traces / (faults.size() + 1));
         Thread client = new Thread(() -> {
             try {
                 for (int from = 0; from < traces; from += BATCH) {
+                    while (healed.get() < faults.size() && from >= segment * (healed.get() + 1)) {
+                        Thread.sleep(50);
+                    }
                     int to = Math.min(traces, from + BATCH);
                     StreamedMonth.send(suite, "/api/outcomes", STREAM.verdicts(run, from, to), resent); // ahead
                     StreamedMonth.send(suite, "/api/traces", STREAM.traces(run, from, to), resent);
                     sentUpTo.set(to);
-                    Thread.sleep(pauseMs);
                 }
             } catch (Throwable e) {
                 failed.set(e);
@@ -165,13 +171,19 @@ public final class Chaos {
         }, "chaos-client");
         client.start();
         AtomicLong runs = new AtomicLong();
-        Thread reconciler = new Thread(() -> reconcileEvery(suite, Duration.ofSeconds(5), runs), "chaos-reconciler");
-        reconciler.setDaemon(true);
-        reconciler.start();
+        Thread reconciler = Soak.every(Duration.ofSeconds(5), "chaos-reconciler", () -> {
+            if (postRun(suite)) {
+                runs.incrementAndGet();
+            }
+        });
 
         Map<String, Duration> recoveries = new LinkedHashMap<>();
-        for (Fault f : faults) {
-            Thread.sleep(2000);
+        for (int k = 0; k < faults.size(); k++) {
+            Fault f = faults.get(k);
+            long strikeAt = segment * k + segment / 2;
+            while (sentUpTo.get() < strikeAt && client.isAlive()) {
+                Thread.sleep(50);
+            }
             Instant t0 = Instant.now();
             out.printf("fault: %s (%,d traces sent so far)%n", f.name(), sentUpTo.get());
             f.inject().run(suite);
@@ -179,6 +191,7 @@ public final class Chaos {
             f.heal().run(suite);
             awaitWhole(suite);
             recoveries.put(f.name(), Duration.between(t0, Instant.now()));
+            healed.incrementAndGet();
             out.printf("  whole again after %.1f s%n", recoveries.get(f.name()).toMillis() / 1000.0);
         }
         client.join();
@@ -226,24 +239,17 @@ public final class Chaos {
         return report;
     }
 
-    /** Reconciles the month every period until interrupted, as a scheduled job would; counts the runs completed. */
-    private static void reconcileEvery(Suite suite, Duration period, AtomicLong completed) {
-        String url = suite.url("reconcile-service") + "/api/reconciliations";
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(period.toMillis());
-                Http.Reply reply = Http.sendAs(HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"" + MONTH + "\"}")),
-                        LocalCredentials.adminBearer());
-                if (reply.status() == 200 || reply.status() == 201) {
-                    completed.incrementAndGet();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                // the service is down or restarting: the next tick asks again
-            }
+    /** Asks for a run of the month, as a scheduled job would; whether it completed (the service may be down). */
+    private static boolean postRun(Suite suite) {
+        try {
+            Http.Reply reply = Http.sendAs(HttpRequest.newBuilder(URI.create(suite.url("reconcile-service")
+                    + "/api/reconciliations")).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"period\":\"" + MONTH + "\"}")),
+                    LocalCredentials.adminBearer());
+            return reply.status() == 200 || reply.status() == 201;
+        } catch (RuntimeException e) {
+            return false; // down or restarting: the next tick asks again
         }
     }
 

@@ -243,7 +243,7 @@ public final class Soak {
     }
 
     /** A daemon thread doing the work every period until interrupted; a failing tick is retried at the next. */
-    private static Thread every(Duration period, String name, Runnable work) {
+    static Thread every(Duration period, String name, Runnable work) {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {

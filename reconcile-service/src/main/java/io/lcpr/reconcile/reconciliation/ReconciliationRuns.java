@@ -175,7 +175,8 @@ public class ReconciliationRuns {
     /**
      * What a run of the period reads, summarized: the folded usage of the period, its judged units' counters, the
      * verdicts, prices, aliases, contracts, the period's invoices and cost inputs, the workloads' acceptance rules.
-     * Usage only grows, so sums and counts tell a change.
+     * Usage only grows, so sums and counts tell a change. Verdicts are told by their count kept as they arrive, the
+     * newest id and the ones still waiting for their call (a partial index), not by counting the table per run.
      */
     private String fingerprint(Period period) {
         return (String) em.createNativeQuery("""
@@ -188,7 +189,9 @@ public class ReconciliationRuns {
                        || coalesce(sum(unstated_cases), 0) from unit_tally
                    where day >= (cast(:start as timestamptz) at time zone 'UTC')::date
                      and day < (cast(:end as timestamptz) at time zone 'UTC')::date),
-                  (select count(*) || ':' || coalesce(max(id), 0) || ':' || count(unit_key) from outcome_verdict),
+                  (select n from received_count where what = 'outcome_verdict') || ':'
+                       || (select coalesce(max(id), 0) from outcome_verdict) || ':'
+                       || (select count(*) from outcome_verdict where unit_key is null),
                   (select count(*) || ':' || coalesce(max(id), 0) from price_version),
                   (select md5(coalesce(string_agg(a::text, ',' order by provider, alias), '')) from price_alias a),
                   (select md5(coalesce(string_agg(event, ',' order by contract_id), '')) from provider_contract),

@@ -68,4 +68,22 @@ class ReconciliationRunsTest {
         given().contentType("application/json").body("{\"period\":\"" + period + "\"}").post("/api/reconciliations")
                 .then().statusCode(201).body("status", equalTo("completed"));
     }
+
+    /**
+     * A verdict is an input of every run: one arriving (for a unit whose call has not come yet, so only the verdict
+     * store changes) makes the next run of an unchanged period a new run naming the one it supersedes.
+     */
+    @Test
+    void aVerdictArrivingMakesTheNextRunANewOne() {
+        String period = "2030-03";
+        String first = given().contentType("application/json").body("{\"period\":\"" + period + "\"}")
+                .post("/api/reconciliations").then().statusCode(201).extract().path("runId");
+        given().contentType("application/json").body("{\"period\":\"" + period + "\"}").post("/api/reconciliations")
+                .then().statusCode(200).body("runId", equalTo(first)).body("existing", equalTo(true));
+        batches.outcomes(io.lcpr.reconcile.MonthFixtures.records(java.util.List.of(io.lcpr.reconcile.MonthFixtures
+                .outcome("eval", null, "verdict-ahead-" + UUID.randomUUID(), true, null, null,
+                        java.time.Instant.parse("2030-03-05T10:00:00Z")))));
+        given().contentType("application/json").body("{\"period\":\"" + period + "\"}").post("/api/reconciliations")
+                .then().statusCode(201).body("existing", equalTo(false)).body("supersedes", equalTo(first));
+    }
 }
