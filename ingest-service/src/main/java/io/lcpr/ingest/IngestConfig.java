@@ -27,7 +27,8 @@ public interface IngestConfig {
 
     /**
      * The largest request body, counted as it is read (after a gzip body is inflated): beyond it a 413 naming the
-     * limit. quarkus.http.limits.max-body-size, the HTTP layer's own stop, must be higher (its 413 is empty).
+     * limit. quarkus.http.limits.max-body-size, the HTTP layer's own stop, must be higher (its 413 for a body read past
+     * it is empty; a declared length past it is refused naming the limit, DeclaredBodyLimit).
      */
     @WithName("max-body-size")
     @WithDefault("64M")

@@ -35,13 +35,15 @@ import io.lcpr.infra.TopicWriter;
 /**
  * Faults while a month streams in: a client sends traces and, ahead of them, eval verdicts for a third of the units in
  * batches (resending a batch answered 5xx or not at all, as a real sender would) and the month is reconciled every few
- * seconds, while, one after another, each service is killed with SIGKILL and started again, the broker is restarted,
- * PostgreSQL is stopped for 15 s, and reconcile-service is paused past its consumer session. A few unreadable records
- * are written straight to the topics on purpose. Then it checks what the suite holds against what it sent: every trace
- * and verdict stored once in ingest-service and folded once in reconcile-service (counts and token sums), the month's
- * reconciliation (cost and accepted units) equal to its own arithmetic, the close's allocation statement on Kafka once
- * per team, exactly the unreadable records in reconcile-service's dead-letter topic and nothing elsewhere, and prints
- * how long each fault took to heal. {@code ./suite.sh chaos} runs it in full; SuiteIT a short version.
+ * seconds, while, one after another and spread over the stream, each service is killed with SIGKILL and started
+ * again, the broker is restarted, PostgreSQL is stopped for 15 s with reconcile-service behind, and reconcile-service
+ * is paused past its consumer session. A few unreadable records are written straight to the topics on purpose. Then
+ * it checks what the suite holds against what it sent: every trace and verdict stored once in ingest-service and
+ * folded once in reconcile-service (counts and token sums), the month's reconciliation (cost and accepted units) equal
+ * to its own arithmetic, the close's allocation statement on Kafka once per team, exactly the unreadable records in
+ * reconcile-service's dead-letter topic and nothing elsewhere, the database outage met with records in hand (the
+ * service's log), and prints how long each fault took to heal. {@code ./suite.sh chaos} runs it in full; SuiteIT a
+ * short version.
  */
 public final class Chaos {
     static final YearMonth MONTH = YearMonth.of(2025, 3);
@@ -100,7 +102,7 @@ public final class Chaos {
         faults.add(new Fault(POSTGRES_FAULT, s -> {
             s.process("reconcile-service").signal("STOP");
             // published after the stop, so unread: counted from the topic's end, not from the group's committed
-            // offsets (those trail what was handled, and the group cannot be asked while a member hangs)
+            // offsets (they trail what was handled, and read no lag at all for a whole wait in one try)
             long stoppedAt = endOffsets(s.bootstrapServers(), TRACES_TOPIC);
             long until = System.currentTimeMillis() + 60_000;
             while (endOffsets(s.bootstrapServers(), TRACES_TOPIC) - stoppedAt < 2_000
