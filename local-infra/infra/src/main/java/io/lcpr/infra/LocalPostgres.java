@@ -44,6 +44,18 @@ public final class LocalPostgres implements AutoCloseable {
                         .setServerConfig("log_directory", dataDir.toAbsolutePath().resolveSibling("postgres-log")
                                 .toString());
             }
+            String extra = System.getenv("LCPR_PG_SERVER_CONFIG");
+            if (extra != null && !extra.isBlank()) {
+                // server settings to try (shared_buffers=1GB,max_wal_size=8GB): what a benchmark compares
+                for (String setting : extra.split(",")) {
+                    int eq = setting.indexOf('=');
+                    if (eq <= 0) {
+                        throw new IllegalArgumentException("LCPR_PG_SERVER_CONFIG: '" + setting
+                                + "' is not name=value (settings are separated by commas)");
+                    }
+                    builder.setServerConfig(setting.substring(0, eq).trim(), setting.substring(eq + 1).trim());
+                }
+            }
             EmbeddedPostgres server = builder.start();
             return new LocalPostgres(server, port);
         } catch (IOException e) {

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * CPU seconds (user + system) used so far by the ingest service, PostgreSQL (every backend), the Kafka broker and
+ * CPU seconds (user + system) used so far by each packaged service, PostgreSQL (every backend), the Kafka broker and
  * the benchmark's own client, by the service's threads and by PostgreSQL's roles, read from /proc: on a shared
  * 2-core machine, where the cores went says more than a rate alone. Empty where there is no /proc.
  */
@@ -126,6 +126,12 @@ final class CpuTimes {
         if (name.startsWith("trace-publisher")) {
             return "trace publisher";
         }
+        if (name.startsWith("fold-")) {
+            return "fold workers"; // reconcile-service: reading a poll's events and running its fold statement
+        }
+        if (name.startsWith("smallrye-kafka-") || name.startsWith("kafka-coordinat")) {
+            return "Kafka consumers"; // /proc truncates thread names to 15 characters
+        }
         return "other";
     }
 
@@ -139,11 +145,12 @@ final class CpuTimes {
 
     private static String component(Path proc, long servicePid) throws IOException {
         long pid = Long.parseLong(proc.getFileName().toString());
-        if (pid == servicePid) {
-            return "ingest-service";
-        }
         if (pid == ProcessHandle.current().pid()) {
             return "benchmark client";
+        }
+        String cmdline = Files.readString(proc.resolve("cmdline"));
+        if (pid == servicePid || cmdline.contains("quarkus-run.jar")) { // each packaged service by its name
+            return serviceName(cmdline);
         }
         String comm = Files.readString(proc.resolve("comm")).trim();
         if (comm.equals("postgres")) {
@@ -153,6 +160,15 @@ final class CpuTimes {
             return "kafka";
         }
         return null;
+    }
+
+    /** The module of a packaged service, from its command line (.../ingest-service/target/quarkus-app/...). */
+    static String serviceName(String cmdline) {
+        int app = cmdline.indexOf("/target/quarkus-app/");
+        if (app < 0) {
+            return "service";
+        }
+        return cmdline.substring(cmdline.lastIndexOf('/', app - 1) + 1, app);
     }
 
     private static double cpuSeconds(Path proc) {
