@@ -34,7 +34,7 @@ public class Outbox {
         message.topic = topic;
         message.messageKey = key;
         message.payload = payload;
-        message.headers = headers.isEmpty() ? null : EventJson.write(headers);
+        message.headers = headersJson(headers);
         message.createdAt = Instant.now();
         message.persist();
     }
@@ -49,7 +49,11 @@ public class Outbox {
         OutboxMessage.getEntityManager().createNativeQuery("insert into outbox_message (id, topic, message_key,"
                 + " payload, headers, created_at) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict (id) do nothing")
                 .setParameter(1, id).setParameter(2, topic).setParameter(3, key).setParameter(4, payload)
-                .setParameter(5, headers.isEmpty() ? null : EventJson.write(headers))
+                .setParameter(5, headersJson(headers))
                 .setParameter(6, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).executeUpdate();
+    }
+
+    private static String headersJson(Map<String, String> headers) {
+        return headers.isEmpty() ? null : EventJson.write(headers);
     }
 }

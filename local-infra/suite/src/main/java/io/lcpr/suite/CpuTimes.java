@@ -3,6 +3,7 @@ package io.lcpr.suite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -18,8 +19,59 @@ final class CpuTimes {
     private CpuTimes() {
     }
 
-    static Map<String, Double> snapshot(long servicePid) {
-        return cpuBy(Path.of("/proc"), p -> component(p, servicePid));
+    /** CPU seconds so far by process: each packaged service by name, PostgreSQL, the broker, the benchmark. */
+    static Map<String, Double> snapshot() {
+        return cpuBy(Path.of("/proc"), CpuTimes::component);
+    }
+
+    /**
+     * The counters of one measured phase, read at its start and again at its end: by process, by the service's
+     * threads, by PostgreSQL's roles and by the broker's threads, each printed as the CPU spent in between.
+     */
+    static final class Phase {
+        private final long servicePid;
+        private final List<Map<String, Double>> before;
+        private List<Map<String, Double>> after;
+
+        private Phase(long servicePid) {
+            this.servicePid = servicePid;
+            this.before = read();
+        }
+
+        static Phase start(long servicePid) {
+            return new Phase(servicePid);
+        }
+
+        void end() {
+            after = read();
+        }
+
+        String processes(double wallSeconds) {
+            return delta(0, wallSeconds);
+        }
+
+        String serviceThreads(double wallSeconds) {
+            return delta(1, wallSeconds);
+        }
+
+        String postgres(double wallSeconds) {
+            return delta(2, wallSeconds);
+        }
+
+        String broker(double wallSeconds) {
+            return delta(3, wallSeconds);
+        }
+
+        private List<Map<String, Double>> read() {
+            return List.of(snapshot(), CpuTimes.serviceThreads(servicePid), postgresRoles(), brokerThreads());
+        }
+
+        private String delta(int what, double wallSeconds) {
+            if (after == null) {
+                throw new IllegalStateException("the phase has not ended");
+            }
+            return CpuTimes.delta(before.get(what), after.get(what), wallSeconds);
+        }
     }
 
     static String delta(Map<String, Double> before, Map<String, Double> after, double wallSeconds) {
@@ -51,7 +103,7 @@ final class CpuTimes {
 
     private static boolean isBroker(Path proc) {
         try {
-            return "kafka".equals(component(proc, -1));
+            return "kafka".equals(component(proc));
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -143,20 +195,20 @@ final class CpuTimes {
         return name.startsWith("data-plane") ? "data plane" : "other";
     }
 
-    private static String component(Path proc, long servicePid) throws IOException {
+    private static String component(Path proc) throws IOException {
         long pid = Long.parseLong(proc.getFileName().toString());
         if (pid == ProcessHandle.current().pid()) {
             return "benchmark client";
         }
         String cmdline = Files.readString(proc.resolve("cmdline"));
-        if (pid == servicePid || cmdline.contains("quarkus-run.jar")) { // each packaged service by its name
+        if (cmdline.contains("quarkus-run.jar")) { // each packaged service by its name
             return serviceName(cmdline);
         }
         String comm = Files.readString(proc.resolve("comm")).trim();
         if (comm.equals("postgres")) {
             return "postgresql";
         }
-        if (comm.equals("java") && Files.readString(proc.resolve("cmdline")).contains("kafka.Kafka")) {
+        if (comm.equals("java") && cmdline.contains("kafka.Kafka")) {
             return "kafka";
         }
         return null;

@@ -76,19 +76,13 @@ public final class IngestBenchmark {
                 int first = warmUp(infra, ingest, warm, new int[] { warmBatch, batch }, clients, rounds);
                 Copy copyBefore = copyBaseline(infra, total);
                 List<byte[]> bodies = bodies(first, first + total, batch, MEASURED_START);
-                Map<String, Double> threadsBefore = CpuTimes.serviceThreads(ingest.pid());
-                Map<String, Double> postgresBefore = CpuTimes.postgresRoles();
-                Map<String, Double> brokerBefore = CpuTimes.brokerThreads();
-                Map<String, Double> cpuBefore = CpuTimes.snapshot(ingest.pid());
+                CpuTimes.Phase cpu = CpuTimes.Phase.start(ingest.pid());
                 Instant start = Instant.now();
                 List<Long> latencies = post(ingest, bodies, clients);
                 Instant stored = Instant.now();
                 awaitPublished(infra);
                 Instant published = Instant.now();
-                Map<String, Double> cpuAfter = CpuTimes.snapshot(ingest.pid());
-                Map<String, Double> threadsAfter = CpuTimes.serviceThreads(ingest.pid());
-                Map<String, Double> postgresAfter = CpuTimes.postgresRoles();
-                Map<String, Double> brokerAfter = CpuTimes.brokerThreads();
+                cpu.end();
                 double storedSeconds = Duration.between(start, stored).toNanos() / 1e9;
                 double publishedSeconds = Duration.between(start, published).toNanos() / 1e9;
                 Collections.sort(latencies);
@@ -103,13 +97,10 @@ public final class IngestBenchmark {
                         publishedSeconds, serviceRate);
                 System.out.printf("p99 batch latency: %d ms (batch of %d)%n", p99, batch);
                 System.out.printf("ingest-service peak RSS: %d MiB%n", ingest.peakRssBytes() / (1024 * 1024));
-                System.out.printf("CPU while storing and publishing: %s%n", CpuTimes.delta(cpuBefore, cpuAfter,
-                        publishedSeconds));
-                System.out.printf("ingest-service threads: %s%n", CpuTimes.delta(threadsBefore, threadsAfter,
-                        publishedSeconds));
-                System.out.printf("postgresql processes: %s%n", CpuTimes.delta(postgresBefore, postgresAfter,
-                        publishedSeconds));
-                System.out.printf("kafka threads: %s%n", CpuTimes.delta(brokerBefore, brokerAfter, publishedSeconds));
+                System.out.printf("CPU while storing and publishing: %s%n", cpu.processes(publishedSeconds));
+                System.out.printf("ingest-service threads: %s%n", cpu.serviceThreads(publishedSeconds));
+                System.out.printf("postgresql processes: %s%n", cpu.postgres(publishedSeconds));
+                System.out.printf("kafka threads: %s%n", cpu.broker(publishedSeconds));
                 System.out.printf("raw COPY baseline: %,.0f rows/s, the fastest of text and binary COPY before and after"
                         + " the run (text %,.0f / %,.0f, binary %,.0f / %,.0f)%n", copyRate, copyBefore.text(),
                         copyAfter.text(), copyBefore.binary(), copyAfter.binary());

@@ -96,9 +96,7 @@ public final class ReconcileBenchmark {
                 try (ServiceProcess reconcile = ServiceProcess.start(root, "reconcile-service", Ports.free(),
                         reconcileEnv, work.resolve("logs"), jvm)) {
                     reconcile.awaitReady(Duration.ofSeconds(120));
-                    Map<String, Double> cpuBefore = CpuTimes.snapshot(reconcile.pid());
-                    Map<String, Double> threadsBefore = CpuTimes.serviceThreads(reconcile.pid());
-                    Map<String, Double> postgresBefore = CpuTimes.postgresRoles();
+                    CpuTimes.Phase cpu = CpuTimes.Phase.start(reconcile.pid());
                     Instant consumeStart = Instant.now();
                     LagWatch lag = new LagWatch(infra.bootstrapServers());
                     awaitFolded(reconcile, FIRST, expected.calls, expected.outcomes, lag);
@@ -106,12 +104,10 @@ public final class ReconcileBenchmark {
                     System.out.printf("reconcile-service alone: %,d traces consumed and folded in %.1f s: %,.0f traces/s"
                             + " (target >= 50,000)%n", expected.calls, alone, expected.calls / alone);
                     // where the two cores went while it folded: the service, PostgreSQL, the broker
-                    System.out.printf("  CPU while folding alone: %s%n", CpuTimes.delta(cpuBefore,
-                            CpuTimes.snapshot(reconcile.pid()), alone));
-                    System.out.printf("  reconcile-service threads: %s%n", CpuTimes.delta(threadsBefore,
-                            CpuTimes.serviceThreads(reconcile.pid()), alone));
-                    System.out.printf("  postgresql processes: %s%n", CpuTimes.delta(postgresBefore,
-                            CpuTimes.postgresRoles(), alone));
+                    cpu.end();
+                    System.out.printf("  CPU while folding alone: %s%n", cpu.processes(alone));
+                    System.out.printf("  reconcile-service threads: %s%n", cpu.serviceThreads(alone));
+                    System.out.printf("  postgresql processes: %s%n", cpu.postgres(alone));
 
                     // 2. the second month end to end, both services running, an alert rule evaluated as it arrives
                     AlertLag alertLag = AlertLag.define(reconcile, second);
