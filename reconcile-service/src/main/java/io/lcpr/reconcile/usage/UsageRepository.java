@@ -36,6 +36,8 @@ import jakarta.persistence.EntityManager;
 public class UsageRepository {
     /** Prompts below this many input tokens share one rollup class. */
     static final long SMALL_PROMPT = 32_768;
+    /** Long-context thresholds of listed prices (LiteLLM's above_128k and above_200k): class boundaries (V34). */
+    private static final long[] LISTED_THRESHOLDS = { 128_000, 200_000 };
     /** Sampling weight of a trace (a sender that keeps one call in ten says 10); absent means 1. */
     public static final String SAMPLING_WEIGHT_ATTRIBUTE = "lcpr.sampling_weight";
 
@@ -92,8 +94,7 @@ public class UsageRepository {
                 cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
             select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
                 coalesce(workload, ''), coalesce(team, ''), attempt_kind,
-                case when input_tokens < 32768 then 0 else 64 - position('1' in input_tokens::bit(64)::text) end,
-                weight > 1, sum(weight), count(*), sum(weight * input_tokens), sum(weight * cache_read_tokens),
+                prompt_class(input_tokens), weight > 1, sum(weight), count(*), sum(weight * input_tokens), sum(weight * cache_read_tokens),
                 sum(weight * cache_creation_tokens), sum(weight * output_tokens),
                 sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens), max(input_tokens)
             from usage_call where started_at >= ? and started_at < ?
@@ -681,11 +682,23 @@ public class UsageRepository {
     }
 
     /**
-     * The rollup class a long-context threshold is checked against: 0 below 32,768 input tokens (no listed threshold
-     * is that low; a lower one only sends its rollups to be priced call by call), floor(log2(input tokens)) above.
+     * The rollup class a long-context threshold is checked against (V34's {@code prompt_class}): 0 below 32,768 input
+     * tokens (no listed threshold is that low), above it 4 * floor(log2(input tokens)), plus one above a threshold
+     * listed prices use within that power of two. A rollup of one class then lies on one side of every listed
+     * threshold and is priced whole; an unlisted threshold splits its class, whose calls are priced one by one.
      */
     public static int promptClass(long inputTokens) {
-        return inputTokens < SMALL_PROMPT ? 0 : 63 - Long.numberOfLeadingZeros(inputTokens);
+        if (inputTokens < SMALL_PROMPT) {
+            return 0;
+        }
+        int octave = 63 - Long.numberOfLeadingZeros(inputTokens);
+        int above = 0;
+        for (long threshold : LISTED_THRESHOLDS) {
+            if (inputTokens > threshold && 63 - Long.numberOfLeadingZeros(threshold) == octave) {
+                above++;
+            }
+        }
+        return 4 * octave + above;
     }
 
     public static String unitKey(CanonicalTrace t) {

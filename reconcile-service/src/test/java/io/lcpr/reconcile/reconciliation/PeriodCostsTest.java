@@ -35,6 +35,7 @@ class PeriodCostsTest {
     private static final Instant START = Instant.parse("2030-03-01T00:00:00Z");
     private static final String[] WORKLOADS = { "chat", "extract", "agent" };
     private static final String[] TEAMS = { "t-a", "t-b" };
+    private static final String[] MODELS = { "small", "small", "long", "unlisted" };
 
     @ParameterizedTest
     @ValueSource(longs = { 1, 2, 3, 4, 5 })
@@ -46,14 +47,18 @@ class PeriodCostsTest {
         prices.add(entry("small", change, null, 2, "0.55", null));
         prices.add(entry("long", START.minusSeconds(86_400), null, 3, "3.00", new Rates.LongContext(200_000,
                 new BigDecimal("6.00"), new BigDecimal("0.60"), new BigDecimal("7.50"), new BigDecimal("22.50"))));
+        // a threshold no prompt class is split at: its class's rollups straddle it and are read call by call
+        prices.add(entry("unlisted", START.minusSeconds(86_400), null, 4, "2.00", new Rates.LongContext(170_000,
+                new BigDecimal("4.00"), new BigDecimal("0.40"), new BigDecimal("5.00"), new BigDecimal("15.00"))));
 
         List<WeightedCall> calls = new ArrayList<>();
         for (int i = 0; i < 4_000; i++) {
-            boolean longModel = random.nextBoolean();
+            String model = MODELS[random.nextInt(MODELS.length)];
+            boolean longModel = !model.equals("small");
             long input = longModel && random.nextInt(5) == 0 ? 150_000 + random.nextInt(110_000)
                     : 100 + random.nextInt(8_000);
             Call c = new Call("r" + i, "u" + i, "first_attempt", WORKLOADS[random.nextInt(WORKLOADS.length)],
-                    TEAMS[random.nextInt(TEAMS.length)], "p", "proj", longModel ? "long" : "small", "standard",
+                    TEAMS[random.nextInt(TEAMS.length)], "p", "proj", model, "standard",
                     START.plusSeconds(random.nextInt(5 * 86_400)), input, random.nextInt((int) input / 2),
                     random.nextInt(100), random.nextInt(2_000), (long) random.nextInt(300), null, null);
             calls.add(new WeightedCall(c, random.nextInt(10) == 0 ? 1 + random.nextInt(9) : 1));
@@ -78,6 +83,29 @@ class PeriodCostsTest {
         expected.forEach((k, v) -> assertEquals(0, v.compareTo(actual.get(k)),
                 "seed " + seed + ", " + k + ": expected " + v + ", got " + actual.get(k)));
         assertEquals(true, costs.pricedOneByOne() > 0, "seed " + seed + ": nothing priced call by call");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 128_000, 200_000, 170_000 })
+    void onlyAnUnlistedThresholdSendsADaysLongCallsToBePricedOneByOne(long threshold) {
+        PriceHistory prices = new PriceHistory();
+        prices.add(entry("long", START.minusSeconds(86_400), null, 1, "3.00", new Rates.LongContext(threshold,
+                new BigDecimal("6.00"), null, null, new BigDecimal("22.50"))));
+        List<WeightedCall> calls = new ArrayList<>();
+        for (long input = threshold - 3; input <= threshold + 3; input++) { // both sides, one day, one key
+            calls.add(new WeightedCall(new Call("r" + input, "u" + input, "first_attempt", "chat", "t-a", "p", "proj",
+                    "long", "standard", START.plusSeconds(input % 7 * 60), input, 0, 0, 100, 0L, null, null), 1));
+        }
+        PeriodCosts costs = new PeriodCosts(prices, new CallsSource(calls));
+        rollups(calls, d -> d.truncatedTo(ChronoUnit.DAYS), Duration.ofDays(1)).forEach(costs::add);
+        costs.finish();
+
+        BigDecimal expected = calls.stream().map(wc -> prices.quote("p", "long", "standard", null, START)
+                .orElseThrow().rates().cost(wc.call().usage())).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, expected.compareTo(costs.slices().stream().map(CostSlice::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        // a listed threshold is a prompt class boundary: each side's rollup is priced whole
+        assertEquals(threshold == 170_000 ? 7 : 0, costs.pricedOneByOne());
     }
 
     /** The calls' rollups over spans of the given start, as the store would sum them. */
