@@ -93,8 +93,8 @@ public class UsageRepository {
                 attempt_kind, prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
                 cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
             select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
-                coalesce(workload, ''), coalesce(team, ''), attempt_kind,
-                prompt_class(input_tokens), weight > 1, sum(weight), count(*), sum(weight * input_tokens), sum(weight * cache_read_tokens),
+                coalesce(workload, ''), coalesce(team, ''), attempt_kind, prompt_class(input_tokens), weight > 1,
+                sum(weight), count(*), sum(weight * input_tokens), sum(weight * cache_read_tokens),
                 sum(weight * cache_creation_tokens), sum(weight * output_tokens),
                 sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens), max(input_tokens)
             from usage_call where started_at >= ? and started_at < ?
