@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -65,6 +66,11 @@ public final class ContractTerms {
     public boolean changesWithin(Instant from, Instant to) {
         Instant next = boundaries.higher(from);
         return next != null && next.isBefore(to);
+    }
+
+    /** The instants strictly inside (from, to) where {@link #changesWithin} sees a change, in time order. */
+    public SortedSet<Instant> changesInside(Instant from, Instant to) {
+        return from.isBefore(to) ? boundaries.subSet(from, false, to, false) : new TreeSet<>();
     }
 
     public boolean isEmpty() {

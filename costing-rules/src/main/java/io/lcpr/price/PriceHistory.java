@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -93,6 +94,11 @@ public final class PriceHistory {
     public boolean changesWithin(Instant from, Instant to) {
         Instant next = boundaries.higher(from);
         return next != null && next.isBefore(to);
+    }
+
+    /** The instants strictly inside (from, to) where {@link #changesWithin} sees a change, in time order. */
+    public SortedSet<Instant> changesInside(Instant from, Instant to) {
+        return from.isBefore(to) ? boundaries.subSet(from, false, to, false) : new TreeSet<>();
     }
 
     /** The entry of one key in force at an instant: the newest version's statement of the latest start before it. */

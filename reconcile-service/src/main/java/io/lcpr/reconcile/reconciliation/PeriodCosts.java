@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -30,8 +31,9 @@ import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
  * The trace-derived cost of a period from its rollups, exactly as pricing every call one by one would give it. The
  * formula is linear, so a rollup priced whole at one price gives the sum of its calls' costs whenever nothing can
  * tell its calls apart: no price starts or ends inside its span, and its calls all fall on one side of any
- * long-context threshold. Rollups are read a day at a time; a day where either fails is read again by the hour, an
- * hour where either fails is read call by call (an hour a price changes in once, whole). A contract discount's
+ * long-context threshold. Rollups are read a day at a time; a day where either fails is read again by the hour; an
+ * hour a price changes in is summed again per key between its changes (a segment is priced whole at the price in
+ * force at its start), and a rollup a threshold splits is read call by call. A contract discount's
  * start or end counts as a price change; the contract rate is the list price times the discount's factor for the
  * account, model as priced and tier (linear again, so a rollup takes one factor). Price changes are rare and a
  * threshold lies inside one prompt class of a rollup's key, so a month reads about one row per day and key.
@@ -99,11 +101,14 @@ final class PeriodCosts {
         /** The day's rollups by the hour. */
         void hourlyOf(Instant day, Consumer<Rollup> sink);
 
-        /** The calls an hourly rollup sums. */
+        /** The calls a rollup of an hour or less sums. */
         List<WeightedCall> callsOf(Rollup hourly);
 
-        /** Every call of an hour. */
-        List<WeightedCall> callsOfHour(Instant hour);
+        /**
+         * An hour's calls summed per key between its start, each instant of {@code cuts} (inside the hour, in time
+         * order) and its end: a rollup per key and segment.
+         */
+        void segmentsOf(Instant hour, SortedSet<Instant> cuts, Consumer<Rollup> sink);
 
         /** The day's calls with a long prompt (a prompt class above 0). */
         List<WeightedCall> longPromptCallsOf(Instant day);
@@ -115,8 +120,8 @@ final class PeriodCosts {
         List<UnitCount> unitCountsOfHour(Instant hour);
 
         /**
-         * One API key's usage: its hourly rollups (KeyUsageRepository), and, where an hour is read call by call, its
-         * calls only.
+         * One API key's usage: its hourly rollups (KeyUsageRepository), and, where an hour is read finer, its calls
+         * only.
          */
         static Source ofApiKey(UsageRepository usage, io.lcpr.reconcile.signal.KeyUsageRepository keys,
                 String apiKey) {
@@ -132,8 +137,8 @@ final class PeriodCosts {
                 }
 
                 @Override
-                public List<WeightedCall> callsOfHour(Instant hour) {
-                    return usage.callsOfHourOfKey(apiKey, hour);
+                public void segmentsOf(Instant hour, SortedSet<Instant> cuts, Consumer<Rollup> sink) {
+                    usage.streamSegments(hour, cuts, apiKey, sink);
                 }
 
                 @Override
@@ -166,8 +171,8 @@ final class PeriodCosts {
                 }
 
                 @Override
-                public List<WeightedCall> callsOfHour(Instant hour) {
-                    return usage.callsOfHour(hour);
+                public void segmentsOf(Instant hour, SortedSet<Instant> cuts, Consumer<Rollup> sink) {
+                    usage.streamSegments(hour, cuts, null, sink);
                 }
 
                 @Override
@@ -205,6 +210,7 @@ final class PeriodCosts {
     private final Map<String, BigDecimal> unpricedUnits = new TreeMap<>();
     private long rollups;
     private long pricedOneByOne;
+    private long hoursSplit;
 
     PeriodCosts(PriceHistory prices, Source source) {
         this(prices, ContractTerms.NONE, ExchangeRates.NONE, source);
@@ -267,9 +273,9 @@ final class PeriodCosts {
 
     /**
      * Reads again, finer, what could not be priced whole: the set-apart days by the hour (a day with a price change
-     * whole, otherwise only the keys a threshold split: the day's other keys were priced whole), then the hours a price
-     * changes in call by call, then the long calls of the keys a threshold split in a long prompt class (one read of
-     * a day's long calls, through a partial index). Call after the last rollup.
+     * whole, otherwise only the keys a threshold split: the day's other keys were priced whole), then the long calls
+     * of the keys a threshold split in a long prompt class (one read of a day's long calls, through a partial index),
+     * then the hours a price changes in, by segment between its changes. Call after the last rollup.
      */
     void finish() {
         splitDays.forEach((day, keys) -> source.hourlyOf(day, h -> {
@@ -284,10 +290,15 @@ final class PeriodCosts {
             }
         }));
         longSplits.clear();
-        for (Instant hour : changeHours) {
-            source.callsOfHour(hour).forEach(this::price);
-        }
+        List<Instant> hours = List.copyOf(changeHours);
         changeHours.clear();
+        for (Instant hour : hours) {
+            Instant end = hour.plusSeconds(3600);
+            SortedSet<Instant> cuts = new TreeSet<>(prices.changesInside(hour, end));
+            cuts.addAll(terms.changesInside(hour, end));
+            source.segmentsOf(hour, cuts, this::add); // nothing changes inside a segment: each priced whole
+            hoursSplit++;
+        }
     }
 
     /**
@@ -458,5 +469,10 @@ final class PeriodCosts {
 
     long pricedOneByOne() {
         return pricedOneByOne;
+    }
+
+    /** Hours a price or a contract changes in, read in segments between the changes. */
+    long hoursSplit() {
+        return hoursSplit;
     }
 }

@@ -46,6 +46,9 @@ public class ReconciliationRunEntity extends PanacheEntityBase {
     public Long rollupsPriced;
     @Column(name = "calls_priced_one_by_one")
     public Long callsPricedOneByOne;
+    /** Hours a price or a contract changes in, priced by segment between the changes. */
+    @Column(name = "hours_split_at_changes")
+    public Long hoursSplitAtChanges;
     @Column(name = "work_units")
     public Long workUnits;
     @Column(name = "estimated_from_samples", precision = 19, scale = 6)

@@ -55,7 +55,8 @@ public class ReconciliationRuns {
     /** What a completed run read and how much of its cost is an estimate from sampled calls. */
     // returned through a bare Response: registered for the native image's JSON writer
     @RegisterForReflection
-    public record Work(Long rollupsPriced, Long callsPricedOneByOne, Long workUnits, BigDecimal estimatedFromSamples) {
+    public record Work(Long rollupsPriced, Long callsPricedOneByOne, Long hoursSplitAtChanges, Long workUnits,
+            BigDecimal estimatedFromSamples) {
     }
 
     private final ReconciliationService service;
@@ -222,7 +223,8 @@ public class ReconciliationRuns {
         List<LcprComputedV1> lcpr = summary == null ? List.of()
                 : LcprResultEntity.<LcprResultEntity> list("runId = ?1 order by workload", r.id).stream()
                         .map(e -> EventJson.read(e.event, LcprComputedV1.class)).toList();
-        Work work = new Work(r.rollupsPriced, r.callsPricedOneByOne, r.workUnits, r.estimatedFromSamples);
+        Work work = new Work(r.rollupsPriced, r.callsPricedOneByOne, r.hoursSplitAtChanges, r.workUnits,
+                r.estimatedFromSamples);
         return new RunView(r.id, r.period, r.status, r.progress, r.error, r.supersedes, r.createdAt, r.finishedAt,
                 work, summary, lcpr, existing);
     }

@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
@@ -48,6 +52,7 @@ import io.lcpr.reconcile.workload.TeamOpsCostEntity;
 import io.lcpr.reconcile.workload.WorkloadClasses;
 import io.lcpr.reconcile.workload.WorkloadSettingsEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -68,6 +73,12 @@ public class ReconciliationService {
     private final ExchangeRateService exchangeRates;
     private final AccountUsageRepository accountCalls;
     private final AttributionRepository attribution;
+    /** Judges a run's work units while the run prices its rollups (runs execute one at a time). */
+    private final ExecutorService judging = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "reconciliation-judging");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage,
             UnitJudgements judgements, InvoiceRepository invoiceLines, ClaimRepository claims,
@@ -87,14 +98,26 @@ public class ReconciliationService {
     /**
      * Reconciles a period from its folded data into run {@code runId}: the hourly token rollups priced at the price
      * in force (PeriodCosts), each account against its invoice, the work units' counters (judged as their calls and
-     * verdicts arrived) summed per workload and result. Memory holds one slice per account, workload, team and attempt kind, whatever the size
-     * of the month; each phase is its own short transaction, and the results, the run's figures and the events are
-     * written together in the last.
+     * verdicts arrived) summed per workload and result, judged on a second thread while the rollups are priced. Memory
+     * holds one slice per account, workload, team and attempt kind, whatever the size of the month; each phase is its
+     * own short transaction, and the results, the run's figures and the events are written together in the last.
      */
     public void run(Period period, UUID runId, Consumer<String> progress) {
         String label = period.label();
         long t0 = System.nanoTime();
-        progress.accept("pricing rollups");
+        progress.accept("pricing rollups and judging work units");
+        // the work units' counters share nothing with pricing: judged meanwhile, on the database's other core
+        Future<JudgedPeriod> judged = judging.submit(() -> judge(period));
+        try {
+            priceAndPublish(period, runId, judged, t0, progress);
+        } finally {
+            awaitQuietly(judged); // a failed run leaves no judging of its period behind
+        }
+    }
+
+    private void priceAndPublish(Period period, UUID runId, Future<JudgedPeriod> judged, long t0,
+            Consumer<String> progress) {
+        String label = period.label();
         PriceHistory prices = QuarkusTransaction.requiringNew().call(pricing::history);
         ContractTerms terms = QuarkusTransaction.requiringNew().call(pricing::contractTerms);
         ExchangeRates fx = exchangeRates.rates();
@@ -125,17 +148,14 @@ public class ReconciliationService {
                 }, accountContexts(period, inputs, prices, terms, fx), label);
 
         long t1 = System.nanoTime();
-        progress.accept("judging work units");
+        JudgedPeriod judgedPeriod = await(judged);
         Map<String, UnitTally> units = new TreeMap<>();
-        QuarkusTransaction.requiringNew().run(judgements::resolveStragglers);
-        QuarkusTransaction.requiringNew().run(() -> judgements.compact(period));
-        for (UnitJudgements.JudgedUnits j : QuarkusTransaction.requiringNew().call(() -> judgements.tally(period))) {
+        for (UnitJudgements.JudgedUnits j : judgedPeriod.tally()) {
             units.computeIfAbsent(j.workload(), w -> new UnitTally()).addJudged(j.result(),
                     j.units(), j.statedHumanCost(), j.unstatedCases(), inputs.costs(j.workload()));
         }
         long unitCount = units.values().stream().mapToLong(UnitTally::attempted).sum();
-        Map<String, Map<String, Long>> acceptedByTeam = QuarkusTransaction.requiringNew()
-                .call(() -> judgements.acceptedByTeam(period));
+        Map<String, Map<String, Long>> acceptedByTeam = judgedPeriod.acceptedByTeam();
 
         Map<String, List<CostSlice>> byWorkload = new TreeMap<>();
         slices.forEach(s -> byWorkload.computeIfAbsent(s.workload(), w -> new ArrayList<>()).add(s));
@@ -179,15 +199,67 @@ public class ReconciliationService {
                 Revenue.sharePct(unknown, total), margins, attributed.isEmpty() ? null : attributed);
         BigDecimal estimated = costs.estimatedFromSamples();
         QuarkusTransaction.requiringNew().run(() -> {
-            persist(runId, label, now, completed, results, costs.rollups(), costs.pricedOneByOne(), unitCount,
-                    Money.of(estimated));
+            persist(runId, label, now, completed, results, costs, unitCount, Money.of(estimated));
             claims.save(label, runId, now, accounts.accounts(), accounts.settlements());
         });
-        LOG.infof("period %s: run %s priced %d rollups (daily, hourly where a day holds a price change; %d calls one by one) in %d ms, judged %d work units in %d"
-                + " ms, published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
-                label, runId, costs.rollups(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000, unitCount,
-                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, accounts.accounts().size(),
-                results.size(), estimated);
+        LOG.infof("period %s: run %s priced %d rollups (daily, hourly where a day holds a price change, %d hours by"
+                + " segment; %d calls one by one) in %d ms, judged %d work units in %d ms meanwhile (waited %d ms for"
+                + " them), published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
+                label, runId, costs.rollups(), costs.hoursSplit(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000,
+                unitCount, judgedPeriod.millis(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
+                accounts.accounts().size(), results.size(), estimated);
+    }
+
+    /** The period's work units counted per workload, result and team, and how long that took. */
+    private record JudgedPeriod(List<UnitJudgements.JudgedUnits> tally, Map<String, Map<String, Long>> acceptedByTeam,
+            long millis) {
+    }
+
+    /**
+     * Judges the verdicts that raced their calls, folds the period's ledger rows and counts them: each its own short
+     * transaction, as the fold's consumers keep writing.
+     */
+    private JudgedPeriod judge(Period period) {
+        long t0 = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(judgements::resolveStragglers);
+        QuarkusTransaction.requiringNew().run(() -> judgements.compact(period));
+        List<UnitJudgements.JudgedUnits> tally = QuarkusTransaction.requiringNew().call(() -> judgements.tally(period));
+        Map<String, Map<String, Long>> byTeam = QuarkusTransaction.requiringNew()
+                .call(() -> judgements.acceptedByTeam(period));
+        return new JudgedPeriod(tally, byTeam, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The judging's result, or its failure rethrown as the run's (its cause, an OutOfMemoryError included). */
+    private static JudgedPeriod await(Future<JudgedPeriod> judged) {
+        try {
+            return judged.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the work units were judged", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(Future<?> judged) {
+        try {
+            judged.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // reported by await, or the run failed first and reports its own cause
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        judging.shutdownNow();
     }
 
     /**
@@ -350,14 +422,15 @@ public class ReconciliationService {
     }
 
     private void persist(UUID runId, String label, Instant now, ReconciliationCompletedV1 completed,
-            List<LcprComputedV1> results, long rollups, long oneByOne, long workUnits, BigDecimal estimated) {
+            List<LcprComputedV1> results, PeriodCosts costs, long workUnits, BigDecimal estimated) {
         ReconciliationRunEntity run = ReconciliationRunEntity.findById(runId);
         run.summary = EventJson.write(completed);
         run.status = ReconciliationRunEntity.COMPLETED;
         run.progress = null;
         run.finishedAt = now;
-        run.rollupsPriced = rollups;
-        run.callsPricedOneByOne = oneByOne;
+        run.rollupsPriced = costs.rollups();
+        run.callsPricedOneByOne = costs.pricedOneByOne();
+        run.hoursSplitAtChanges = costs.hoursSplit();
         run.workUnits = workUnits;
         run.estimatedFromSamples = estimated;
         for (LcprComputedV1 r : results) {

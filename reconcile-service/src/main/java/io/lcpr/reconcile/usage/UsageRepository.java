@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 
@@ -419,18 +421,58 @@ public class UsageRepository {
     public record WeightedCall(Call call, int weight) {
     }
 
-    /** The calls an hourly rollup sums (same hour and key). */
+    /** The calls a rollup of an hour or less sums (same span and key). */
     public List<WeightedCall> callsOf(Rollup h) {
         return calls(" and provider = ? and coalesce(project_id, '') = ? and model = ? and service_tier = ?"
                 + " and coalesce(workload, '') = ? and coalesce(team, '') = ? and attempt_kind = ? and (weight > 1) = ?",
-                h.start(), List.of(h.provider(), h.projectId(), h.model(), h.serviceTier(), h.workload(), h.team(),
-                        h.attemptKind(), h.sampled()))
+                h.start(), h.start().plus(h.span()), List.of(h.provider(), h.projectId(), h.model(), h.serviceTier(),
+                        h.workload(), h.team(), h.attemptKind(), h.sampled()))
                 .stream().filter(c -> promptClass(c.call().inputTokens()) == h.promptClass()).toList();
     }
 
-    /** Every call that started in the hour. */
-    public List<WeightedCall> callsOfHour(Instant hour) {
-        return calls("", hour, List.of());
+    /**
+     * The calls of an hour a price changes in, summed per rollup key between the hour's start, each change inside it
+     * ({@code cuts}, in time order) and the hour's end: one rollup per key and segment, spanning the segment, so each
+     * is priced whole at the price in force at its start. {@code apiKey} non-null: that key's calls, keyed as its
+     * hourly rollups are (no workload or team).
+     */
+    public void streamSegments(Instant hour, SortedSet<Instant> cuts, String apiKey,
+            Consumer<Rollup> sink) {
+        List<Instant> bounds = new ArrayList<>();
+        bounds.add(hour);
+        bounds.addAll(cuts);
+        bounds.add(hour.plusSeconds(3600));
+        String byUnit = apiKey == null ? "coalesce(workload, ''), coalesce(team, ''), attempt_kind"
+                : "'', '', 'first_attempt'";
+        String groups = apiKey == null ? "1, 2, 3, 4, 5, 6, 7, 8, 9, 10" : "1, 2, 3, 4, 5, 9, 10";
+        session().doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("select width_bucket(started_at, cast(? as"
+                    + " timestamptz[])), provider, coalesce(project_id, ''), model, service_tier, " + byUnit + ","
+                    + " prompt_class(input_tokens), weight > 1, sum(weight), sum(weight * input_tokens),"
+                    + " sum(weight * cache_read_tokens), sum(weight * cache_creation_tokens), sum(weight * output_tokens),"
+                    + " sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens), max(input_tokens)"
+                    + " from usage_call where started_at >= ? and started_at < ?"
+                    + (apiKey == null ? "" : " and api_key_id = ?") + " group by " + groups)) {
+                ps.setString(1, bounds.subList(0, bounds.size() - 1).stream().map(Instant::toString)
+                        .collect(Collectors.joining(",", "{", "}")));
+                ps.setObject(2, hour.atOffset(ZoneOffset.UTC));
+                ps.setObject(3, hour.plusSeconds(3600).atOffset(ZoneOffset.UTC));
+                if (apiKey != null) {
+                    ps.setString(4, apiKey);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int segment = rs.getInt(1); // 1: from the hour's start to the first cut
+                        Instant start = bounds.get(segment - 1);
+                        sink.accept(new Rollup(start, Duration.between(start, bounds.get(segment)), rs.getString(2),
+                                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), rs.getInt(9), rs.getBoolean(10), rs.getLong(11), rs.getLong(12),
+                                rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),
+                                rs.getLong(18)));
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -445,14 +487,9 @@ public class UsageRepository {
     /** One API key's calls an hourly key rollup sums (KeyUsageRepository's rows: no workload or team in the key). */
     public List<WeightedCall> callsOfKey(String apiKey, Rollup h) {
         return calls(" and api_key_id = ? and provider = ? and coalesce(project_id, '') = ? and model = ?"
-                + " and service_tier = ? and (weight > 1) = ?", h.start(), List.of(apiKey, h.provider(),
-                        h.projectId(), h.model(), h.serviceTier(), h.sampled()))
+                + " and service_tier = ? and (weight > 1) = ?", h.start(), h.start().plus(h.span()), List.of(apiKey,
+                        h.provider(), h.projectId(), h.model(), h.serviceTier(), h.sampled()))
                 .stream().filter(c -> promptClass(c.call().inputTokens()) == h.promptClass()).toList();
-    }
-
-    /** One API key's calls of an hour. */
-    public List<WeightedCall> callsOfHourOfKey(String apiKey, Instant hour) {
-        return calls(" and api_key_id = ?", hour, List.of(apiKey));
     }
 
     /** One API key's long-prompt calls of [from, to). */
@@ -482,10 +519,6 @@ public class UsageRepository {
                 }
             }
         });
-    }
-
-    private List<WeightedCall> calls(String andWhere, Instant hour, List<Object> params) {
-        return calls(andWhere, hour, hour.plusSeconds(3600), params);
     }
 
     private List<WeightedCall> calls(String andWhere, Instant from, Instant to, List<Object> params) {

@@ -11,10 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -83,6 +86,7 @@ class PeriodCostsTest {
         expected.forEach((k, v) -> assertEquals(0, v.compareTo(actual.get(k)),
                 "seed " + seed + ", " + k + ": expected " + v + ", got " + actual.get(k)));
         assertEquals(true, costs.pricedOneByOne() > 0, "seed " + seed + ": nothing priced call by call");
+        assertEquals(1, costs.hoursSplit(), "seed " + seed + ": the change's hour read in segments");
     }
 
     @ParameterizedTest
@@ -108,8 +112,43 @@ class PeriodCostsTest {
         assertEquals(threshold == 170_000 ? 7 : 0, costs.pricedOneByOne());
     }
 
+    @Test
+    void aThresholdInsideAPriceChangesHourReadsOnlyItsSegmentsCalls() {
+        Instant change = START.plusSeconds(1_800);
+        PriceHistory prices = new PriceHistory();
+        prices.add(entry("unlisted", START.minusSeconds(86_400), null, 1, "2.00", new Rates.LongContext(170_000,
+                new BigDecimal("4.00"), null, null, new BigDecimal("15.00"))));
+        prices.add(entry("unlisted", change, null, 2, "2.50", new Rates.LongContext(170_000,
+                new BigDecimal("5.00"), null, null, new BigDecimal("18.00"))));
+        List<WeightedCall> calls = new ArrayList<>();
+        for (Instant segment : List.of(START, change)) { // both sides of the threshold in each half of the hour
+            for (long input = 169_997; input <= 170_003; input++) {
+                calls.add(new WeightedCall(new Call("r" + segment + input, "u" + input, "first_attempt", "chat", "t-a",
+                        "p", "proj", "unlisted", "standard", segment.plusSeconds(input % 7 * 60), input, 0, 0, 100,
+                        0L, null, null), 1));
+            }
+        }
+        PeriodCosts costs = new PeriodCosts(prices, new CallsSource(calls));
+        rollups(calls, d -> d.truncatedTo(ChronoUnit.DAYS), Duration.ofDays(1)).forEach(costs::add);
+        costs.finish();
+
+        BigDecimal expected = calls.stream().map(wc -> prices.quote("p", "unlisted", "standard", null,
+                wc.call().startedAt()).orElseThrow().rates().cost(wc.call().usage()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, expected.compareTo(costs.slices().stream().map(CostSlice::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)), "each call once, at the price of its half hour");
+        assertEquals(1, costs.hoursSplit());
+        assertEquals(calls.size(), costs.pricedOneByOne(), "each segment's calls read once, not the whole hour's");
+    }
+
     /** The calls' rollups over spans of the given start, as the store would sum them. */
     static List<Rollup> rollups(List<WeightedCall> calls, Function<Instant, Instant> spanStart, Duration span) {
+        return rollups(calls, spanStart, start -> span);
+    }
+
+    /** The same over spans of varying length (an hour's segments between price changes). */
+    static List<Rollup> rollups(List<WeightedCall> calls, Function<Instant, Instant> spanStart,
+            Function<Instant, Duration> spanOf) {
         Map<List<Object>, long[]> sums = new LinkedHashMap<>();
         for (WeightedCall wc : calls) {
             Call c = wc.call();
@@ -128,7 +167,8 @@ class PeriodCostsTest {
             s[7] = Math.max(s[7], c.inputTokens());
         }
         List<Rollup> out = new ArrayList<>();
-        sums.forEach((k, s) -> out.add(new Rollup((Instant) k.get(0), span, (String) k.get(1), (String) k.get(2),
+        sums.forEach((k, s) -> out.add(new Rollup((Instant) k.get(0), spanOf.apply((Instant) k.get(0)),
+                (String) k.get(1), (String) k.get(2),
                 (String) k.get(3), (String) k.get(4), (String) k.get(5), (String) k.get(6), (String) k.get(7),
                 (int) k.get(8), (boolean) k.get(9), s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7])));
         return out;
@@ -144,8 +184,11 @@ class PeriodCostsTest {
 
         @Override
         public List<WeightedCall> callsOf(Rollup h) {
-            return callsOfHour(h.start()).stream().filter(wc -> {
+            return calls.stream().filter(wc -> {
                 Call c = wc.call();
+                if (c.startedAt().isBefore(h.start()) || !c.startedAt().isBefore(h.start().plus(h.span()))) {
+                    return false;
+                }
                 return c.model().equals(h.model()) && c.workload().equals(h.workload()) && c.team().equals(h.team())
                         && UsageRepository.promptClass(c.inputTokens()) == h.promptClass()
                         && (wc.weight() > 1) == h.sampled();
@@ -159,9 +202,12 @@ class PeriodCostsTest {
         }
 
         @Override
-        public List<WeightedCall> callsOfHour(Instant hour) {
-            return calls.stream().filter(c -> c.call().startedAt().truncatedTo(ChronoUnit.HOURS).equals(hour))
-                    .toList();
+        public void segmentsOf(Instant hour, SortedSet<Instant> cuts, Consumer<Rollup> sink) {
+            TreeSet<Instant> bounds = new TreeSet<>(cuts);
+            bounds.add(hour);
+            bounds.add(hour.plusSeconds(3600));
+            rollups(calls.stream().filter(c -> c.call().startedAt().truncatedTo(ChronoUnit.HOURS).equals(hour))
+                    .toList(), bounds::floor, start -> Duration.between(start, bounds.higher(start))).forEach(sink);
         }
 
         @Override

@@ -213,7 +213,7 @@ class FoldEquivalenceTest {
 
         ReconciliationRuns.RunView folded = runs.start(period);
         assertEquals("completed", folded.status(), folded.error());
-        assertEquals(true, folded.work().callsPricedOneByOne() > 0, "no hour was priced call by call: too easy");
+        assertEquals(true, folded.work().hoursSplitAtChanges() > 0, "no hour was read by segment: too easy");
         Map<String, WorkloadLcpr> expected = reference(provider, traces, outcomes, prices, invoices, period, policies,
                 costInputs);
 
