@@ -69,6 +69,15 @@ public class OutboxRelay {
     @Scheduled(every = "${outbox.poll-interval.ms:200}ms", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
+        publishNow();
+    }
+
+    /**
+     * Publishes what is committed, on the caller's thread, without waiting for the next tick: for a transaction whose
+     * events someone waits for (a reconciliation's results). A tick running meanwhile claims other rows (SKIP
+     * LOCKED); a failure is left to the ticks that follow.
+     */
+    public void publishNow() {
         try {
             int sent;
             do {

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 import io.lcpr.delivery.Outbox;
+import io.lcpr.delivery.OutboxRelay;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ProviderContractV1;
@@ -65,6 +66,7 @@ public class ReconciliationService {
     private static final Logger LOG = Logger.getLogger(ReconciliationService.class);
 
     private final Outbox outbox;
+    private final OutboxRelay relay;
     private final PricingCopyService pricing;
     private final UsageRepository usage;
     private final UnitJudgements judgements;
@@ -80,7 +82,7 @@ public class ReconciliationService {
         return t;
     });
 
-    public ReconciliationService(Outbox outbox, PricingCopyService pricing, UsageRepository usage,
+    public ReconciliationService(Outbox outbox, OutboxRelay relay, PricingCopyService pricing, UsageRepository usage,
             UnitJudgements judgements, InvoiceRepository invoiceLines, ClaimRepository claims,
             ExchangeRateService exchangeRates, AccountUsageRepository accountCalls,
             AttributionRepository attribution) {
@@ -90,6 +92,7 @@ public class ReconciliationService {
         this.invoiceLines = invoiceLines;
         this.claims = claims;
         this.outbox = outbox;
+        this.relay = relay;
         this.pricing = pricing;
         this.usage = usage;
         this.judgements = judgements;
@@ -202,6 +205,7 @@ public class ReconciliationService {
             persist(runId, label, now, completed, results, costs, unitCount, Money.of(estimated));
             claims.save(label, runId, now, accounts.accounts(), accounts.settlements());
         });
+        relay.publishNow(); // teams wait for these: not until the relay's next tick
         LOG.infof("period %s: run %s priced %d rollups (daily, hourly where a day holds a price change, %d hours by"
                 + " segment; %d calls one by one) in %d ms, judged %d work units in %d ms meanwhile (waited %d ms for"
                 + " them), published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
