@@ -35,6 +35,11 @@ public interface ReconcileConfig {
     @WithDefault("30000")
     long runAbandonedAfterMs();
 
+    /** How often the days the work-unit tally ledger was appended to are compacted to one row per key. */
+    @WithName("units.compact-every.ms")
+    @WithDefault("60000")
+    long unitsCompactEveryMs();
+
     /** How often the hours whose operating signals were appended to are compacted to one row per key. */
     @WithName("signals.compact-every.ms")
     @WithDefault("60000")

@@ -22,6 +22,7 @@ public final class RangeQuery {
     private RangeQuery() {
     }
 
+    /** {@code fetchSize} 0: the result read whole (a small result, and the only way PostgreSQL plans in parallel). */
     public static void stream(Session session, String sql, Instant from, Instant to, int fetchSize, Row row) {
         session.doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(sql)) {

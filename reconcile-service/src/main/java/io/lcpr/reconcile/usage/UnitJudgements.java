@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Map;
 
@@ -253,20 +254,46 @@ public class UnitJudgements {
     }
 
     /**
-     * Folds the period's ledger rows into one per workload, day and result (appends made meanwhile are kept: they
-     * are not in the statement's snapshot); returns the rows left.
+     * Folds the ledger rows of the period's days that were appended to since their last compaction into one per
+     * workload, day, result and team (appends made meanwhile are kept: they are not in the statement's snapshot);
+     * returns the rows written.
      */
     public int compact(Period period) {
+        return compact(LocalDate.ofInstant(period.start(), ZoneOffset.UTC),
+                LocalDate.ofInstant(period.end(), ZoneOffset.UTC));
+    }
+
+    /** The same over the days [from, to). */
+    public int compact(LocalDate from, LocalDate to) {
         return session().doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
-                    with gone as (delete from unit_tally where day >= ? and day < ? returning *)
-                    insert into unit_tally (workload, day, result, units, stated_human_cost, unstated_cases, team)
-                    select workload, day, result, sum(units), sum(stated_human_cost), sum(unstated_cases), team
+                    with appended as (
+                        select distinct day from unit_tally where not compacted and day >= ? and day < ?
+                    ), gone as (
+                        delete from unit_tally t using appended a where t.day = a.day returning t.*
+                    )
+                    insert into unit_tally (workload, day, result, units, stated_human_cost, unstated_cases, team,
+                        compacted)
+                    select workload, day, result, sum(units), sum(stated_human_cost), sum(unstated_cases), team, true
                     from gone group by 1, 2, 3, 7
                     having sum(units) <> 0 or sum(stated_human_cost) <> 0 or sum(unstated_cases) <> 0
                     """)) {
-                bindDays(ps, period);
+                ps.setObject(1, from);
+                ps.setObject(2, to);
                 return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The earliest and the day after the latest day with ledger rows not yet compacted; empty when there are none. */
+    public Optional<LocalDate[]> appendedDays() {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select min(day), max(day) from unit_tally where not compacted"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Date first = rs.getDate(1);
+                return first == null ? Optional.empty()
+                        : Optional.of(new LocalDate[] { first.toLocalDate(), rs.getDate(2).toLocalDate().plusDays(1) });
             }
         });
     }

@@ -345,20 +345,25 @@ public class UsageRepository {
     public void streamDaily(Instant from, Instant to, Consumer<Rollup> sink) {
         // the month's hourly rows sorted in memory, not in temporary files (a 10-million-trace month spilled 15 MB)
         setting("set local work_mem = '64MB'");
-        streamRollups("date_trunc('day', hour, 'UTC')", Duration.ofDays(1), from, to, sink);
+        // a second core for the month's aggregation (the planner's defaults say no to so few pages); a parallel plan
+        // needs the result read whole, not by cursor: one row per day and key, bounded by the keys, not the calls
+        setting("set local parallel_setup_cost = 10");
+        setting("set local parallel_tuple_cost = 0.001");
+        streamRollups("date_trunc('day', hour, 'UTC')", Duration.ofDays(1), from, to, 0, sink);
     }
 
     /** The hourly rollups of [from, to) as stored. */
     public void streamHourly(Instant from, Instant to, Consumer<Rollup> sink) {
-        streamRollups("hour", Duration.ofHours(1), from, to, sink);
+        streamRollups("hour", Duration.ofHours(1), from, to, 10_000, sink);
     }
 
-    private void streamRollups(String start, Duration span, Instant from, Instant to, Consumer<Rollup> sink) {
+    private void streamRollups(String start, Duration span, Instant from, Instant to, int fetchSize,
+            Consumer<Rollup> sink) {
         RangeQuery.stream(session(), "select " + start + ", provider, project_id, model, service_tier, workload, team,"
                 + " attempt_kind, prompt_class, sampled, sum(calls), sum(input_tokens), sum(cache_read_tokens),"
                 + " sum(cache_creation_tokens), sum(output_tokens), sum(reasoning_apart), min(min_input), max(max_input)"
                 + " from usage_hourly where hour >= ? and hour < ? group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10", from, to,
-                10_000, rs -> sink.accept(new Rollup(rs.getTimestamp(1).toInstant(), span, rs.getString(2),
+                fetchSize, rs -> sink.accept(new Rollup(rs.getTimestamp(1).toInstant(), span, rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                         rs.getString(8), rs.getInt(9), rs.getBoolean(10), rs.getLong(11), rs.getLong(12),
                         rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16), rs.getLong(17),

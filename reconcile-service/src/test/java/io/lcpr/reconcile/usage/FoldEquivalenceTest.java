@@ -76,6 +76,8 @@ class FoldEquivalenceTest {
     @Inject
     UsageRebuilds rebuilds;
     @Inject
+    UnitTallyCompactor compactor;
+    @Inject
     EntityManager em;
 
     @ParameterizedTest
@@ -173,6 +175,9 @@ class FoldEquivalenceTest {
             batches.traces(records(delivered.subList(i, Math.min(delivered.size(), i + n))));
             i += n;
         }
+        // the ledger compacted in the background between the traces and the late verdicts: the run folds the
+        // verdicts' appends into compacted rows
+        assertEquals(true, compactor.compactAppended() > 0, "seed " + seed + ": nothing compacted");
         batches.outcomes(records(outcomesDelivered.subList(half, outcomesDelivered.size())));
         late.forEach(pricing::record); // published after the data was folded
         prices.addAll(late);
