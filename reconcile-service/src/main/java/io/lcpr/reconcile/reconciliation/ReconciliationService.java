@@ -106,7 +106,6 @@ public class ReconciliationService {
      * own short transaction, and the results, the run's figures and the events are written together in the last.
      */
     public void run(Period period, UUID runId, Consumer<String> progress) {
-        String label = period.label();
         long t0 = System.nanoTime();
         progress.accept("pricing rollups and judging work units");
         // the work units' counters share nothing with pricing: judged meanwhile, on the database's other core
