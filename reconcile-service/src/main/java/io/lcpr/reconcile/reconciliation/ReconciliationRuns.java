@@ -20,6 +20,7 @@ import io.lcpr.delivery.DatabaseOutage;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ReconciliationCompletedV1;
+import io.lcpr.reconcile.DaemonThreads;
 import io.lcpr.reconcile.ReconcileConfig;
 import io.lcpr.reconcile.period.Period;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -65,11 +66,8 @@ public class ReconciliationRuns {
     private final MeterRegistry registry;
     /** The runs this instance executes or has queued: the ones its heartbeat keeps alive. */
     private final Set<UUID> mine = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "reconciliation-run");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("reconciliation-run"));
 
     public ReconciliationRuns(ReconciliationService service, EntityManager em, ReconcileConfig config,
             MeterRegistry registry) {

@@ -30,6 +30,7 @@ import io.lcpr.money.Money;
 import io.lcpr.price.ContractTerms;
 import io.lcpr.price.ExchangeRates;
 import io.lcpr.price.PriceHistory;
+import io.lcpr.reconcile.DaemonThreads;
 import io.lcpr.reconcile.attribution.AttributionRepository;
 import io.lcpr.reconcile.attribution.Attributions;
 import io.lcpr.reconcile.fx.ExchangeRateService;
@@ -76,11 +77,8 @@ public class ReconciliationService {
     private final AccountUsageRepository accountCalls;
     private final AttributionRepository attribution;
     /** Judges a run's work units while the run prices its rollups (runs execute one at a time). */
-    private final ExecutorService judging = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "reconciliation-judging");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService judging =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("reconciliation-judging"));
 
     public ReconciliationService(Outbox outbox, OutboxRelay relay, PricingCopyService pricing, UsageRepository usage,
             UnitJudgements judgements, InvoiceRepository invoiceLines, ClaimRepository claims,

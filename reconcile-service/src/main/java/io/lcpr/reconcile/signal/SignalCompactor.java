@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import io.lcpr.reconcile.DaemonThreads;
 import io.lcpr.reconcile.ReconcileConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -30,11 +31,8 @@ public class SignalCompactor {
     private final SignalRepository repository;
     private final ReconcileConfig config;
     private final Set<Instant> touched = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "signal-compactor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("signal-compactor"));
 
     private final KeyUsageRepository keys;
 

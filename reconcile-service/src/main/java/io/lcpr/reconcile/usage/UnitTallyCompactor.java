@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import io.lcpr.delivery.DatabaseOutage;
+import io.lcpr.reconcile.DaemonThreads;
 import io.lcpr.reconcile.ReconcileConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -25,11 +26,8 @@ public class UnitTallyCompactor {
 
     private final UnitJudgements judgements;
     private final ReconcileConfig config;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "unit-tally-compactor");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("unit-tally-compactor"));
 
     public UnitTallyCompactor(UnitJudgements judgements, ReconcileConfig config) {
         this.judgements = judgements;

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
 
+import io.lcpr.reconcile.DaemonThreads;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.signal.SignalService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,11 +37,8 @@ public class UsageRebuilds {
 
     private final UsageRepository repository;
     private final Map<UUID, Rebuild> rebuilds = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "usage-rebuild");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("usage-rebuild"));
 
     private final UnitJudgements judgements;
     private final SignalService signals;

@@ -89,6 +89,15 @@ public class UsageRepository {
                     > (u.final_started_at, u.final_request_id) then excluded.team else u.team end,
                 final_started_at = greatest(u.final_started_at, excluded.final_started_at)
             """;
+    /**
+     * A group of calls' weighted token sums and prompt range, in the order of a rollup's columns (input, cache read,
+     * cache creation, output, reasoning apart from output, min and max input): the fold, a rebuild and a change
+     * hour's segments sum alike.
+     */
+    private static final String TOKEN_SUMS = """
+            sum(weight * input_tokens), sum(weight * cache_read_tokens), sum(weight * cache_creation_tokens), \
+            sum(weight * output_tokens), sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens), \
+            max(input_tokens)""";
     /** A day's hourly rollups recomputed from its stored calls (after deleting them, in the same transaction). */
     private static final String REBUILD_HOURLY = """
             insert into usage_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
@@ -96,9 +105,8 @@ public class UsageRepository {
                 cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
             select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
                 coalesce(workload, ''), coalesce(team, ''), attempt_kind, prompt_class(input_tokens), weight > 1,
-                sum(weight), count(*), sum(weight * input_tokens), sum(weight * cache_read_tokens),
-                sum(weight * cache_creation_tokens), sum(weight * output_tokens),
-                sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens), max(input_tokens)
+                sum(weight), count(*), """ + TOKEN_SUMS + """
+
             from usage_call where started_at >= ? and started_at < ?
             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
             """ + HOURLY_ADD;
@@ -155,9 +163,8 @@ public class UsageRepository {
                     cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
                 select date_trunc('hour', started_at, 'UTC'), provider, coalesce(project_id, ''), model, service_tier,
                     coalesce(workload, ''), coalesce(team, ''), attempt_kind, prompt_class, weight > 1, sum(weight),
-                    count(*), sum(weight * input_tokens), sum(weight * cache_read_tokens), sum(weight * cache_creation_tokens),
-                    sum(weight * output_tokens), sum(weight * least(reasoning_tokens, output_tokens)),
-                    min(input_tokens), max(input_tokens)
+                    count(*), """ + TOKEN_SUMS + """
+
                 from fresh
                 group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
                 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
@@ -453,9 +460,7 @@ public class UsageRepository {
         session().doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("select width_bucket(started_at, cast(? as"
                     + " timestamptz[])), provider, coalesce(project_id, ''), model, service_tier, " + byUnit + ","
-                    + " prompt_class(input_tokens), weight > 1, sum(weight), sum(weight * input_tokens),"
-                    + " sum(weight * cache_read_tokens), sum(weight * cache_creation_tokens), sum(weight * output_tokens),"
-                    + " sum(weight * least(reasoning_tokens, output_tokens)), min(input_tokens), max(input_tokens)"
+                    + " prompt_class(input_tokens), weight > 1, sum(weight), " + TOKEN_SUMS
                     + " from usage_call where started_at >= ? and started_at < ?"
                     + (apiKey == null ? "" : " and api_key_id = ?") + " group by " + groups)) {
                 ps.setString(1, bounds.subList(0, bounds.size() - 1).stream().map(Instant::toString)
