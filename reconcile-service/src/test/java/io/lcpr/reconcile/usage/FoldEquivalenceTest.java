@@ -152,6 +152,11 @@ class FoldEquivalenceTest {
                 String request = provider + "-req-" + u + "-0";
                 outcomes.add(outcome("escalation", unit == null ? request : null, unit, null,
                         random.nextBoolean() ? new BigDecimal("3.50") : null, at.plusSeconds(7000)));
+                if (random.nextInt(3) == 0) { // escalated twice: the earlier case's cost counts
+                    outcomes.add(outcome("escalation", unit == null ? request : null, unit, null,
+                            random.nextBoolean() ? new BigDecimal("5.25") : null,
+                            at.plusSeconds(random.nextBoolean() ? 6500 : 7500)));
+                }
             }
             if (random.nextInt(15) == 0 && unit != null) {
                 outcomes.add(outcome("acceptance", null, unit, random.nextBoolean(), null, at.plusSeconds(7100)));
