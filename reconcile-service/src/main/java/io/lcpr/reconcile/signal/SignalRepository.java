@@ -1,7 +1,5 @@
 package io.lcpr.reconcile.signal;
 
-import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.lcpr.reconcile.SqlArrays;
 import io.lcpr.reconcile.period.RangeQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -59,14 +58,15 @@ public class SignalRepository {
         int n = rollups.size();
         Object[][] columns = new Object[18][n];
         int i = 0;
+        SignalRollup.Encoder encoder = new SignalRollup.Encoder();
         for (Map.Entry<SignalKey, SignalRollup> e : rollups.entrySet()) {
             SignalKey k = e.getKey();
             SignalRollup r = e.getValue();
             long[] sums = r.sums();
             Object[] row = { k.hour().getEpochSecond() * 1_000_000L, k.workload(), k.team(), k.provider(), k.model(),
                     k.apiKeyId(), k.projectId(), sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6],
-                    write(r.errorsByType), SignalRollup.encode(r.ttftMs), SignalRollup.encode(r.e2eMs),
-                    SignalRollup.encode(r.outputLength) };
+                    write(r.errorsByType), encoder.encode(r.ttftMs), encoder.encode(r.e2eMs),
+                    encoder.encode(r.outputLength) };
             for (int c = 0; c < row.length; c++) {
                 columns[c][i] = row[c];
             }
@@ -77,7 +77,7 @@ public class SignalRepository {
         session().doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(APPEND)) {
                 for (int col = 0; col < types.length; col++) {
-                    ps.setArray(col + 1, array(c, types[col], columns[col]));
+                    ps.setArray(col + 1, SqlArrays.of(c, types[col], columns[col]));
                 }
                 ps.executeUpdate();
             }
@@ -112,7 +112,7 @@ public class SignalRepository {
                     + " t.calls, t.errors from unnest(?::int8[], ?::text[], ?::text[], ?::int8[], ?::int8[])"
                     + " as t(micros, provider, model, calls, errors)")) {
                 for (int col = 0; col < types.length; col++) {
-                    ps.setArray(col + 1, array(c, types[col], columns[col]));
+                    ps.setArray(col + 1, SqlArrays.of(c, types[col], columns[col]));
                 }
                 ps.executeUpdate();
             }
@@ -237,17 +237,6 @@ public class SignalRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("signal_hourly.errors_by_type is not a JSON object of counts: " + counts, e);
         }
-    }
-
-    private static Array array(Connection c, String type, Object[] values) throws SQLException {
-        if (type.equals("bytea")) {
-            byte[][] bytes = new byte[values.length][];
-            for (int i = 0; i < values.length; i++) {
-                bytes[i] = (byte[]) values[i];
-            }
-            return c.createArrayOf(type, bytes);
-        }
-        return c.createArrayOf(type, values);
     }
 
     private Session session() {

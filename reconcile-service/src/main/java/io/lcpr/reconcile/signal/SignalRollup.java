@@ -30,15 +30,15 @@ public final class SignalRollup {
     long cacheCreationTokens;
     long outputTokens;
     final Map<String, Long> errorsByType = new TreeMap<>();
-    final Histogram ttftMs;
-    final Histogram e2eMs;
-    final Histogram outputLength;
+    final Distribution ttftMs;
+    final Distribution e2eMs;
+    final Distribution outputLength;
 
     public SignalRollup() {
-        this(new Histogram(DIGITS), new Histogram(DIGITS), new Histogram(DIGITS));
+        this(new Distribution(), new Distribution(), new Distribution());
     }
 
-    private SignalRollup(Histogram ttftMs, Histogram e2eMs, Histogram outputLength) {
+    private SignalRollup(Distribution ttftMs, Distribution e2eMs, Distribution outputLength) {
         this.ttftMs = ttftMs;
         this.e2eMs = e2eMs;
         this.outputLength = outputLength;
@@ -70,22 +70,15 @@ public final class SignalRollup {
         cacheCreationTokens += o.cacheCreationTokens;
         outputTokens += o.outputTokens;
         o.errorsByType.forEach((type, n) -> errorsByType.merge(type, n, Long::sum));
-        ttftMs.add(o.ttftMs);
-        e2eMs.add(o.e2eMs);
-        outputLength.add(o.outputLength);
+        ttftMs.merge(o.ttftMs);
+        e2eMs.merge(o.e2eMs);
+        outputLength.merge(o.outputLength);
     }
 
-    private static void record(Histogram h, Long value, int weight) {
+    private static void record(Distribution d, Long value, int weight) {
         if (value != null && value >= 0) {
-            h.recordValueWithCount(value, weight);
+            d.record(value, weight);
         }
-    }
-
-    /** A histogram in HdrHistogram's own encoding (V2, zero runs compressed), as stored. */
-    static byte[] encode(Histogram h) {
-        ByteBuffer buffer = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        h.encodeIntoByteBuffer(buffer);
-        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     static Histogram decode(byte[] bytes) {
@@ -96,7 +89,8 @@ public final class SignalRollup {
 
     /** A stored rollup read back. */
     static SignalRollup of(long[] sums, Map<String, Long> errorsByType, byte[] ttft, byte[] e2e, byte[] output) {
-        SignalRollup r = new SignalRollup(decode(ttft), decode(e2e), decode(output));
+        SignalRollup r = new SignalRollup(new Distribution(decode(ttft)), new Distribution(decode(e2e)),
+                new Distribution(decode(output)));
         r.calls = sums[0];
         r.storedCalls = sums[1];
         r.errors = sums[2];
@@ -121,7 +115,8 @@ public final class SignalRollup {
 
     /** A distribution read from a histogram: how many values, p50, p95, p99 and the largest. */
     public record Percentiles(long count, long p50, long p95, long p99, long max) {
-        static Percentiles of(Histogram h) {
+        static Percentiles of(Distribution d) {
+            Histogram h = d.histogram();
             return new Percentiles(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(95),
                     h.getValueAtPercentile(99), h.getMaxValue());
         }
@@ -133,5 +128,99 @@ public final class SignalRollup {
                 inputTokens, cacheReadTokens, cacheCreationTokens,
                 inputTokens == 0 ? 0 : (double) cacheReadTokens / inputTokens, outputTokens, Percentiles.of(ttftMs),
                 Percentiles.of(e2eMs), Percentiles.of(outputLength));
+    }
+
+    /**
+     * One distribution of a rollup. A poll's rollup sees a handful of calls per key, so their values are kept as they
+     * come and written into a histogram only when stored (by an {@link Encoder}'s one histogram, reused), merged or
+     * read: a histogram per key and poll was most of what the fold allocated (bench-reconcile's allocation profile).
+     */
+    static final class Distribution {
+        /** Value and weight pairs not yet in {@link #histogram}. */
+        private long[] pending = new long[8];
+        private int size;
+        private Histogram histogram;
+
+        Distribution() {
+        }
+
+        Distribution(Histogram histogram) {
+            this.histogram = histogram;
+            this.pending = null;
+        }
+
+        void record(long value, long weight) {
+            if (histogram != null) {
+                histogram.recordValueWithCount(value, weight);
+                return;
+            }
+            if (size + 2 > pending.length) {
+                pending = Arrays.copyOf(pending, pending.length * 2);
+            }
+            pending[size++] = value;
+            pending[size++] = weight;
+        }
+
+        void merge(Distribution o) {
+            if (o.histogram != null) {
+                histogram().add(o.histogram);
+            } else {
+                for (int i = 0; i < o.size; i += 2) {
+                    record(o.pending[i], o.pending[i + 1]);
+                }
+            }
+        }
+
+        /** The distribution as a histogram, built from the values kept so far on first use. */
+        Histogram histogram() {
+            if (histogram == null) {
+                histogram = new Histogram(DIGITS);
+                replayInto(histogram);
+                pending = null;
+                size = 0;
+            }
+            return histogram;
+        }
+
+        private void replayInto(Histogram h) {
+            for (int i = 0; i < size; i += 2) {
+                h.recordValueWithCount(pending[i], pending[i + 1]);
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Distribution d && histogram().equals(d.histogram());
+        }
+
+        @Override
+        public int hashCode() {
+            return histogram().hashCode();
+        }
+    }
+
+    /**
+     * Writes distributions in HdrHistogram's own encoding (V2, zero runs compressed), as stored, one after another
+     * through one histogram and one buffer: a poll stores hundreds. Not thread-safe; one per statement.
+     */
+    static final class Encoder {
+        private final Histogram scratch = new Histogram(DIGITS);
+        private ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+
+        byte[] encode(Distribution d) {
+            Histogram h = d.histogram;
+            if (h == null) {
+                scratch.reset();
+                d.replayInto(scratch);
+                h = scratch;
+            }
+            int needed = h.getNeededByteBufferCapacity();
+            if (buffer.capacity() < needed) {
+                buffer = ByteBuffer.allocate(needed);
+            }
+            buffer.clear();
+            h.encodeIntoByteBuffer(buffer);
+            return Arrays.copyOf(buffer.array(), buffer.position());
+        }
     }
 }

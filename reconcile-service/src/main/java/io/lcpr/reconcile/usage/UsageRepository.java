@@ -23,6 +23,7 @@ import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.price.BillableUnits;
+import io.lcpr.reconcile.SqlArrays;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.period.RangeQuery;
@@ -256,9 +257,9 @@ public class UsageRepository {
         return session().doReturningWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(INSERT_TRACES)) {
                 bindColumns(connection, ps, types, columns);
-                ps.setArray(types.length + 1, connection.createArrayOf("text", unitColumns[0]));
-                ps.setArray(types.length + 2, connection.createArrayOf("text", unitColumns[1]));
-                ps.setArray(types.length + 3, connection.createArrayOf("numeric", unitColumns[2]));
+                ps.setArray(types.length + 1, SqlArrays.of(connection, "text", unitColumns[0]));
+                ps.setArray(types.length + 2, SqlArrays.of(connection, "text", unitColumns[1]));
+                ps.setArray(types.length + 3, SqlArrays.of(connection, "numeric", unitColumns[2]));
                 Set<String> fresh = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -334,7 +335,7 @@ public class UsageRepository {
     private static void bindColumns(java.sql.Connection connection, PreparedStatement ps, String[] types,
             Object[][] columns) throws SQLException {
         for (int c = 0; c < types.length; c++) {
-            ps.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            ps.setArray(c + 1, SqlArrays.of(connection, types[c], columns[c]));
         }
     }
 
