@@ -199,6 +199,7 @@ public class UsageRepository {
                 order by unit_key
                 """ + UNIT_MERGE + """
                     , result = null
+                returning unit_key, result
             ), resolved as (
                 update outcome_verdict v set unit_key = w.unit_key from waiting w where v.id = w.id
             ), call_units as (
@@ -216,7 +217,10 @@ public class UsageRepository {
                 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
                 """ + UNIT_HOURLY_ADD + """
             )
-            select dedupe_key from new
+            -- the new calls, then the units left open above: the only ones the poll's next statement has to judge
+            select dedupe_key, false from new
+            union all
+            select unit_key, true from merged where result is null
             """;
 
     private static final String INSERT_OUTCOMES = """
@@ -240,8 +244,15 @@ public class UsageRepository {
         this.em = em;
     }
 
-    /** Stores and folds the traces not stored before; returns the dedupe keys of those that were new. */
-    public Set<String> insertTraces(List<TraceRecordedV1> events) {
+    /**
+     * What a poll's fold statement did: the dedupe keys of the calls new to the store, and the work units it left open
+     * (merged into a stored unit, or with verdicts waiting for one of its calls), whose rows it holds locked.
+     */
+    public record Folded(Set<String> fresh, Set<String> openUnits) {
+    }
+
+    /** Stores and folds the traces not stored before. */
+    public Folded insertTraces(List<TraceRecordedV1> events) {
         String[] types = { "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int8",
                 "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int4", "text", "int2", "text", "text",
                 "text", "text" };
@@ -261,12 +272,13 @@ public class UsageRepository {
                 ps.setArray(types.length + 2, SqlArrays.of(connection, "text", unitColumns[1]));
                 ps.setArray(types.length + 3, SqlArrays.of(connection, "numeric", unitColumns[2]));
                 Set<String> fresh = new HashSet<>();
+                Set<String> openUnits = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        fresh.add(rs.getString(1));
+                        (rs.getBoolean(2) ? openUnits : fresh).add(rs.getString(1));
                     }
                 }
-                return fresh;
+                return new Folded(fresh, openUnits);
             }
         });
     }

@@ -46,11 +46,12 @@ public class UsageService {
             return 0;
         }
         repository.keyedAccessOnly();
-        Set<String> fresh = repository.insertTraces(events);
-        if (!fresh.isEmpty()) { // the fold's upsert holds the units' rows
-            Set<String> units = new HashSet<>();
-            events.forEach(e -> units.add(UsageRepository.unitKey(e.trace())));
-            judgements.judgeLocked(units);
+        UsageRepository.Folded folded = repository.insertTraces(events);
+        Set<String> fresh = folded.fresh();
+        if (!fresh.isEmpty()) {
+            // a unit the fold judged from this poll alone is done; the ones it left open are judged from their rows,
+            // which its upsert holds locked (every other unit of the poll was closed by the transaction that folded it)
+            judgements.judgeLocked(folded.openUnits());
             List<CanonicalTrace> stored = firstOfEach(events, fresh);
             signals.fold(stored);
             attribution.fold(stored);
