@@ -48,9 +48,8 @@ public class UnitJudgements {
                 -- unit: a poll judges a few thousand units against millions of verdicts; joined back as a separate
                 -- set, the planner compared every unit with every other). The latest verdict of a kind, a failing
                 -- one on a tie, is a plain max: the observed instant in microseconds, doubled, plus one when
-                -- failing; its lowest bit then says whether it failed. The cost of an escalation is its earliest
-                -- one's, taken in the same probe.
-                select u.*, coalesce(v.escalated, false) as escalated, v.escalation_cost,
+                -- failing; its lowest bit then says whether it failed.
+                select u.*, coalesce(v.escalated, false) as escalated, e.escalation_cost,
                     case
                         when v.final_word is not null then (v.final_word & 1) = 0
                             and (not coalesce(v.escalated, false) or coalesce(w.human_signoff_accepted, false))
@@ -65,19 +64,25 @@ public class UnitJudgements {
                 from units u
                 cross join lateral (
                     select bool_or(o.kind = 'escalation') as escalated,
-                        (array_agg(o.human_cost order by coalesce(o.observed_at, 'epoch'), coalesce(o.human_cost, 0))
-                            filter (where o.kind = 'escalation'))[1] as escalation_cost,
                         max(o.code) filter (where o.kind = 'acceptance') as final_word,
                         max(o.code) filter (where o.kind = 'eval'
                             and (o.request_id is null or o.request_id = u.final_request_id)) as quality,
                         max(o.code) filter (where o.kind = 'slo'
                             and (o.request_id is null or o.request_id = u.final_request_id)) as latency
                     from (
-                        select kind, request_id, observed_at, human_cost,
+                        select kind, request_id,
                             case when passed is null then null else (extract(epoch from coalesce(observed_at, 'epoch'))
                                 * 1000000)::bigint * 2 + (case when passed then 0 else 1 end) end as code
                         from outcome_verdict where unit_key = u.unit_key) o
                 ) v
+                left join lateral (
+                    -- the earliest escalation's cost, looked up only for a unit that has one: the condition on v
+                    -- alone is a gate PostgreSQL evaluates before the scan, so most units cost no second probe
+                    select human_cost as escalation_cost from outcome_verdict
+                    where v.escalated and unit_key = u.unit_key and kind = 'escalation'
+                    order by coalesce(observed_at, 'epoch'), coalesce(human_cost, 0)
+                    limit 1
+                ) e on true
                 left join workload_settings w on w.name = u.workload
             ), results as (
                 select j.*,
