@@ -9,8 +9,8 @@ import java.util.function.IntFunction;
 /**
  * Array parameters typed by their elements, so that PgJDBC sends them in PostgreSQL's binary form (it does for
  * String[], Long[], Integer[], Short[] and byte[][], not for Object[]): a poll of traces binds some hundred thousand
- * values, and writing and parsing them as text literals was a tenth of the fold's CPU in the service (JFR profile of
- * bench-reconcile) and more in PostgreSQL's {@code array_in}. Other element types (numeric, uuid) go as text.
+ * values, and writing them as text literals was about a tenth of the service's CPU samples while folding (JFR profile
+ * of bench-reconcile). Other element types (numeric, uuid) go as text.
  */
 public final class SqlArrays {
     private SqlArrays() {

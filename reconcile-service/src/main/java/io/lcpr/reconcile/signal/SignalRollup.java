@@ -133,7 +133,7 @@ public final class SignalRollup {
     /**
      * One distribution of a rollup. A poll's rollup sees a handful of calls per key, so their values are kept as they
      * come and written into a histogram only when stored (by an {@link Encoder}'s one histogram, reused), merged or
-     * read: a histogram per key and poll was most of what the fold allocated (bench-reconcile's allocation profile).
+     * read: a histogram per key and poll was over a third of what the fold allocated (bench-reconcile's JFR profile).
      */
     static final class Distribution {
         /** Value and weight pairs not yet in {@link #histogram}. */
