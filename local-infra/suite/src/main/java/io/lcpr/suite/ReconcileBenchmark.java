@@ -99,6 +99,7 @@ public final class ReconcileBenchmark {
                         reconcileEnv, work.resolve("logs"), jvm)) {
                     reconcile.awaitReady(Duration.ofSeconds(120));
                     CpuTimes.Phase cpu = CpuTimes.Phase.start(reconcile.pid());
+                    StatementProfile statements = StatementProfile.start(infra);
                     Instant consumeStart = Instant.now();
                     LagWatch lag = new LagWatch(infra.bootstrapServers());
                     awaitFolded(reconcile, FIRST, expected.calls, expected.outcomes, lag);
@@ -110,10 +111,12 @@ public final class ReconcileBenchmark {
                     System.out.printf("  CPU while folding alone: %s%n", cpu.processes(alone));
                     System.out.printf("  reconcile-service threads: %s%n", cpu.serviceThreads(alone));
                     System.out.printf("  postgresql processes: %s%n", cpu.postgres(alone));
+                    printStatements("while folding alone", statements);
 
                     // 2. the second month end to end, both services running, an alert rule evaluated as it arrives
                     AlertLag alertLag = AlertLag.define(reconcile, second);
                     LagWatch e2eLag = new LagWatch(infra.bootstrapServers());
+                    StatementProfile e2eStatements = StatementProfile.start(infra);
                     Instant e2eStart = Instant.now();
                     Future<ReconcileMonth.Expected> sending = Executors.newSingleThreadExecutor()
                             .submit(() -> send(ingest, second, batch, clients, alertLag));
@@ -125,6 +128,7 @@ public final class ReconcileBenchmark {
                     System.out.printf("end to end: %,d traces sent in %.1f s, all folded %.1f s after the first byte:"
                             + " %,.0f traces/s (target >= 25,000); largest consumer lag %,d%n", expectedSecond.calls,
                             sent, e2e, expectedSecond.calls / e2e, e2eLag.max());
+                    printStatements("end to end", e2eStatements);
                     alertLag.print(reconcile, infra.bootstrapServers());
 
                     // 3. the first month's bills: a FOCUS export of BENCH_FOCUS_LINES lines, imported whole
@@ -375,6 +379,12 @@ public final class ReconcileBenchmark {
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("the reconciled month differs from the generated one: " + wrong);
         }
+    }
+
+    private static void printStatements(String phase, StatementProfile profile) throws Exception {
+        System.out.printf("  PostgreSQL statements %s (time inside the server, on CPU or waiting; share of all):%n",
+                phase);
+        profile.lines().forEach(line -> System.out.println("    " + line));
     }
 
     /** What the two months take in reconcile-service's schema, table with its indexes. */

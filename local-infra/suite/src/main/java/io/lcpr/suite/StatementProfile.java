@@ -1,0 +1,76 @@
+package io.lcpr.suite;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.lcpr.infra.LocalInfra;
+
+/**
+ * Where PostgreSQL's time went in a measured phase, statement by statement (pg_stat_statements, counters reset at the
+ * phase's start): the time is spent inside the server, on CPU or waiting (locks, disk), so it says which statement to
+ * look at, beside CpuTimes' figure of how busy the server was. Off, and saying so, when the server was not started
+ * with the module preloaded ({@code LCPR_PG_SERVER_CONFIG}, which {@code suite.sh bench-reconcile} sets).
+ */
+final class StatementProfile {
+    private static final int TOP = 8;
+    private static final int LABEL_CHARS = 60;
+
+    private final LocalInfra infra;
+    private final boolean on;
+
+    private StatementProfile(LocalInfra infra, boolean on) {
+        this.infra = infra;
+        this.on = on;
+    }
+
+    /** Resets the server's statement counters (when the module is loaded): the phase starts now. */
+    static StatementProfile start(LocalInfra infra) throws Exception {
+        try (Connection c = IngestBenchmark.connect(infra); Statement s = c.createStatement()) {
+            boolean on;
+            try (ResultSet rs = s.executeQuery("select current_setting('shared_preload_libraries')"
+                    + " like '%pg_stat_statements%'")) {
+                rs.next();
+                on = rs.getBoolean(1);
+            }
+            if (on) {
+                s.execute("create extension if not exists pg_stat_statements");
+                s.execute("select pg_stat_statements_reset()");
+            }
+            return new StatementProfile(infra, on);
+        }
+    }
+
+    /** The phase's statements by time spent in them, the largest first, as lines to print. */
+    List<String> lines() throws Exception {
+        List<String> out = new ArrayList<>();
+        if (!on) {
+            out.add("off (PostgreSQL started without shared_preload_libraries=pg_stat_statements)");
+            return out;
+        }
+        try (Connection c = IngestBenchmark.connect(infra); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        select calls, total_exec_time, total_plan_time, rows,
+                            regexp_replace(query, '\\s+', ' ', 'g'),
+                            sum(total_exec_time + total_plan_time) over ()
+                        from pg_stat_statements
+                        where query not like '%pg_stat_statements%'
+                        order by total_exec_time + total_plan_time desc""" + " limit " + TOP)) {
+            while (rs.next()) {
+                long calls = rs.getLong(1);
+                double ms = rs.getDouble(2) + rs.getDouble(3);
+                out.add(String.format("%5.1f s %3.0f%% %,7d calls %,9.1f ms each %,11d rows  %s", ms / 1000,
+                        100 * ms / rs.getDouble(6), calls, calls == 0 ? 0 : ms / calls, rs.getLong(4),
+                        label(rs.getString(5))));
+            }
+        }
+        return out;
+    }
+
+    private static String label(String query) {
+        String q = query.strip();
+        return q.length() <= LABEL_CHARS ? q : q.substring(0, LABEL_CHARS) + "...";
+    }
+}
