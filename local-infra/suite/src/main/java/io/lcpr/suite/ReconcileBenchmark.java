@@ -328,7 +328,6 @@ public final class ReconcileBenchmark {
         });
     }
 
-    /** The reconciliation's figures against the benchmark's own sums, to the cent. */
     /** The month's operating signals hold every call and every failed call once; prints how long a month's read takes. */
     static void checkSignals(ServiceProcess reconcile, ReconcileMonth.Expected expected) throws Exception {
         Instant start = Instant.now();
@@ -350,6 +349,7 @@ public final class ReconcileBenchmark {
         }
     }
 
+    /** The reconciliation's figures against the benchmark's own sums, to the cent. */
     static void check(JsonNode run, ReconcileMonth.Expected expected) {
         Map<String, BigDecimal> loaded = new HashMap<>();
         BigDecimal traced = BigDecimal.ZERO;

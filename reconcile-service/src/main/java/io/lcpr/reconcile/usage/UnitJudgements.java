@@ -90,24 +90,26 @@ public class UnitJudgements {
                           when escalated then 3 else 4 end)::smallint as result
                 from judged j
             )""";
-    /** Judges the units named by the {@code keys} query (%s) from their stored rows and stores what changed. */
+    /**
+     * Judges the units whose {@code work_unit} rows meet a condition (%s, on {@code u}) and stores what changed. Each
+     * row is found once: the update goes back to it by its row id, which holds because the caller has locked it.
+     */
     private static final String JUDGE = """
-            with keys as (%s), units as (
-                select u.unit_key, coalesce(nullif(u.workload, ''), 'unknown') as workload, u.attempts,
-                    u.final_request_id, u.final_ttft_ms, u.final_e2e_ms
-                from work_unit u join keys k on k.unit_key = u.unit_key where u.attempts > 0
+            with units as (
+                select u.ctid as row_id, u.unit_key, coalesce(nullif(u.workload, ''), 'unknown') as workload,
+                    u.attempts, u.final_request_id, u.final_ttft_ms, u.final_e2e_ms
+                from work_unit u where u.attempts > 0 and %s
             ), """ + JUDGEMENT.replace("%", "%%") + """
 
             update work_unit w set result = r.result, escalated = r.escalated,
                 escalation_cost = case when r.escalated then r.escalation_cost end
             from results r
-            where w.unit_key = r.unit_key
+            where w.ctid = r.row_id
                 and (w.result, w.escalated, w.escalation_cost)
                     is distinct from (r.result, r.escalated, case when r.escalated then r.escalation_cost end)
             """;
-    private static final String GIVEN_KEYS = "select distinct k as unit_key from unnest(?::text[] collate \"C\") k";
-    private static final String OPEN_KEYS = "select unit_key from work_unit"
-            + " where unit_key = any(?::text[] collate \"C\") and result is null and attempts > 0";
+    private static final String GIVEN_KEYS = "u.unit_key = any(?::text[] collate \"C\")";
+    private static final String OPEN_KEYS = GIVEN_KEYS + " and u.result is null";
     /** Result codes as stored (V4), in {@link UnitResult} order from 1. */
     private static final UnitResult[] RESULTS = UnitResult.values();
 
@@ -125,12 +127,12 @@ public class UnitJudgements {
         return judge(OPEN_KEYS, unitKeys);
     }
 
-    private int judge(String keysQuery, Collection<String> unitKeys) {
+    private int judge(String condition, Collection<String> unitKeys) {
         if (unitKeys.isEmpty()) {
             return 0;
         }
         return session().doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(JUDGE.formatted(keysQuery))) {
+            try (PreparedStatement ps = c.prepareStatement(JUDGE.formatted(condition))) {
                 ps.setArray(1, SqlArrays.of(c, "text", unitKeys.toArray()));
                 return ps.executeUpdate();
             }
@@ -167,9 +169,10 @@ public class UnitJudgements {
     public int rejudgeWorkload(String workload) {
         String keys = "select unit_key from work_unit where coalesce(nullif(workload, ''), 'unknown') = ?"
                 + " and attempts > 0";
+        String ofWorkload = "coalesce(nullif(u.workload, ''), 'unknown') = ?";
         return session().doReturningWork(c -> {
             try (PreparedStatement lock = c.prepareStatement(keys + " order by unit_key for update");
-                    PreparedStatement judge = c.prepareStatement(JUDGE.formatted(keys))) {
+                    PreparedStatement judge = c.prepareStatement(JUDGE.formatted(ofWorkload))) {
                 lock.setString(1, workload);
                 lock.execute();
                 judge.setString(1, workload);
@@ -181,7 +184,8 @@ public class UnitJudgements {
     /** Judges the units with a call in the range (rebuilt in this transaction, so already locked). */
     public int judgeRange(Instant from, Instant to) {
         return session().doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(JUDGE.formatted(UsageRepository.TOUCHED_UNITS))) {
+            String touched = "u.unit_key in (" + UsageRepository.TOUCHED_UNITS + ")";
+            try (PreparedStatement ps = c.prepareStatement(JUDGE.formatted(touched))) {
                 ps.setObject(1, from.atOffset(ZoneOffset.UTC));
                 ps.setObject(2, to.atOffset(ZoneOffset.UTC));
                 return ps.executeUpdate();
