@@ -45,9 +45,10 @@ import io.lcpr.infra.TopicWriter;
  * sends it through ingest-service as NDJSON, with a third of the units' eval verdicts, then measures:
  * <ol>
  * <li>reconcile-service alone consuming and folding the month from the pre-filled llm.traces.v1 (it starts once
- * ingest has published everything);</li>
+ * ingest has published everything), with where the CPU went (CpuTimes) and PostgreSQL's time by statement
+ * (StatementProfile);</li>
  * <li>the whole pipeline on a second month, from the first byte sent to ingest until the last trace is folded, with
- * the largest consumer lag seen;</li>
+ * the largest consumer lag seen and PostgreSQL's time by statement;</li>
  * <li>POST /api/reconciliations for the first month until its last lcpr.computed.v1 is on the topic;</li>
  * <li>each service's peak RSS, and the month's trace-derived total and per-workload loaded cost against the
  * benchmark's own sum over the generated calls, to the cent.</li>
