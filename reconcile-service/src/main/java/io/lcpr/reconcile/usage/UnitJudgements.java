@@ -167,11 +167,10 @@ public class UnitJudgements {
 
     /** Judges again every unit of a workload (its acceptance rule changed); returns the units whose result moved. */
     public int rejudgeWorkload(String workload) {
-        String keys = "select unit_key from work_unit where coalesce(nullif(workload, ''), 'unknown') = ?"
-                + " and attempts > 0";
         String ofWorkload = "coalesce(nullif(u.workload, ''), 'unknown') = ?";
         return session().doReturningWork(c -> {
-            try (PreparedStatement lock = c.prepareStatement(keys + " order by unit_key for update");
+            try (PreparedStatement lock = c.prepareStatement("select unit_key from work_unit u where u.attempts > 0"
+                    + " and " + ofWorkload + " order by unit_key for update");
                     PreparedStatement judge = c.prepareStatement(JUDGE.formatted(ofWorkload))) {
                 lock.setString(1, workload);
                 lock.execute();
