@@ -109,7 +109,9 @@ public class UnitJudgements {
                     is distinct from (r.result, r.escalated, case when r.escalated then r.escalation_cost end)
             """;
     private static final String GIVEN_KEYS = "u.unit_key = any(?::text[] collate \"C\")";
-    private static final String OPEN_KEYS = GIVEN_KEYS + " and u.result is null";
+    /** Judging the given units, and the given units the fold left open: formatted once, not per poll. */
+    private static final String JUDGE_GIVEN = JUDGE.formatted(GIVEN_KEYS);
+    private static final String JUDGE_OPEN = JUDGE.formatted(GIVEN_KEYS + " and u.result is null");
     /** Result codes as stored (V4), in {@link UnitResult} order from 1. */
     private static final UnitResult[] RESULTS = UnitResult.values();
 
@@ -124,15 +126,15 @@ public class UnitJudgements {
      * open (a unit it merged into an existing row, or whose waiting verdicts it resolved).
      */
     public int judgeLocked(Collection<String> unitKeys) {
-        return judge(OPEN_KEYS, unitKeys);
+        return judge(JUDGE_OPEN, unitKeys);
     }
 
-    private int judge(String condition, Collection<String> unitKeys) {
+    private int judge(String statement, Collection<String> unitKeys) {
         if (unitKeys.isEmpty()) {
             return 0;
         }
         return session().doReturningWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement(JUDGE.formatted(condition))) {
+            try (PreparedStatement ps = c.prepareStatement(statement)) {
                 ps.setArray(1, SqlArrays.of(c, "text", unitKeys.toArray()));
                 return ps.executeUpdate();
             }
@@ -154,15 +156,15 @@ public class UnitJudgements {
                     select k, '', 0, '-infinity', '' from unnest(?::text[] collate "C") k order by k
                     on conflict (unit_key) do nothing
                     """);
-                    PreparedStatement lock = c.prepareStatement("select unit_key from work_unit"
-                            + " where unit_key = any(?::text[] collate \"C\") order by unit_key for update")) {
+                    PreparedStatement lock = c.prepareStatement("select unit_key from work_unit u where "
+                            + GIVEN_KEYS + " order by unit_key for update")) {
                 for (PreparedStatement ps : new PreparedStatement[] { stubs, lock }) {
                     ps.setArray(1, c.createArrayOf("text", sorted));
                     ps.execute();
                 }
             }
         });
-        return judge(GIVEN_KEYS, List.of(sorted));
+        return judge(JUDGE_GIVEN, List.of(sorted));
     }
 
     /** Judges again every unit of a workload (its acceptance rule changed); returns the units whose result moved. */
