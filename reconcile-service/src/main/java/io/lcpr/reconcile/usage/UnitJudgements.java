@@ -112,6 +112,17 @@ public class UnitJudgements {
     /** Judging the given units, and the given units the fold left open: formatted once, not per poll. */
     private static final String JUDGE_GIVEN = JUDGE.formatted(GIVEN_KEYS);
     private static final String JUDGE_OPEN = JUDGE.formatted(GIVEN_KEYS + " and u.result is null");
+    /**
+     * A stub row for each unit with none, and a lock on each unit that has one, in one pass in key order, the order
+     * the fold takes its units in: PostgreSQL locks a conflicting row under ON CONFLICT DO UPDATE even when the
+     * update's condition is false, so the row is locked (FOR UPDATE, as the condition names the key) and not written.
+     * Two passes (stubs, then locks) held new stubs while waiting for older rows: out of key order.
+     */
+    private static final String STUB_OR_LOCK = """
+            insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id)
+            select k, '', 0, '-infinity', '' from unnest(?::text[] collate "C") k order by k
+            on conflict (unit_key) do update set unit_key = excluded.unit_key where false
+            """;
     /** Result codes as stored (V4), in {@link UnitResult} order from 1. */
     private static final UnitResult[] RESULTS = UnitResult.values();
 
@@ -151,17 +162,9 @@ public class UnitJudgements {
         }
         String[] sorted = unitKeys.stream().distinct().sorted().toArray(String[]::new);
         session().doWork(c -> {
-            try (PreparedStatement stubs = c.prepareStatement("""
-                    insert into work_unit (unit_key, workload, attempts, final_started_at, final_request_id)
-                    select k, '', 0, '-infinity', '' from unnest(?::text[] collate "C") k order by k
-                    on conflict (unit_key) do nothing
-                    """);
-                    PreparedStatement lock = c.prepareStatement("select unit_key from work_unit u where "
-                            + GIVEN_KEYS + " order by unit_key for update")) {
-                for (PreparedStatement ps : new PreparedStatement[] { stubs, lock }) {
-                    ps.setArray(1, c.createArrayOf("text", sorted));
-                    ps.execute();
-                }
+            try (PreparedStatement ps = c.prepareStatement(STUB_OR_LOCK)) {
+                ps.setArray(1, c.createArrayOf("text", sorted));
+                ps.execute();
             }
         });
         return judge(JUDGE_GIVEN, List.of(sorted));
