@@ -12,7 +12,8 @@ import io.lcpr.infra.LocalInfra;
  * Where PostgreSQL's time went in a measured phase, statement by statement (pg_stat_statements, counters reset at the
  * phase's start): the time is spent inside the server, on CPU or waiting (locks, disk), so it says which statement to
  * look at, beside CpuTimes' figure of how busy the server was. Off, and saying so, when the server was not started
- * with the module preloaded ({@code LCPR_PG_SERVER_CONFIG}, which {@code suite.sh bench-reconcile} sets).
+ * with the module preloaded ({@code LCPR_PG_SERVER_CONFIG}, which {@code suite.sh bench-reconcile} sets). What
+ * the time inside statements was spent on comes from WaitSampler, which runs either way.
  */
 final class StatementProfile {
     private static final int TOP = 8;
@@ -20,10 +21,12 @@ final class StatementProfile {
 
     private final LocalInfra infra;
     private final boolean on;
+    private final WaitSampler waits;
 
-    private StatementProfile(LocalInfra infra, boolean on) {
+    private StatementProfile(LocalInfra infra, boolean on, WaitSampler waits) {
         this.infra = infra;
         this.on = on;
+        this.waits = waits;
     }
 
     /** Resets the server's statement counters (when the module is loaded): the phase starts now. */
@@ -39,24 +42,37 @@ final class StatementProfile {
                 s.execute("create extension if not exists pg_stat_statements");
                 s.execute("select pg_stat_statements_reset()");
             }
-            return new StatementProfile(infra, on);
+            return new StatementProfile(infra, on, WaitSampler.start(infra));
         }
     }
 
-    /** The phase's statements by time spent in them, the largest first, as lines to print. */
+    /**
+     * The phase's statements by time spent in them, the largest first, then what the busy backends waited on
+     * (WaitSampler, which this stops), as lines to print.
+     */
     List<String> lines() throws Exception {
         List<String> out = new ArrayList<>();
-        if (!on) {
+        if (on) {
+            out.addAll(statements());
+        } else {
             out.add("off (PostgreSQL started without shared_preload_libraries=pg_stat_statements)");
-            return out;
         }
+        try (waits) {
+            out.add("sampled from pg_stat_activity:");
+            waits.lines().forEach(line -> out.add("  " + line));
+        }
+        return out;
+    }
+
+    private List<String> statements() throws Exception {
+        List<String> out = new ArrayList<>();
         try (Connection c = IngestBenchmark.connect(infra); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("""
                         select calls, total_exec_time, total_plan_time, rows,
                             regexp_replace(query, '\\s+', ' ', 'g'),
                             sum(total_exec_time + total_plan_time) over ()
                         from pg_stat_statements
-                        where query not like '%pg_stat_statements%'
+                        where query not like '%pg_stat_statements%' and query not like '%pg_stat_activity%'
                         order by total_exec_time + total_plan_time desc""" + " limit " + TOP)) {
             while (rs.next()) {
                 long calls = rs.getLong(1);

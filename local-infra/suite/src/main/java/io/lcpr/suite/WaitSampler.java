@@ -1,0 +1,117 @@
+package io.lcpr.suite;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lcpr.infra.LocalInfra;
+
+/**
+ * What PostgreSQL's busy backends were doing through a phase, sampled from pg_stat_activity every
+ * {@value #EVERY_MS} ms: the statement and its wait event, or none (on a CPU, or runnable and waiting for one). It
+ * splits the statement time pg_stat_statements reports into row locks, disk and CPU, which the counters cannot; and
+ * it counts the deadlocks and rolled-back transactions of the phase (pg_stat_database), each a poll retried.
+ */
+final class WaitSampler implements AutoCloseable {
+    static final long EVERY_MS = 100;
+    private static final int TOP = 8;
+    private static final int LABEL_CHARS = 48;
+    private static final String NO_WAIT = "no wait event";
+
+    private final Connection connection;
+    private final long[] startCounts;
+    private final Map<String, Integer> samples = new HashMap<>();
+    private final Thread thread;
+    private volatile boolean stop;
+    private int ticks;
+
+    private WaitSampler(Connection connection) throws Exception {
+        this.connection = connection;
+        this.startCounts = databaseCounts();
+        this.thread = new Thread(this::sample, "wait-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    static WaitSampler start(LocalInfra infra) throws Exception {
+        return new WaitSampler(IngestBenchmark.connect(infra));
+    }
+
+    private void sample() {
+        try (Statement s = connection.createStatement()) {
+            while (!stop) {
+                try (ResultSet rs = s.executeQuery("""
+                        select coalesce(wait_event_type || ':' || wait_event, '%s'),
+                            left(regexp_replace(query, '\\s+', ' ', 'g'), %d)
+                        from pg_stat_activity
+                        where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
+                        """.formatted(NO_WAIT, LABEL_CHARS))) {
+                    synchronized (this) {
+                        ticks++;
+                        while (rs.next()) {
+                            samples.merge(rs.getString(1) + "  " + rs.getString(2).strip(), 1, Integer::sum);
+                        }
+                    }
+                }
+                Thread.sleep(EVERY_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (!stop) {
+                System.out.println("  wait sampling stopped: " + e.getMessage());
+            }
+        }
+    }
+
+    private long[] databaseCounts() throws Exception {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select deadlocks,"
+                + " xact_rollback from pg_stat_database where datname = current_database()")) {
+            rs.next();
+            return new long[] { rs.getLong(1), rs.getLong(2) };
+        }
+    }
+
+    /**
+     * Stops sampling; the phase's busy backends per sample, the largest shares of (wait, statement) pairs and the
+     * deadlocks and rollbacks, as lines to print.
+     */
+    List<String> lines() throws Exception {
+        stop = true;
+        thread.join(5_000);
+        List<String> out = new ArrayList<>();
+        Map<String, Integer> byWait = new HashMap<>();
+        int total;
+        List<Map.Entry<String, Integer>> top;
+        synchronized (this) {
+            total = samples.values().stream().mapToInt(Integer::intValue).sum();
+            samples.forEach((k, n) -> byWait.merge(k.substring(0, k.indexOf("  ")), n, Integer::sum));
+            top = samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(TOP).toList();
+            out.add(String.format("%,d samples every %d ms, %.2f busy backends a sample; by wait: %s", ticks,
+                    EVERY_MS, ticks == 0 ? 0 : (double) total / ticks, shares(byWait, total)));
+        }
+        top.forEach(e -> out.add(String.format("%3.0f%%  %s", 100.0 * e.getValue() / total, e.getKey())));
+        long[] end = databaseCounts();
+        out.add(String.format("deadlocks %,d, transactions rolled back %,d (each a poll retried or a lost race)",
+                end[0] - startCounts[0], end[1] - startCounts[1]));
+        return out;
+    }
+
+    private static String shares(Map<String, Integer> counts, int total) {
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(TOP).map(e -> String.format("%s %.0f%%", e.getKey(), 100.0 * e.getValue() / total))
+                .reduce((a, b) -> a + ", " + b).orElse("none busy");
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop = true;
+        thread.join(5_000);
+        connection.close();
+    }
+}
