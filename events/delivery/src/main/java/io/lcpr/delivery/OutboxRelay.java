@@ -66,6 +66,11 @@ public class OutboxRelay {
         }
     }
 
+    /** Rows waiting to be sent at the last measure (every 15 s): for a service's own admission check. */
+    public long backlog() {
+        return backlog.get();
+    }
+
     @Scheduled(every = "${outbox.poll-interval.ms:200}ms", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {

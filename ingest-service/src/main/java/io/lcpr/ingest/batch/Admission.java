@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
+import io.lcpr.delivery.OutboxRelay;
 import io.lcpr.ingest.IngestConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -20,18 +21,23 @@ import jakarta.ws.rs.core.Response;
  * Whether a new batch is taken: while the broker is away ingest keeps storing into its outboxes (a 200 is a commit
  * to PostgreSQL, published later), up to {@code ingest.publish.max-unpublished-records}; beyond that a batch is
  * answered 503 with Retry-After before a byte of it is read, so nothing of it is half-stored and the sender keeps it.
- * The count is taken on a schedule, not per request.
+ * The count is taken on a schedule, not per request: the traces' chunks every poll (a small table, one row per chunk),
+ * the outcomes' outbox rows as the relay last measured them (every 15 s): counting them each second scanned the
+ * outbox's index of unpublished rows, which holds an entry for every row published since the last vacuum (164 ms a
+ * count, 8% of PostgreSQL's statement time while reconcile-service folded 10 million traces beside an idle ingest).
  */
 @ApplicationScoped
 public class Admission {
     private static final Logger LOG = Logger.getLogger(Admission.class);
     private final EntityManager em;
     private final IngestConfig config;
+    private final OutboxRelay outbox;
     private final AtomicLong unpublished = new AtomicLong();
 
-    public Admission(EntityManager em, IngestConfig config, MeterRegistry registry) {
+    public Admission(EntityManager em, IngestConfig config, OutboxRelay outbox, MeterRegistry registry) {
         this.em = em;
         this.config = config;
+        this.outbox = outbox;
         registry.gauge("ingest.unpublished.records", unpublished);
     }
 
@@ -53,15 +59,14 @@ public class Admission {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void count() {
         try {
-            Number n = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                    "select (select coalesce(sum(traces), 0) from trace_chunk where published_at is null)"
-                            + " + (select count(*) from outbox_message where published_at is null)")
-                    .getSingleResult());
-            long before = unpublished.getAndSet(n.longValue());
+            Number traces = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                    "select coalesce(sum(traces), 0) from trace_chunk where published_at is null").getSingleResult());
+            long n = traces.longValue() + outbox.backlog();
+            long before = unpublished.getAndSet(n);
             long max = config.publish().maxUnpublishedRecords();
-            if ((before > max) != (n.longValue() > max)) {
-                LOG.warnf(n.longValue() > max ? "%d records wait to be published: new batches answered 503"
-                        : "%d records wait to be published: taking batches again", n.longValue());
+            if ((before > max) != (n > max)) {
+                LOG.warnf(n > max ? "%d records wait to be published: new batches answered 503"
+                        : "%d records wait to be published: taking batches again", n);
             }
         } catch (RuntimeException e) {
             LOG.debugf("unpublished records not counted: %s", e.getMessage());
