@@ -13,8 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Kafka adapter for traces and outcomes, a poll at a time. A record that is not a readable event is dead-lettered
  * by UsageBatches itself (with the reason), in the poll's transaction; a database outage is waited out
  * (OutlastsDatabaseOutage), other transient failures are retried here (a deadlock between two polls folding the same
- * rows is one), and a poll failing past its retries goes to the channel's dead-letter topic whole. Polls of traces are handled side by side: one statement per poll keeps one
- * PostgreSQL backend busy, and offsets are committed only below the oldest poll still in hand.
+ * rows is one), and a poll failing past its retries goes to the channel's dead-letter topic whole. Polls of traces are
+ * handled side by side: one statement per poll keeps one PostgreSQL backend busy, and offsets are committed only below
+ * the oldest poll still in hand.
  */
 @ApplicationScoped
 @OutlastsDatabaseOutage
