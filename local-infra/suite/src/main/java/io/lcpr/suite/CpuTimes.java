@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * CPU seconds (user + system) used so far by each packaged service, PostgreSQL (every backend), the Kafka broker and
  * the benchmark's own client, by the service's threads and by PostgreSQL's roles, read from /proc: on a shared
- * 2-core machine, where the cores went says more than a rate alone. Empty where there is no /proc.
+ * 2-core machine, where the cores went says more than a rate alone; the kernel's threads, the other processes and
+ * the machine as a whole (/proc/stat) beside them. Empty where there is no /proc.
  */
 final class CpuTimes {
     private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux the suite runs on
@@ -31,11 +32,14 @@ final class CpuTimes {
     static final class Phase {
         private final long servicePid;
         private final List<Map<String, Double>> before;
+        private final double[] machineBefore;
         private List<Map<String, Double>> after;
+        private double[] machineAfter;
 
         private Phase(long servicePid) {
             this.servicePid = servicePid;
             this.before = read();
+            this.machineBefore = CpuTimes.machine();
         }
 
         static Phase start(long servicePid) {
@@ -44,6 +48,15 @@ final class CpuTimes {
 
         void end() {
             after = read();
+            machineAfter = CpuTimes.machine();
+        }
+
+        /** The whole machine's cores through the phase: what the processes listed leave unexplained. */
+        String machine(double wallSeconds) {
+            if (machineAfter == null) {
+                throw new IllegalStateException("the phase has not ended");
+            }
+            return CpuTimes.machine(machineBefore, machineAfter, wallSeconds);
         }
 
         String processes(double wallSeconds) {
@@ -211,7 +224,41 @@ final class CpuTimes {
         if (comm.equals("java") && cmdline.contains("kafka.Kafka")) {
             return "kafka";
         }
-        return null;
+        // the kernel's own threads (writeback, page reclaim, network) apart from the rest: what the machine spent
+        // beside the suite's processes
+        String stat = Files.readString(proc.resolve("stat"));
+        long ppid = Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]);
+        return pid == 2 || ppid == 2 ? "kernel threads" : "other processes";
+    }
+
+    /**
+     * The machine's CPU seconds so far by state, from /proc/stat: user (with nice), system (with interrupts), iowait,
+     * idle, steal; empty where there is no /proc.
+     */
+    static double[] machine() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/stat"))) {
+            String[] f = lines.filter(l -> l.startsWith("cpu ")).findFirst().orElseThrow().trim().split("\\s+");
+            double[] t = new double[9];
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                t[i] = Long.parseLong(f[i]) / TICKS_PER_SECOND;
+            }
+            return new double[] { t[1] + t[2], t[3] + t[6] + t[7], t[5], t[4], t[8] };
+        } catch (IOException | RuntimeException e) {
+            return new double[0];
+        }
+    }
+
+    /** The machine's CPU between two readings of {@link #machine()}, in cores over the wall time. */
+    static String machine(double[] before, double[] after, double wallSeconds) {
+        if (before.length == 0 || after.length == 0) {
+            return "n/a (no /proc/stat)";
+        }
+        double[] c = new double[before.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (after[i] - before[i]) / wallSeconds;
+        }
+        return String.format("busy %.2f of %d cores (user %.2f, system %.2f), iowait %.2f, idle %.2f, steal %.2f",
+                c[0] + c[1], Runtime.getRuntime().availableProcessors(), c[0], c[1], c[2], c[3], c[4]);
     }
 
     /** The module of a packaged service, from its command line (.../ingest-service/target/quarkus-app/...). */

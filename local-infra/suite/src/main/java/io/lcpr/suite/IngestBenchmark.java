@@ -98,6 +98,7 @@ public final class IngestBenchmark {
                 System.out.printf("p99 batch latency: %d ms (batch of %d)%n", p99, batch);
                 System.out.printf("ingest-service peak RSS: %d MiB%n", ingest.peakRssBytes() / (1024 * 1024));
                 System.out.printf("CPU while storing and publishing: %s%n", cpu.processes(publishedSeconds));
+                System.out.printf("  the machine: %s%n", cpu.machine(publishedSeconds));
                 System.out.printf("ingest-service threads: %s%n", cpu.serviceThreads(publishedSeconds));
                 System.out.printf("postgresql processes: %s%n", cpu.postgres(publishedSeconds));
                 System.out.printf("kafka threads: %s%n", cpu.broker(publishedSeconds));

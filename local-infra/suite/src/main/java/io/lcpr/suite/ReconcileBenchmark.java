@@ -110,6 +110,7 @@ public final class ReconcileBenchmark {
                     // where the two cores went while it folded: the service, PostgreSQL, the broker
                     cpu.end();
                     System.out.printf("  CPU while folding alone: %s%n", cpu.processes(alone));
+                    System.out.printf("  the machine: %s%n", cpu.machine(alone));
                     System.out.printf("  reconcile-service threads: %s%n", cpu.serviceThreads(alone));
                     System.out.printf("  postgresql processes: %s%n", cpu.postgres(alone));
                     printStatements("while folding alone", statements);
