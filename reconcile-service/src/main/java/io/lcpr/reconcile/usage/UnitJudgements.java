@@ -115,7 +115,7 @@ public class UnitJudgements {
     /**
      * A stub row for each unit with none, and a lock on each unit that has one, in one pass in key order, the order
      * the fold takes its units in: PostgreSQL locks a conflicting row under ON CONFLICT DO UPDATE even when the
-     * update's condition is false, so the row is locked (FOR UPDATE, as the condition names the key) and not written.
+     * update's condition is false, so the row is locked (FOR UPDATE, as the update names the key column), not written.
      * Two passes (stubs, then locks) held new stubs while waiting for older rows: out of key order.
      */
     private static final String STUB_OR_LOCK = """
