@@ -21,6 +21,12 @@ final class WaitSampler implements AutoCloseable {
     private static final int TOP = 8;
     private static final int LABEL_CHARS = 48;
     private static final String NO_WAIT = "no wait event";
+    private static final String SAMPLE = """
+            select coalesce(wait_event_type || ':' || wait_event, '%s'),
+                left(regexp_replace(query, '\\s+', ' ', 'g'), %d)
+            from pg_stat_activity
+            where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
+            """.formatted(NO_WAIT, LABEL_CHARS);
 
     private final Connection connection;
     private final long[] startCounts;
@@ -44,12 +50,7 @@ final class WaitSampler implements AutoCloseable {
     private void sample() {
         try (Statement s = connection.createStatement()) {
             while (!stop) {
-                try (ResultSet rs = s.executeQuery("""
-                        select coalesce(wait_event_type || ':' || wait_event, '%s'),
-                            left(regexp_replace(query, '\\s+', ' ', 'g'), %d)
-                        from pg_stat_activity
-                        where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
-                        """.formatted(NO_WAIT, LABEL_CHARS))) {
+                try (ResultSet rs = s.executeQuery(SAMPLE)) {
                     synchronized (this) {
                         ticks++;
                         while (rs.next()) {
@@ -81,8 +82,7 @@ final class WaitSampler implements AutoCloseable {
      * deadlocks and rollbacks, as lines to print.
      */
     List<String> lines() throws Exception {
-        stop = true;
-        thread.join(5_000);
+        stopSampling();
         List<String> out = new ArrayList<>();
         Map<String, Integer> byWait = new HashMap<>();
         int total;
@@ -110,8 +110,12 @@ final class WaitSampler implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        stopSampling();
+        connection.close();
+    }
+
+    private void stopSampling() throws InterruptedException {
         stop = true;
         thread.join(5_000);
-        connection.close();
     }
 }
