@@ -87,11 +87,20 @@ public final class ReconcileBenchmark {
                         traces, first.unitCount(), batch, clients, jvm);
 
                 // 1. the first month into ingest and onto llm.traces.v1, reconcile not running
+                CpuTimes.Phase ingestCpu = CpuTimes.Phase.start(ingest.pid());
                 Instant sendStart = Instant.now();
                 ReconcileMonth.Expected expected = send(ingest, first, batch, clients);
+                double accepted = seconds(sendStart);
                 IngestBenchmark.awaitPublished(infra);
-                System.out.printf("month %s sent through ingest and published in %.1f s (%,d calls, %,d unpriced)%n",
-                        FIRST, seconds(sendStart), expected.calls, expected.unpriced);
+                double published = seconds(sendStart);
+                ingestCpu.end();
+                System.out.printf("month %s sent through ingest in %.1f s (%,.0f traces/s accepted) and published in"
+                        + " %.1f s (%,d calls, %,d unpriced)%n", FIRST, accepted, expected.calls / accepted, published,
+                        expected.calls, expected.unpriced);
+                // what the ingest half costs: the end-to-end figure below is this and the fold sharing two cores
+                System.out.printf("  CPU while ingesting: %s%n", ingestCpu.processes(published));
+                System.out.printf("  the machine: %s%n", ingestCpu.machine(published));
+                System.out.printf("  ingest-service threads: %s%n", ingestCpu.serviceThreads(published));
 
                 // alert passes every second: a replay closes hours of event time each second of the e2e month
                 Map<String, String> reconcileEnv = new java.util.HashMap<>(serviceEnv);
@@ -119,6 +128,7 @@ public final class ReconcileBenchmark {
                     AlertLag alertLag = AlertLag.define(reconcile, second);
                     LagWatch e2eLag = new LagWatch(infra.bootstrapServers());
                     StatementProfile e2eStatements = StatementProfile.start(infra);
+                    CpuTimes.Phase e2eCpu = CpuTimes.Phase.start(reconcile.pid());
                     Instant e2eStart = Instant.now();
                     Future<ReconcileMonth.Expected> sending = Executors.newSingleThreadExecutor()
                             .submit(() -> send(ingest, second, batch, clients, alertLag));
@@ -127,9 +137,12 @@ public final class ReconcileBenchmark {
                     awaitFolded(reconcile, SECOND, expectedSecond.calls, expected.outcomes + expectedSecond.outcomes,
                             e2eLag);
                     double e2e = seconds(e2eStart);
+                    e2eCpu.end();
                     System.out.printf("end to end: %,d traces sent in %.1f s, all folded %.1f s after the first byte:"
                             + " %,.0f traces/s (target >= 25,000); largest consumer lag %,d%n", expectedSecond.calls,
                             sent, e2e, expectedSecond.calls / e2e, e2eLag.max());
+                    System.out.printf("  CPU end to end: %s%n", e2eCpu.processes(e2e));
+                    System.out.printf("  the machine: %s%n", e2eCpu.machine(e2e));
                     printStatements("end to end", e2eStatements);
                     alertLag.print(reconcile, infra.bootstrapServers());
 

@@ -14,7 +14,8 @@ import io.lcpr.infra.LocalInfra;
  * What PostgreSQL's busy backends were doing through a phase, sampled from pg_stat_activity every
  * {@value #EVERY_MS} ms: the statement and its wait event, or none (on a CPU, or runnable and waiting for one). It
  * splits the statement time pg_stat_statements reports into row locks, disk and CPU, which the counters cannot; and
- * it counts the deadlocks and rolled-back transactions of the phase (pg_stat_database), each a poll retried.
+ * it counts the deadlocks and rolled-back transactions of the phase (pg_stat_database), each a poll retried. The
+ * same samples count the background processes at work (autovacuum and parallel workers) and on what.
  */
 final class WaitSampler implements AutoCloseable {
     static final long EVERY_MS = 100;
@@ -23,14 +24,20 @@ final class WaitSampler implements AutoCloseable {
     private static final String NO_WAIT = "no wait event";
     private static final String SAMPLE = """
             select coalesce(wait_event_type || ':' || wait_event, '%s'),
-                left(regexp_replace(query, '\\s+', ' ', 'g'), %d)
+                left(regexp_replace(query, '\\s+', ' ', 'g'), %d), backend_type = 'client backend', backend_type
             from pg_stat_activity
-            where state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid()
+            where (state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid())
+                or backend_type in ('autovacuum worker', 'parallel worker')
             """.formatted(NO_WAIT, LABEL_CHARS);
 
     private final Connection connection;
     private final long[] startCounts;
     private final Map<String, Integer> samples = new HashMap<>();
+    /**
+     * Background processes by kind and work (an autovacuum worker's table, a parallel worker's statement): they exit
+     * when done, so CpuTimes' look at the live processes at a phase's end misses their CPU.
+     */
+    private final Map<String, Integer> background = new HashMap<>();
     private final Thread thread;
     private volatile boolean stop;
     private int ticks;
@@ -54,7 +61,12 @@ final class WaitSampler implements AutoCloseable {
                     synchronized (this) {
                         ticks++;
                         while (rs.next()) {
-                            samples.merge(rs.getString(1) + "  " + rs.getString(2).strip(), 1, Integer::sum);
+                            String query = rs.getString(2) == null ? "" : rs.getString(2).strip();
+                            if (rs.getBoolean(3)) {
+                                samples.merge(rs.getString(1) + "  " + query, 1, Integer::sum);
+                            } else {
+                                background.merge(rs.getString(4) + "  " + query, 1, Integer::sum);
+                            }
                         }
                     }
                 }
@@ -96,9 +108,24 @@ final class WaitSampler implements AutoCloseable {
                     EVERY_MS, ticks == 0 ? 0 : (double) total / ticks, shares(byWait, total)));
         }
         top.forEach(e -> out.add(String.format("%3.0f%%  %s", 100.0 * e.getValue() / total, e.getKey())));
+        out.addAll(backgroundLines());
         long[] end = databaseCounts();
         out.add(String.format("deadlocks %,d, transactions rolled back %,d (each a poll retried or a lost race)",
                 end[0] - startCounts[0], end[1] - startCounts[1]));
+        return out;
+    }
+
+    /** Background processes per sample by kind, and the largest shares of their work. */
+    private synchronized List<String> backgroundLines() {
+        Map<String, Integer> byKind = new HashMap<>();
+        background.forEach((k, n) -> byKind.merge(k.substring(0, k.indexOf("  ")), n, Integer::sum));
+        List<String> out = new ArrayList<>();
+        out.add("background processes a sample: " + (byKind.isEmpty() ? "none"
+                : byKind.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                        .map(e -> String.format("%s %.2f", e.getKey(), ticks == 0 ? 0 : (double) e.getValue() / ticks))
+                        .reduce((a, b) -> a + ", " + b).orElseThrow()));
+        background.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(TOP)
+                .forEach(e -> out.add(String.format("%5.2f  %s", (double) e.getValue() / ticks, e.getKey())));
         return out;
     }
 
