@@ -1,14 +1,18 @@
 package io.lcpr.delivery;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -120,8 +124,16 @@ public class OutboxRelay {
         } catch (Exception e) {
             throw new IllegalStateException("broker did not acknowledge " + batch.size() + " outbox rows", e);
         }
-        Instant now = Instant.now();
-        batch.forEach(m -> m.publishedAt = now);
+        // one statement for the batch: set on each entity, the flush wrote every column of every row, one by one
+        UUID[] ids = batch.stream().map(m -> m.id).toArray(UUID[]::new);
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "update outbox_message set published_at = ? where id = any(?)")) {
+                ps.setObject(1, Instant.now().atOffset(ZoneOffset.UTC));
+                ps.setArray(2, connection.createArrayOf("uuid", ids));
+                ps.executeUpdate();
+            }
+        });
         published.increment(batch.size());
         return batch.size();
     }

@@ -1,11 +1,13 @@
 package io.lcpr.ingest.outcome;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.hibernate.Session;
 
@@ -14,16 +16,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Outcomes in one JDBC batch per request; {@code on conflict do nothing} makes a resent outcome a no-op even when
- * two batches race, and the per-row update count tells which were new.
+ * A request's outcomes in one statement (their columns as arrays, unnested in order); {@code on conflict do nothing}
+ * makes a resent outcome a no-op even when two requests race, and the keys it returns tell which were new. A JDBC
+ * batch of one insert a row cost a statement execution each (bench-reconcile's ingest phase).
  */
 @ApplicationScoped
 public class OutcomeRepository {
     private static final String INSERT = """
             insert into outcome (dedupe_key, outcome_id, kind, request_id, work_unit_id, workload, passed, score,
               grader_request_id, human_cost, review_minutes, reason, observed_at, received_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            on conflict (dedupe_key) do nothing""";
+            select dedupe_key, outcome_id, kind, request_id, work_unit_id, workload, passed, score, grader_request_id,
+              human_cost, review_minutes, reason, timestamptz 'epoch' + observed_micros * interval '1 microsecond', ?
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::numeric[],
+              ?::text[], ?::numeric[], ?::numeric[], ?::text[], ?::int8[]) with ordinality
+              as t(dedupe_key, outcome_id, kind, request_id, work_unit_id, workload, passed, score, grader_request_id,
+                human_cost, review_minutes, reason, observed_micros, n)
+            order by n
+            on conflict (dedupe_key) do nothing
+            returning dedupe_key""";
 
     private final EntityManager em;
 
@@ -31,43 +41,56 @@ public class OutcomeRepository {
         this.em = em;
     }
 
-    /** Inserts the outcomes (keys[i] belongs to outcomes[i]); returns, per outcome, whether it was new. */
+    /**
+     * Inserts the outcomes (keys[i] belongs to outcomes[i]); returns, per outcome, whether it was new (of two with one
+     * key in the request, the first).
+     */
     public boolean[] insertNew(List<String> keys, List<Outcome> outcomes, Instant receivedAt) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < outcomes.size(); i++) {
-                    bind(ps, keys.get(i), outcomes.get(i), receivedAt);
-                    ps.addBatch();
-                }
-                int[] counts = ps.executeBatch();
-                boolean[] inserted = new boolean[counts.length];
-                for (int i = 0; i < counts.length; i++) {
-                    inserted[i] = counts[i] == 1;
-                }
-                return inserted;
-            }
-        });
-    }
-
-    private static void bind(PreparedStatement ps, String key, Outcome o, Instant receivedAt) throws SQLException {
-        int c = 1;
-        ps.setString(c++, key);
-        ps.setString(c++, o.outcomeId());
-        ps.setString(c++, o.kind());
-        ps.setString(c++, o.requestId());
-        ps.setString(c++, o.workUnitId());
-        ps.setString(c++, o.workload());
-        if (o.passed() == null) {
-            ps.setNull(c++, Types.BOOLEAN);
-        } else {
-            ps.setBoolean(c++, o.passed());
+        int n = outcomes.size();
+        String[] outcomeIds = new String[n], kinds = new String[n], requestIds = new String[n];
+        String[] unitIds = new String[n], workloads = new String[n], graders = new String[n], reasons = new String[n];
+        Boolean[] passed = new Boolean[n];
+        BigDecimal[] scores = new BigDecimal[n], humanCosts = new BigDecimal[n], reviewMinutes = new BigDecimal[n];
+        Long[] observed = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Outcome o = outcomes.get(i);
+            outcomeIds[i] = o.outcomeId();
+            kinds[i] = o.kind();
+            requestIds[i] = o.requestId();
+            unitIds[i] = o.workUnitId();
+            workloads[i] = o.workload();
+            passed[i] = o.passed();
+            scores[i] = o.score();
+            graders[i] = o.graderRequestId();
+            humanCosts[i] = o.humanCost();
+            reviewMinutes[i] = o.reviewMinutes();
+            reasons[i] = o.reason();
+            observed[i] = o.observedAt() == null ? null
+                    : Math.addExact(Math.multiplyExact(o.observedAt().getEpochSecond(), 1_000_000L),
+                            o.observedAt().getNano() / 1_000);
         }
-        ps.setBigDecimal(c++, o.score());
-        ps.setString(c++, o.graderRequestId());
-        ps.setBigDecimal(c++, o.humanCost());
-        ps.setBigDecimal(c++, o.reviewMinutes());
-        ps.setString(c++, o.reason());
-        ps.setTimestamp(c++, o.observedAt() == null ? null : Timestamp.from(o.observedAt()));
-        ps.setTimestamp(c, Timestamp.from(receivedAt));
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Set<String> inserted = new HashSet<>();
+            try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
+                ps.setObject(1, receivedAt.atOffset(ZoneOffset.UTC));
+                Object[][] columns = { keys.toArray(String[]::new), outcomeIds, kinds, requestIds, unitIds, workloads,
+                        passed, scores, graders, humanCosts, reviewMinutes, reasons, observed };
+                String[] types = { "text", "text", "text", "text", "text", "text", "bool", "numeric", "text", "numeric",
+                        "numeric", "text", "int8" };
+                for (int c = 0; c < columns.length; c++) {
+                    ps.setArray(c + 2, connection.createArrayOf(types[c], columns[c]));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getString(1));
+                    }
+                }
+            }
+            boolean[] isNew = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                isNew[i] = inserted.remove(keys.get(i));
+            }
+            return isNew;
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.lcpr.ingest.outcome;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,18 +35,18 @@ public class OutcomeService {
         Instant now = Instant.now();
         List<String> keys = outcomes.stream().map(OutcomeService::dedupeKey).toList();
         boolean[] inserted = repository.insertNew(keys, outcomes, now);
-        int added = 0;
+        List<Outbox.Keyed> events = new ArrayList<>(inserted.length);
         for (int i = 0; i < inserted.length; i++) {
             if (inserted[i]) {
                 Outcome o = outcomes.get(i);
                 UUID eventId = UUID.nameUUIDFromBytes(keys.get(i).getBytes(StandardCharsets.UTF_8));
                 String messageKey = o.workUnitId() != null ? o.workUnitId() : o.requestId();
-                outbox.add(Topics.OUTCOMES, messageKey, new OutcomeRecordedV1(eventId, now,
-                        OutcomeRecordedV1.SCHEMA_VERSION, IngestConfig.PRODUCER, o));
-                added++;
+                events.add(new Outbox.Keyed(messageKey, new OutcomeRecordedV1(eventId, now,
+                        OutcomeRecordedV1.SCHEMA_VERSION, IngestConfig.PRODUCER, o)));
             }
         }
-        return added;
+        outbox.addAll(Topics.OUTCOMES, events);
+        return events.size();
     }
 
     /** The outcome's id when it has one, else a hash of its content. */

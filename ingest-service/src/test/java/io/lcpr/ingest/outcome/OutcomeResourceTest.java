@@ -51,6 +51,17 @@ class OutcomeResourceTest {
         assertEquals(OutcomeRecordedV1.SCHEMA_VERSION, published.schemaVersion());
         assertEquals(EventJson.read(body, golden.outcome().getClass()), published.outcome());
         assertEquals(golden.outcome().score(), published.outcome().score());
+        // the stored row as posted, and its outbox row marked published once the broker had it
+        assertEquals(1, LocalInfraTestResource.count("select count(*) from ingest.outcome where outcome_id = ?"
+                + " and observed_at = ?::timestamptz and score = ?", "eval-" + run,
+                golden.outcome().observedAt().toString(), golden.outcome().score()));
+        long waiting = -1;
+        for (int i = 0; i < 50 && waiting != 0; i++) {
+            waiting = LocalInfraTestResource.count("select count(*) from ingest.outbox_message where published_at"
+                    + " is null and message_key = ?", "ticket-" + run);
+            Thread.sleep(100);
+        }
+        assertEquals(0, waiting, "the published outcome's outbox row is marked published");
     }
 
     /**

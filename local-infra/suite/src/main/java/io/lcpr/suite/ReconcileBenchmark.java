@@ -88,6 +88,7 @@ public final class ReconcileBenchmark {
 
                 // 1. the first month into ingest and onto llm.traces.v1, reconcile not running
                 CpuTimes.Phase ingestCpu = CpuTimes.Phase.start(ingest.pid());
+                StatementProfile ingestStatements = StatementProfile.start(infra);
                 Instant sendStart = Instant.now();
                 ReconcileMonth.Expected expected = send(ingest, first, batch, clients);
                 double accepted = seconds(sendStart);
@@ -101,6 +102,7 @@ public final class ReconcileBenchmark {
                 System.out.printf("  CPU while ingesting: %s%n", ingestCpu.processes(published));
                 System.out.printf("  the machine: %s%n", ingestCpu.machine(published));
                 System.out.printf("  ingest-service threads: %s%n", ingestCpu.serviceThreads(published));
+                printStatements("while ingesting", ingestStatements);
 
                 // alert passes every second: a replay closes hours of event time each second of the e2e month
                 Map<String, String> reconcileEnv = new java.util.HashMap<>(serviceEnv);

@@ -217,8 +217,11 @@ public class UsageRepository {
                 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
                 """ + UNIT_HOURLY_ADD + """
             )
-            -- the new calls, then the units left open above: the only ones the poll's next statement has to judge
-            select dedupe_key, false from new
+            -- the calls stored before (redelivered, or sent twice), not the new ones: a poll sends back a row per
+            -- call it had seen already, none in the usual case; then the units left open above, the only ones the
+            -- poll's next statement has to judge
+            select i.dedupe_key, false from input i
+            where not exists (select from new n where n.dedupe_key = i.dedupe_key)
             union all
             select unit_key, true from merged where result is null
             """;
@@ -245,10 +248,11 @@ public class UsageRepository {
     }
 
     /**
-     * What a poll's fold statement did: the dedupe keys of the calls new to the store, and the work units it left open
-     * (merged into a stored unit, or with verdicts waiting for one of its calls), whose rows it holds locked.
+     * What a poll's fold statement did: the dedupe keys of the poll's calls that were stored before (every other call
+     * is new to the store), and the work units it left open (merged into a stored unit, or with verdicts waiting for
+     * one of its calls), whose rows it holds locked.
      */
-    public record Folded(Set<String> fresh, Set<String> openUnits) {
+    public record Folded(Set<String> storedBefore, Set<String> openUnits) {
     }
 
     /** Stores and folds the traces not stored before. */
@@ -271,14 +275,14 @@ public class UsageRepository {
                 ps.setArray(types.length + 1, SqlArrays.of(connection, "text", unitColumns[0]));
                 ps.setArray(types.length + 2, SqlArrays.of(connection, "text", unitColumns[1]));
                 ps.setArray(types.length + 3, SqlArrays.of(connection, "numeric", unitColumns[2]));
-                Set<String> fresh = new HashSet<>();
+                Set<String> storedBefore = new HashSet<>();
                 Set<String> openUnits = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        (rs.getBoolean(2) ? openUnits : fresh).add(rs.getString(1));
+                        (rs.getBoolean(2) ? openUnits : storedBefore).add(rs.getString(1));
                     }
                 }
-                return new Folded(fresh, openUnits);
+                return new Folded(storedBefore, openUnits);
             }
         });
     }

@@ -47,17 +47,16 @@ public class UsageService {
         }
         repository.keyedAccessOnly();
         UsageRepository.Folded folded = repository.insertTraces(events);
-        Set<String> fresh = folded.fresh();
-        if (!fresh.isEmpty()) {
+        List<CanonicalTrace> stored = firstOfEach(events, folded.storedBefore());
+        if (!stored.isEmpty()) {
             // a unit the fold judged from this poll alone is done; the ones it left open are judged from their rows,
             // which its upsert holds locked (every other unit of the poll was closed by the transaction that folded it)
             judgements.judgeLocked(folded.openUnits());
-            List<CanonicalTrace> stored = firstOfEach(events, fresh);
             signals.fold(stored);
             attribution.fold(stored);
             loadTests.fold(stored);
         }
-        return fresh.size();
+        return stored.size();
     }
 
     /** Stores the poll's new outcomes and judges their units again; returns how many were new. */
@@ -85,12 +84,15 @@ public class UsageService {
     public record UsageSummary(long calls, long outcomes, long priceVersions, Map<String, Long> consumerLag) {
     }
 
-    /** The poll's traces that were new to the store, each once (a trace delivered twice in a poll is stored once). */
-    private static List<CanonicalTrace> firstOfEach(List<TraceRecordedV1> events, Set<String> fresh) {
-        Set<String> pending = new HashSet<>(fresh);
-        List<CanonicalTrace> out = new java.util.ArrayList<>(fresh.size());
+    /**
+     * The poll's traces that were new to the store, each once (a trace delivered twice in a poll is stored once): the
+     * first of each dedupe key not stored before.
+     */
+    private static List<CanonicalTrace> firstOfEach(List<TraceRecordedV1> events, Set<String> storedBefore) {
+        Set<String> seen = new HashSet<>(storedBefore);
+        List<CanonicalTrace> out = new java.util.ArrayList<>(events.size());
         for (TraceRecordedV1 e : events) {
-            if (pending.remove(e.dedupeKey())) {
+            if (seen.add(e.dedupeKey())) {
                 out.add(e.trace());
             }
         }
