@@ -13,6 +13,14 @@ public final class Instants {
     private Instants() {
     }
 
+    /**
+     * Microseconds since 1970-01-01T00:00Z, PostgreSQL's precision: how a batch statement passes instants as an
+     * int8 array ({@code timestamptz 'epoch' + micros * interval '1 microsecond'}).
+     */
+    public static long epochMicros(Instant at) {
+        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
+    }
+
     /** The instant, or null when the text has any other shape (an offset, a leap second, a year past 9999...). */
     public static Instant parseUtc(String s) {
         if (s == null) {

@@ -47,4 +47,11 @@ class InstantsTest {
         assertEquals(Instant.parse("2026-04-15T09:00:00.123Z"),
                 EventJson.read("{\"at\":\"2026-04-15T09:00:00.123Z\"}", At.class).at());
     }
+
+    @Test
+    void epochMicrosAreTheInstantToTheMicrosecond() {
+        assertEquals(1_776_243_600_123_456L, Instants.epochMicros(Instant.parse("2026-04-15T09:00:00.123456789Z")));
+        assertEquals(-500_000L, Instants.epochMicros(Instant.ofEpochSecond(-1, 500_000_000)));
+        assertEquals(0L, Instants.epochMicros(Instant.EPOCH));
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.hibernate.Session;
 
+import io.lcpr.events.Instants;
 import io.lcpr.events.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -65,9 +66,7 @@ public class OutcomeRepository {
             humanCosts[i] = o.humanCost();
             reviewMinutes[i] = o.reviewMinutes();
             reasons[i] = o.reason();
-            observed[i] = o.observedAt() == null ? null
-                    : Math.addExact(Math.multiplyExact(o.observedAt().getEpochSecond(), 1_000_000L),
-                            o.observedAt().getNano() / 1_000);
+            observed[i] = o.observedAt() == null ? null : Instants.epochMicros(o.observedAt());
         }
         return em.unwrap(Session.class).doReturningWork(connection -> {
             Set<String> inserted = new HashSet<>();

@@ -99,8 +99,7 @@ public final class ReconcileBenchmark {
                         + " %.1f s (%,d calls, %,d unpriced)%n", FIRST, accepted, expected.calls / accepted, published,
                         expected.calls, expected.unpriced);
                 // what the ingest half costs: the end-to-end figure below is this and the fold sharing two cores
-                System.out.printf("  CPU while ingesting: %s%n", ingestCpu.processes(published));
-                System.out.printf("  the machine: %s%n", ingestCpu.machine(published));
+                printCpu("while ingesting", ingestCpu, published);
                 System.out.printf("  ingest-service threads: %s%n", ingestCpu.serviceThreads(published));
                 printStatements("while ingesting", ingestStatements);
 
@@ -120,8 +119,7 @@ public final class ReconcileBenchmark {
                             + " (target >= 50,000)%n", expected.calls, alone, expected.calls / alone);
                     // where the two cores went while it folded: the service, PostgreSQL, the broker
                     cpu.end();
-                    System.out.printf("  CPU while folding alone: %s%n", cpu.processes(alone));
-                    System.out.printf("  the machine: %s%n", cpu.machine(alone));
+                    printCpu("while folding alone", cpu, alone);
                     System.out.printf("  reconcile-service threads: %s%n", cpu.serviceThreads(alone));
                     System.out.printf("  postgresql processes: %s%n", cpu.postgres(alone));
                     printStatements("while folding alone", statements);
@@ -143,8 +141,7 @@ public final class ReconcileBenchmark {
                     System.out.printf("end to end: %,d traces sent in %.1f s, all folded %.1f s after the first byte:"
                             + " %,.0f traces/s (target >= 25,000); largest consumer lag %,d%n", expectedSecond.calls,
                             sent, e2e, expectedSecond.calls / e2e, e2eLag.max());
-                    System.out.printf("  CPU end to end: %s%n", e2eCpu.processes(e2e));
-                    System.out.printf("  the machine: %s%n", e2eCpu.machine(e2e));
+                    printCpu("end to end", e2eCpu, e2e);
                     printStatements("end to end", e2eStatements);
                     alertLag.print(reconcile, infra.bootstrapServers());
 
@@ -396,6 +393,12 @@ public final class ReconcileBenchmark {
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("the reconciled month differs from the generated one: " + wrong);
         }
+    }
+
+    /** A phase's CPU by process, and the machine's cores beside them. */
+    private static void printCpu(String phase, CpuTimes.Phase cpu, double seconds) {
+        System.out.printf("  CPU %s: %s%n", phase, cpu.processes(seconds));
+        System.out.printf("  the machine: %s%n", cpu.machine(seconds));
     }
 
     private static void printStatements(String phase, StatementProfile profile) throws Exception {

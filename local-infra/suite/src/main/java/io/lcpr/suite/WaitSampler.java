@@ -22,13 +22,14 @@ final class WaitSampler implements AutoCloseable {
     private static final int TOP = 8;
     private static final int LABEL_CHARS = 48;
     private static final String NO_WAIT = "no wait event";
+    private static final String CLIENT = "client backend";
     private static final String SAMPLE = """
             select coalesce(wait_event_type || ':' || wait_event, '%s'),
-                left(regexp_replace(query, '\\s+', ' ', 'g'), %d), backend_type = 'client backend', backend_type
+                left(regexp_replace(query, '\\s+', ' ', 'g'), %d), backend_type
             from pg_stat_activity
-            where (state = 'active' and backend_type = 'client backend' and pid <> pg_backend_pid())
+            where (state = 'active' and backend_type = '%s' and pid <> pg_backend_pid())
                 or backend_type in ('autovacuum worker', 'parallel worker')
-            """.formatted(NO_WAIT, LABEL_CHARS);
+            """.formatted(NO_WAIT, LABEL_CHARS, CLIENT);
 
     private final Connection connection;
     private final long[] startCounts;
@@ -62,10 +63,11 @@ final class WaitSampler implements AutoCloseable {
                         ticks++;
                         while (rs.next()) {
                             String query = rs.getString(2) == null ? "" : rs.getString(2).strip();
-                            if (rs.getBoolean(3)) {
+                            String kind = rs.getString(3);
+                            if (CLIENT.equals(kind)) {
                                 samples.merge(rs.getString(1) + "  " + query, 1, Integer::sum);
                             } else {
-                                background.merge(rs.getString(4) + "  " + query, 1, Integer::sum);
+                                background.merge(kind + "  " + query, 1, Integer::sum);
                             }
                         }
                     }

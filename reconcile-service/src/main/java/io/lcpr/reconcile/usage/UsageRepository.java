@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 import io.lcpr.events.CanonicalTrace;
+import io.lcpr.events.Instants;
 import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.TraceRecordedV1;
@@ -264,8 +265,8 @@ public class UsageRepository {
         Object[][] columns = columns(events, types.length, e -> {
             CanonicalTrace t = e.trace();
             return new Object[] { e.dedupeKey(), t.requestId(), t.workUnitId(), t.attemptKind(), t.workload(),
-                    t.team(), t.provider(), t.projectId(), t.model(), t.serviceTier(), micros(t.startedAt()),
-                    t.inputTokens(), t.cacheReadOrZero(), t.cacheCreationOrZero(), t.outputOrZero(),
+                    t.team(), t.provider(), t.projectId(), t.model(), t.serviceTier(),
+                    Instants.epochMicros(t.startedAt()), t.inputTokens(), t.cacheReadOrZero(), t.cacheCreationOrZero(), t.outputOrZero(),
                     t.reasoningTokens() == null ? 0L : t.reasoningTokens(), t.ttftMs(), t.e2eMs(), weight(t),
                     unitKey(t), promptClass(t.inputTokens()), t.apiKeyId(), t.status(), t.errorType(), t.account() };
         });
@@ -296,7 +297,8 @@ public class UsageRepository {
         Object[][] columns = columns(events, types.length, e -> {
             Outcome o = e.outcome();
             return new Object[] { e.eventId(), o.kind(), o.requestId(), o.workUnitId(), o.passed(), o.humanCost(),
-                    micros(o.observedAt() != null ? o.observedAt() : e.occurredAt()), o.reviewMinutes(), o.reason() };
+                    Instants.epochMicros(o.observedAt() != null ? o.observedAt() : e.occurredAt()), o.reviewMinutes(),
+                    o.reason() };
         });
         return session().doReturningWork(connection -> {
             List<String> units = new ArrayList<>();
@@ -789,10 +791,6 @@ public class UsageRepository {
                 rs.getString(first + 7), rs.getString(first + 8), rs.getTimestamp(first + 9).toInstant(),
                 rs.getLong(first + 10), rs.getLong(first + 11), rs.getLong(first + 12), rs.getLong(first + 13),
                 rs.getLong(first + 14), ttftMs, e2eMs);
-    }
-
-    private static long micros(Instant at) {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1_000);
     }
 
     private static Long nullableLong(ResultSet rs, int column) throws SQLException {
