@@ -8,7 +8,7 @@ import java.util.function.IntFunction;
 
 /**
  * Array parameters typed by their elements, so that PgJDBC sends them in PostgreSQL's binary form (it does for
- * String[], Long[], Integer[], Short[] and byte[][], not for Object[]): a poll of traces binds some hundred thousand
+ * String[], Long[], Integer[], Short[], Boolean[] and byte[][], not for Object[]): a poll of traces binds some hundred thousand
  * values, and writing them as text literals was about a tenth of the service's CPU samples while folding (JFR profile
  * of bench-reconcile). Other element types (numeric, uuid) go as text.
  */
@@ -27,6 +27,7 @@ public final class SqlArrays {
             case "int8" -> copy(values, Long[]::new, v -> ((Number) v).longValue());
             case "int4" -> copy(values, Integer[]::new, v -> ((Number) v).intValue());
             case "int2" -> copy(values, Short[]::new, v -> ((Number) v).shortValue());
+            case "bool" -> copy(values, Boolean[]::new, v -> (Boolean) v);
             case "bytea" -> copy(values, byte[][]::new, v -> (byte[]) v);
             default -> values;
         };

@@ -34,6 +34,14 @@ import jakarta.persistence.EntityManager;
  */
 @ApplicationScoped
 public class UnitJudgements {
+    /** Each judged unit's result: 1 accepted at the first attempt, 2 after retries, 3 escalated, 4 rejected. */
+    private static final String RESULT_OF_JUDGED = """
+            , results as (
+                select j.*,
+                    (case when accepted then (case when attempts = 1 then 1 else 2 end)
+                          when escalated then 3 else 4 end)::smallint as result
+                from judged j
+            )""";
     /**
      * The judgement of the units in a CTE named {@code units} (unit_key, workload, attempts, final_request_id,
      * final_ttft_ms, final_e2e_ms, and any column the caller carries along), as CTEs ending in {@code results}: the
@@ -84,12 +92,26 @@ public class UnitJudgements {
                     limit 1
                 ) e on true
                 left join workload_settings w on w.name = u.workload
-            ), results as (
-                select j.*,
-                    (case when accepted then (case when attempts = 1 then 1 else 2 end)
-                          when escalated then 3 else 4 end)::smallint as result
-                from judged j
-            )""";
+            )""" + RESULT_OF_JUDGED;
+    /**
+     * JUDGEMENT for units new to {@code work_unit}, which have no verdicts: a verdict that names a unit comes with the
+     * unit's row (a stub until its first call, STUB_OR_LOCK and the fold's stubs for verdicts waiting on a grader's
+     * call), so a unit with verdicts conflicts on insert and is left open for JUDGE. The same CASE as JUDGEMENT with
+     * every verdict absent: the eval rule and the workload's SLO with tolerance. Looking for verdicts that cannot be
+     * there was an index probe per unit, a fifth of the fold statement's time.
+     */
+    static final String NEW_UNIT_JUDGEMENT = """
+            judged as (
+                select u.*, false as escalated, null::numeric as escalation_cost,
+                    not coalesce(w.eval_required, true)
+                        and (w.ttft_slo_ms is null or u.final_ttft_ms is null
+                            or u.final_ttft_ms <= w.ttft_slo_ms + w.slo_tolerance_ms)
+                        and (w.e2e_slo_ms is null or u.final_e2e_ms is null
+                            or u.final_e2e_ms <= w.e2e_slo_ms + w.slo_tolerance_ms) as accepted
+                from units u
+                left join workload_settings w on w.name = u.workload
+            )""" + RESULT_OF_JUDGED;
+
     /**
      * Judges the units whose {@code work_unit} rows meet a condition (%s, on {@code u}) and stores what changed. Each
      * row is found once: the update goes back to it by its row id, which holds because the caller has locked it.

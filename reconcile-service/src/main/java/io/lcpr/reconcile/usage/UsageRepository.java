@@ -1,9 +1,11 @@
 package io.lcpr.reconcile.usage;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 
+import io.lcpr.delivery.copy.BinaryCopy;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.Instants;
 import io.lcpr.events.Outcome;
@@ -129,6 +132,35 @@ public class UsageRepository {
             order by c.unit_key, c.started_at desc, coalesce(c.request_id, '') desc
             """ + UNIT_MERGE;
 
+    /**
+     * The poll's units (CTE {@code units}) judged and merged into work_unit, and the verdicts waiting for its calls
+     * (CTE {@code waiting}) given their unit. A unit already stored (more attempts, or a stub of its verdicts) or with
+     * waiting verdicts is left open here (result null) and judged by the statement that follows, which sees all of
+     * its calls and verdicts. A verdict waiting for a grader's call names a unit that may have no row (graders are no
+     * attempt): it gets a stub, so that every unit a verdict names has a row, which NEW_UNIT_JUDGEMENT relies on.
+     */
+    private static final String MERGE_UNITS = UnitJudgements.NEW_UNIT_JUDGEMENT + """
+            , merged as (
+                insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
+                    final_ttft_ms, final_e2e_ms, result, escalated, escalation_cost, team)
+                select unit_key, stored_workload, attempts, started_at, final_request_id, final_ttft_ms, final_e2e_ms,
+                    case when unit_key in (select unit_key from waiting) then null else result end, escalated,
+                    case when escalated then escalation_cost end, team
+                from results
+                order by unit_key
+                """ + UNIT_MERGE + """
+                    , result = null
+                returning unit_key, result
+            ), stubbed as (
+                insert into work_unit (unit_key, workload, attempts, final_started_at, final_request_id)
+                select distinct unit_key, '', 0, '-infinity'::timestamptz, '' from waiting
+                where unit_key not in (select unit_key from units)
+                order by 1
+                on conflict (unit_key) do nothing
+            ), resolved as (
+                update outcome_verdict v set unit_key = w.unit_key from waiting w where v.id = w.id
+            )""";
+
     private static final String INSERT_TRACES = """
             with input as (
                 select distinct on (dedupe_key) t.*, timestamptz 'epoch' + t.started_micros * interval '1 microsecond'
@@ -178,7 +210,7 @@ public class UsageRepository {
                 from fresh where attempt_kind <> 'eval_grader'
                 order by unit_key, started_at desc, coalesce(request_id, '') desc
             ), units as (
-                -- a unit new to the store is judged here from this poll's calls and its stored verdicts
+                -- a unit new to the store is judged here from this poll's calls
                 select unit_key, coalesce(nullif(workload, ''), 'unknown') as workload, attempts,
                     request_id as final_request_id, ttft_ms as final_ttft_ms, e2e_ms as final_e2e_ms,
                     workload as stored_workload, started_at, team
@@ -187,23 +219,8 @@ public class UsageRepository {
                 -- verdicts that named one of these calls before it arrived
                 select v.id, f.unit_key from outcome_verdict v join fresh f on v.request_id = f.request_id
                 where v.unit_key is null
-            ), """ + UnitJudgements.JUDGEMENT + """
-            , merged as (
-                -- a unit already stored (more attempts, or a stub of its verdicts) or with waiting verdicts is left
-                -- open here (result null) and judged by the statement that follows, which sees all of its calls
-                insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
-                    final_ttft_ms, final_e2e_ms, result, escalated, escalation_cost, team)
-                select unit_key, stored_workload, attempts, started_at, final_request_id, final_ttft_ms, final_e2e_ms,
-                    case when unit_key in (select unit_key from waiting) then null else result end, escalated,
-                    case when escalated then escalation_cost end, team
-                from results
-                order by unit_key
-                """ + UNIT_MERGE + """
-                    , result = null
-                returning unit_key, result
-            ), resolved as (
-                update outcome_verdict v set unit_key = w.unit_key from waiting w where v.id = w.id
-            ), call_units as (
+            ), """ + MERGE_UNITS + """
+            , call_units as (
                 insert into usage_call_unit (dedupe_key, unit, quantity)
                 select u.dedupe_key, u.unit, u.quantity from unit_input u join fresh using (dedupe_key)
                 on conflict do nothing
@@ -225,6 +242,72 @@ public class UsageRepository {
             where not exists (select from new n where n.dedupe_key = i.dedupe_key)
             union all
             select unit_key, true from merged where result is null
+            """;
+
+    /** The columns of a new call, in the order UsageCallCopy writes them. */
+    private static final String COPY_CALLS = """
+            copy usage_call (dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id,
+                model, service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
+                reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, api_key_id, status, error_type, account)
+            from stdin (format binary)""";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /**
+     * Folds a poll whose calls were all new to the store (copied in just before): its hourly sums, units and
+     * non-token counts as PollFold worked them out, so the server adds sums and merges units without grouping the
+     * calls again. Returns the units left open, as INSERT_TRACES does.
+     */
+    private static final String FOLD_NEW = """
+            with hourly as (
+                insert into usage_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
+                    attempt_kind, prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
+                    cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
+                select timestamptz 'epoch' + r.hour_micros * interval '1 microsecond', r.provider, r.project_id,
+                    r.model, r.service_tier, r.workload, r.team, r.attempt_kind, r.prompt_class, r.sampled, r.calls,
+                    r.stored_calls, r.input_tokens, r.cache_read_tokens, r.cache_creation_tokens, r.output_tokens,
+                    r.reasoning_apart, r.min_input, r.max_input
+                from unnest(?::int8[], ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                    ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                    ?::int2[], ?::bool[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],
+                    ?::int8[], ?::int8[])
+                    as r(hour_micros, provider, project_id, model, service_tier, workload, team, attempt_kind,
+                        prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
+                        cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
+                order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+                """ + HOURLY_ADD + """
+            ), units as (
+                select u.unit_key, coalesce(nullif(u.workload, ''), 'unknown') as workload, u.attempts,
+                    u.request_id as final_request_id, u.ttft_ms as final_ttft_ms, u.e2e_ms as final_e2e_ms,
+                    u.workload as stored_workload,
+                    timestamptz 'epoch' + u.started_micros * interval '1 microsecond' as started_at, u.team
+                from unnest(?::text[] collate "C", ?::text[], ?::int8[], ?::int8[], ?::text[] collate "C", ?::int8[],
+                    ?::int8[], ?::text[] collate "C")
+                    as u(unit_key, workload, attempts, started_micros, request_id, ttft_ms, e2e_ms, team)
+            ), waiting as (
+                -- verdicts that named one of these calls before it arrived
+                select v.id, r.unit_key from outcome_verdict v
+                join unnest(?::text[] collate "C", ?::text[] collate "C") as r(request_id, unit_key)
+                    on v.request_id = r.request_id
+                where v.unit_key is null
+            ), """ + MERGE_UNITS + """
+            , call_units as (
+                insert into usage_call_unit (dedupe_key, unit, quantity)
+                select * from unnest(?::text[], ?::text[], ?::numeric[])
+                on conflict do nothing
+            ), unit_hourly as (
+                insert into usage_unit_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
+                    attempt_kind, sampled, unit, quantity, calls)
+                select timestamptz 'epoch' + r.hour_micros * interval '1 microsecond', r.provider, r.project_id,
+                    r.model, r.service_tier, r.workload, r.team, r.attempt_kind, r.sampled, r.unit, r.quantity, r.calls
+                from unnest(?::int8[], ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                    ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                    ?::bool[], ?::text[] collate "C", ?::numeric[], ?::int8[])
+                    as r(hour_micros, provider, project_id, model, service_tier, workload, team, attempt_kind, sampled,
+                        unit, quantity, calls)
+                order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+                """ + UNIT_HOURLY_ADD + """
+            )
+            select unit_key from merged where result is null
             """;
 
     private static final String INSERT_OUTCOMES = """
@@ -256,8 +339,113 @@ public class UsageRepository {
     public record Folded(Set<String> storedBefore, Set<String> openUnits) {
     }
 
-    /** Stores and folds the traces not stored before. */
+    /**
+     * Stores and folds the traces not stored before. The poll's calls go in by binary COPY, under a savepoint, and
+     * their sums and units by FOLD_NEW; when one was stored before (a redelivered poll, a trace sent twice) the COPY
+     * fails on the dedupe key and the poll goes through INSERT_TRACES, which skips the stored ones. COPY writes the
+     * heap a page at a time, without the per-row conflict check of INSERT ... ON CONFLICT.
+     */
     public Folded insertTraces(List<TraceRecordedV1> events) {
+        PollFold poll = PollFold.of(events);
+        byte[] rows = poll.callRows();
+        return session().doReturningWork(connection -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("savepoint fold_copy");
+                try {
+                    BinaryCopy.copyIn(connection, COPY_CALLS, rows);
+                    st.execute("release savepoint fold_copy");
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    st.execute("rollback to savepoint fold_copy");
+                    return insertSkippingStored(connection, events);
+                }
+            }
+            return new Folded(Set.of(), foldNew(connection, poll));
+        });
+    }
+
+    private static Set<String> foldNew(Connection connection, PollFold poll) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(FOLD_NEW)) {
+            int p = 1;
+            Object[][] hourly = new Object[19][poll.hourly.size()];
+            int i = 0;
+            for (var h : poll.hourly.entrySet()) {
+                PollFold.HourKey k = h.getKey();
+                PollFold.HourSums v = h.getValue();
+                Object[] row = { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(), k.workload(),
+                        k.team(), k.attemptKind(), k.promptClass(), k.sampled(), v.calls, v.storedCalls, v.inputTokens,
+                        v.cacheReadTokens, v.cacheCreationTokens, v.outputTokens, v.reasoningApart, v.minInput,
+                        v.maxInput };
+                for (int c = 0; c < row.length; c++) {
+                    hourly[c][i] = row[c];
+                }
+                i++;
+            }
+            p = bind(connection, ps, p, hourly, "int8", "text", "text", "text", "text", "text", "text", "text", "int2",
+                    "bool", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8");
+            Object[][] units = new Object[8][poll.units.size()];
+            i = 0;
+            for (PollFold.UnitAttempts u : poll.units.values()) {
+                Object[] row = { u.unitKey, u.workload, u.attempts, u.startedMicros, u.requestId, u.ttftMs, u.e2eMs,
+                        u.team };
+                for (int c = 0; c < row.length; c++) {
+                    units[c][i] = row[c];
+                }
+                i++;
+            }
+            p = bind(connection, ps, p, units, "text", "text", "int8", "int8", "text", "int8", "int8", "text");
+            Object[][] requests = new Object[2][poll.requests.size()];
+            for (i = 0; i < poll.requests.size(); i++) {
+                requests[0][i] = poll.requests.get(i)[0];
+                requests[1][i] = poll.requests.get(i)[1];
+            }
+            p = bind(connection, ps, p, requests, "text", "text");
+            Object[][] callUnits = new Object[3][poll.callUnits.size()];
+            for (i = 0; i < poll.callUnits.size(); i++) {
+                PollFold.CallUnit u = poll.callUnits.get(i);
+                callUnits[0][i] = u.dedupeKey();
+                callUnits[1][i] = u.unit();
+                callUnits[2][i] = u.quantity();
+            }
+            p = bind(connection, ps, p, callUnits, "text", "text", "numeric");
+            Object[][] unitHourly = new Object[12][poll.unitHourly.size()];
+            i = 0;
+            for (var h : poll.unitHourly.entrySet()) {
+                PollFold.UnitHourKey k = h.getKey();
+                Object[] row = { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
+                        k.workload(), k.team(), k.attemptKind(), k.sampled(), k.unit(), h.getValue().quantity,
+                        h.getValue().calls };
+                for (int c = 0; c < row.length; c++) {
+                    unitHourly[c][i] = row[c];
+                }
+                i++;
+            }
+            bind(connection, ps, p, unitHourly, "int8", "text", "text", "text", "text", "text", "text", "text", "bool",
+                    "text", "numeric", "int8");
+            Set<String> open = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    open.add(rs.getString(1));
+                }
+            }
+            return open;
+        }
+    }
+
+    /** Binds each column as an array parameter from {@code first} on; returns the next parameter's index. */
+    private static int bind(Connection connection, PreparedStatement ps, int first, Object[][] columns,
+            String... types) throws SQLException {
+        for (int c = 0; c < types.length; c++) {
+            ps.setArray(first + c, SqlArrays.of(connection, types[c], columns[c]));
+        }
+        return first + types.length;
+    }
+
+    /** INSERT_TRACES: the poll's calls not stored before, stored and folded in one statement. */
+    private static Folded insertSkippingStored(Connection connection, List<TraceRecordedV1> events)
+            throws SQLException {
         String[] types = { "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "int8",
                 "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int4", "text", "int2", "text", "text",
                 "text", "text" };
@@ -270,22 +458,20 @@ public class UsageRepository {
                     t.reasoningTokens() == null ? 0L : t.reasoningTokens(), t.ttftMs(), t.e2eMs(), weight(t),
                     unitKey(t), promptClass(t.inputTokens()), t.apiKeyId(), t.status(), t.errorType(), t.account() };
         });
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(INSERT_TRACES)) {
-                bindColumns(connection, ps, types, columns);
-                ps.setArray(types.length + 1, SqlArrays.of(connection, "text", unitColumns[0]));
-                ps.setArray(types.length + 2, SqlArrays.of(connection, "text", unitColumns[1]));
-                ps.setArray(types.length + 3, SqlArrays.of(connection, "numeric", unitColumns[2]));
-                Set<String> storedBefore = new HashSet<>();
-                Set<String> openUnits = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        (rs.getBoolean(2) ? openUnits : storedBefore).add(rs.getString(1));
-                    }
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_TRACES)) {
+            bindColumns(connection, ps, types, columns);
+            ps.setArray(types.length + 1, SqlArrays.of(connection, "text", unitColumns[0]));
+            ps.setArray(types.length + 2, SqlArrays.of(connection, "text", unitColumns[1]));
+            ps.setArray(types.length + 3, SqlArrays.of(connection, "numeric", unitColumns[2]));
+            Set<String> storedBefore = new HashSet<>();
+            Set<String> openUnits = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    (rs.getBoolean(2) ? openUnits : storedBefore).add(rs.getString(1));
                 }
-                return new Folded(storedBefore, openUnits);
             }
-        });
+            return new Folded(storedBefore, openUnits);
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.EventJson;
+import io.lcpr.delivery.copy.BinaryCopy;
 
 /**
  * The trace row: its columns in the order binary COPY writes them and a read selects them, each with its COPY
@@ -22,205 +23,205 @@ import io.lcpr.events.EventJson;
 enum TraceColumn {
     ID("id") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.int64Field(id);
         }
     },
     MONTH("month") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.dateField(TracePartitions.monthOf(s.trace().startedAt()));
         }
     },
     EVENT_ID("event_id") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.uuidField(s.eventId());
         }
     },
     DEDUPE_KEY("dedupe_key") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.dedupeKey());
         }
     },
     REQUEST_ID("request_id") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().requestId());
         }
     },
     TRACE_ID("trace_id") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().traceId());
         }
     },
     SPAN_ID("span_id") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().spanId());
         }
     },
     WORK_UNIT_ID("work_unit_id") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().workUnitId());
         }
     },
     PARENT_REQUEST_ID("parent_request_id") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().parentRequestId());
         }
     },
     ATTEMPT_KIND("attempt_kind") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().attemptKind());
         }
     },
     WORKLOAD("workload") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().workload());
         }
     },
     TEAM("team") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().team());
         }
     },
     ACCOUNT("account") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().account());
         }
     },
     PROVIDER("provider") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().provider());
         }
     },
     MODEL("model") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().model());
         }
     },
     SERVICE_TIER("service_tier") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().serviceTier());
         }
     },
     REGION("region") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().region());
         }
     },
     API_KEY_ID("api_key_id") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().apiKeyId());
         }
     },
     PROJECT_ID("project_id") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().projectId());
         }
     },
     PROMPT_VERSION("prompt_version") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().promptVersion());
         }
     },
     MODEL_VERSION("model_version") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().modelVersion());
         }
     },
     STARTED_AT("started_at") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.timestampField(s.trace().startedAt());
         }
     },
     INPUT_TOKENS("input_tokens") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.int64Field(s.trace().inputTokens());
         }
     },
     CACHE_READ_TOKENS("cache_read_tokens") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.int64Field(s.trace().cacheReadOrZero());
         }
     },
     CACHE_CREATION_TOKENS("cache_creation_tokens") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.int64Field(s.trace().cacheCreationOrZero());
         }
     },
     OUTPUT_TOKENS("output_tokens") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.int64Field(s.trace().outputOrZero());
         }
     },
     REASONING_TOKENS("reasoning_tokens") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.int64Field(s.trace().reasoningTokens());
         }
     },
     TTFT_MS("ttft_ms") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.int64Field(s.trace().ttftMs());
         }
     },
     E2E_MS("e2e_ms") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.int64Field(s.trace().e2eMs());
         }
     },
     STATUS("status") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().status());
         }
     },
     ERROR_TYPE("error_type") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().errorType());
         }
     },
     FINISH_REASON("finish_reason") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().finishReason());
         }
     },
     ATTRIBUTES("attributes") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.text(s.trace().attributes() == null ? null : EventJson.write(s.trace().attributes()));
         }
     },
     RECEIVED_AT("received_at") {
         @Override
-        void copy(CopyBinary out, long id, StoredTrace s) {
+        void copy(BinaryCopy out, long id, StoredTrace s) {
             out.timestampField(s.receivedAt());
         }
     };
@@ -239,7 +240,21 @@ enum TraceColumn {
     }
 
     /** Writes this column of row {@code id} (the trace {@code s}) as a binary COPY field. */
-    abstract void copy(CopyBinary out, long id, StoredTrace s);
+    abstract void copy(BinaryCopy out, long id, StoredTrace s);
+
+    /** Traces as a whole binary COPY stream, rows numbered from {@code firstId}. */
+    static byte[] copyRows(long firstId, java.util.List<StoredTrace> traces) {
+        BinaryCopy out = new BinaryCopy(64 + traces.size() * 360);
+        long id = firstId;
+        for (StoredTrace s : traces) {
+            out.row(ALL.length);
+            for (TraceColumn column : ALL) {
+                column.copy(out, id, s);
+            }
+            id++;
+        }
+        return out.finish();
+    }
 
     /** A row selected as {@code select NAMES from trace ...}. */
     static StoredTrace read(ResultSet rs) throws SQLException {

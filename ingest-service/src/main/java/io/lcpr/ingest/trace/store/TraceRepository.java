@@ -19,12 +19,11 @@ import java.util.Set;
 
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import io.lcpr.ingest.trace.publish.TracePublisher;
+import io.lcpr.delivery.copy.BinaryCopy;
 
 /**
  * Trace rows in chunks, written with binary COPY. Chunk {@code c} numbers its rows {@code c * 2^20 + i}, so its new
@@ -87,7 +86,7 @@ public class TraceRepository {
             throw new IllegalArgumentException(traces.size() + " traces exceed a chunk's " + CHUNK_CAPACITY);
         }
         long firstId = chunk * CHUNK_CAPACITY;
-        byte[] rows = CopyBinary.rows(firstId, traces);
+        byte[] rows = TraceColumn.copyRows(firstId, traces);
         LocalDate month = singleMonthAwayFromBoundaries(traces);
         return em.unwrap(Session.class).doReturningWork(connection -> {
             try (Statement st = connection.createStatement()) {
@@ -145,15 +144,7 @@ public class TraceRepository {
     }
 
     private static long copy(Connection connection, String sql, byte[] rows) throws SQLException {
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-        try {
-            copy.writeToCopy(rows, 0, rows.length);
-            return copy.endCopy();
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
+        return BinaryCopy.copyIn(connection, sql, rows);
     }
 
     /** The outbox row of a chunk: TracePublisher publishes its traces once this transaction commits. */

@@ -1,26 +1,30 @@
-package io.lcpr.ingest.trace.store;
+package io.lcpr.delivery.copy;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
- * Traces as PostgreSQL binary COPY data, in the column order of TraceColumn. Binary spares both sides the text
- * round trip: nothing to escape here, no number, uuid or timestamp parsing in the server.
+ * Rows as PostgreSQL binary COPY data: a header, each row's field count then its fields, a trailer. Binary spares
+ * both sides the text round trip: nothing to escape, no number, uuid or timestamp parsing in the server. Ingest
+ * writes its trace chunks this way, reconcile-service its new calls.
  */
-final class CopyBinary {
+public final class BinaryCopy {
     private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
             0, 0, 0, 0, // flags
             0, 0, 0, 0 }; // header extension length
-    private static final short COLUMNS = (short) TraceColumn.ALL.length;
     private static final long PG_EPOCH_SECOND = 946_684_800L; // 2000-01-01T00:00:00Z, PostgreSQL's day zero
+    private static final long PG_EPOCH_MICROS = PG_EPOCH_SECOND * 1_000_000L;
     private static final long PG_EPOCH_DAY = 10_957L;
     // Whole big-endian ints and longs in one store each: byte by byte, the field writes were the largest single
     // cost of encoding a chunk in a profile of the ingest benchmark.
@@ -30,50 +34,65 @@ final class CopyBinary {
     private byte[] buf;
     private int size;
 
-    private CopyBinary(int capacity) {
-        buf = new byte[capacity];
+    /** A COPY stream with its header written, sized for about {@code capacity} bytes. */
+    public BinaryCopy(int capacity) {
+        buf = new byte[Math.max(64, capacity)];
+        bytes(HEADER);
     }
 
-    /** Rows numbered from {@code firstId}, with a header and a trailer: a whole COPY stream. */
-    static byte[] rows(long firstId, List<StoredTrace> traces) {
-        CopyBinary out = new CopyBinary(64 + traces.size() * 360);
-        out.bytes(HEADER);
-        long id = firstId;
-        for (StoredTrace s : traces) {
-            out.ensure(2);
-            out.int16(COLUMNS);
-            for (TraceColumn column : TraceColumn.ALL) {
-                column.copy(out, id, s);
+    /** Starts a row of {@code columns} fields. */
+    public void row(int columns) {
+        ensure(2);
+        int16((short) columns);
+    }
+
+    /** The whole stream, with its trailer. */
+    public byte[] finish() {
+        ensure(2);
+        int16((short) -1);
+        return Arrays.copyOf(buf, size);
+    }
+
+    /** Sends a whole stream to {@code copy ... from stdin (format binary)}; returns the rows the server took. */
+    public static long copyIn(Connection connection, String sql, byte[] stream) throws SQLException {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+        try {
+            copy.writeToCopy(stream, 0, stream.length);
+            return copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
-            id++;
         }
-        out.ensure(2);
-        out.int16((short) -1);
-        return Arrays.copyOf(out.buf, out.size);
     }
 
-    void int64Field(Long value) {
+    public void int64Field(Long value) {
         if (value == null) {
-            ensure(4);
-            int32(-1);
+            nullField();
         } else {
             int64Field(value.longValue());
         }
     }
 
-    void int64Field(long value) {
+    public void int64Field(long value) {
         ensure(12);
         int32(8);
         int64(value);
     }
 
-    void dateField(LocalDate date) {
+    public void int32Field(int value) {
+        ensure(8);
+        int32(4);
+        int32(value);
+    }
+
+    public void dateField(LocalDate date) {
         ensure(8);
         int32(4);
         int32((int) (date.toEpochDay() - PG_EPOCH_DAY));
     }
 
-    void uuidField(UUID uuid) {
+    public void uuidField(UUID uuid) {
         ensure(20);
         int32(16);
         int64(uuid.getMostSignificantBits());
@@ -81,17 +100,21 @@ final class CopyBinary {
     }
 
     /** timestamptz: microseconds since PostgreSQL's day zero (the column keeps microseconds, finer is cut). */
-    void timestampField(Instant instant) {
+    public void timestampField(Instant instant) {
         ensure(12);
         int32(8);
         int64(Math.multiplyExact(instant.getEpochSecond() - PG_EPOCH_SECOND, 1_000_000L) + instant.getNano() / 1_000);
     }
 
+    /** timestamptz from microseconds since the Unix epoch. */
+    public void timestampMicrosField(long epochMicros) {
+        int64Field(epochMicros - PG_EPOCH_MICROS);
+    }
+
     /** A text value as UTF-8: ASCII is copied as is, anything else goes through the encoder. */
-    void text(String value) {
+    public void text(String value) {
         if (value == null) {
-            ensure(4);
-            int32(-1);
+            nullField();
             return;
         }
         int n = value.length();
@@ -113,6 +136,11 @@ final class CopyBinary {
         size = lengthAt;
         int32(n);
         size += n;
+    }
+
+    private void nullField() {
+        ensure(4);
+        int32(-1);
     }
 
     private void ensure(int more) {
