@@ -136,8 +136,8 @@ public class UsageRepository {
      * The poll's units (CTE {@code units}) judged and merged into work_unit, and the verdicts waiting for its calls
      * (CTE {@code waiting}) given their unit. A unit already stored (more attempts, or a stub of its verdicts) or with
      * waiting verdicts is left open here (result null) and judged by the statement that follows, which sees all of
-     * its calls and verdicts. A verdict waiting for a grader's call names a unit that may have no row (graders are no
-     * attempt): it gets a stub, so that every unit a verdict names has a row, which NEW_UNIT_JUDGEMENT relies on.
+     * its calls and verdicts. A verdict waiting for a grader's call (graders are no attempt) names a unit that is not
+     * among the poll's units: the statement returns it, to be locked (a stub when it has no row yet) and judged.
      */
     private static final String MERGE_UNITS = UnitJudgements.NEW_UNIT_JUDGEMENT + """
             , merged as (
@@ -151,15 +151,19 @@ public class UsageRepository {
                 """ + UNIT_MERGE + """
                     , result = null
                 returning unit_key, result
-            ), stubbed as (
-                insert into work_unit (unit_key, workload, attempts, final_started_at, final_request_id)
-                select distinct unit_key, '', 0, '-infinity'::timestamptz, '' from waiting
-                where unit_key not in (select unit_key from units)
-                order by 1
-                on conflict (unit_key) do nothing
             ), resolved as (
                 update outcome_verdict v set unit_key = w.unit_key from waiting w where v.id = w.id
             )""";
+
+    /**
+     * What the poll's next statements judge: the units left open (kind 1, locked by the merge), and the units that
+     * verdicts waiting for one of the poll's graders belong to (kind 2, to be locked and judged).
+     */
+    private static final String UNITS_TO_JUDGE = """
+            select unit_key, 1 from merged where result is null
+            union all
+            select distinct unit_key, 2 from waiting where unit_key not in (select unit_key from units)
+            """;
 
     private static final String INSERT_TRACES = """
             with input as (
@@ -238,11 +242,10 @@ public class UsageRepository {
             -- the calls stored before (redelivered, or sent twice), not the new ones: a poll sends back a row per
             -- call it had seen already, none in the usual case; then the units left open above, the only ones the
             -- poll's next statement has to judge
-            select i.dedupe_key, false from input i
+            select i.dedupe_key, 0 from input i
             where not exists (select from new n where n.dedupe_key = i.dedupe_key)
             union all
-            select unit_key, true from merged where result is null
-            """;
+            """ + UNITS_TO_JUDGE;
 
     /** The columns of a new call, in the order UsageCallCopy writes them. */
     private static final String COPY_CALLS = """
@@ -307,8 +310,7 @@ public class UsageRepository {
                 order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
                 """ + UNIT_HOURLY_ADD + """
             )
-            select unit_key from merged where result is null
-            """;
+            """ + UNITS_TO_JUDGE;
 
     private static final String INSERT_OUTCOMES = """
             insert into outcome_verdict (event_id, kind, request_id, work_unit_id, passed, human_cost, observed_at,
@@ -336,7 +338,15 @@ public class UsageRepository {
      * is new to the store), and the work units it left open (merged into a stored unit, or with verdicts waiting for
      * one of its calls), whose rows it holds locked.
      */
-    public record Folded(Set<String> storedBefore, Set<String> openUnits) {
+    public record Folded(Set<String> storedBefore, Set<String> openUnits, Set<String> unitsToLock) {
+        /** Sorts a row of a fold statement's answer (dedupe key or unit, and its kind) into its set. */
+        void add(String key, int kind) {
+            (kind == 0 ? storedBefore : kind == 1 ? openUnits : unitsToLock).add(key);
+        }
+
+        static Folded empty() {
+            return new Folded(new HashSet<>(), new HashSet<>(), new HashSet<>());
+        }
     }
 
     /**
@@ -362,11 +372,11 @@ public class UsageRepository {
                     return insertSkippingStored(connection, events);
                 }
             }
-            return new Folded(Set.of(), foldNew(connection, poll));
+            return foldNew(connection, poll);
         });
     }
 
-    private static Set<String> foldNew(Connection connection, PollFold poll) throws SQLException {
+    private static Folded foldNew(Connection connection, PollFold poll) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(FOLD_NEW)) {
             int p = 1;
             Object[][] hourly = new Object[19][poll.hourly.size()];
@@ -424,14 +434,18 @@ public class UsageRepository {
             }
             bind(connection, ps, p, unitHourly, "int8", "text", "text", "text", "text", "text", "text", "text", "bool",
                     "text", "numeric", "int8");
-            Set<String> open = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    open.add(rs.getString(1));
-                }
-            }
-            return open;
+            return answer(ps);
         }
+    }
+
+    private static Folded answer(PreparedStatement ps) throws SQLException {
+        Folded folded = Folded.empty();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                folded.add(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return folded;
     }
 
     /** Binds each column as an array parameter from {@code first} on; returns the next parameter's index. */
@@ -463,14 +477,7 @@ public class UsageRepository {
             ps.setArray(types.length + 1, SqlArrays.of(connection, "text", unitColumns[0]));
             ps.setArray(types.length + 2, SqlArrays.of(connection, "text", unitColumns[1]));
             ps.setArray(types.length + 3, SqlArrays.of(connection, "numeric", unitColumns[2]));
-            Set<String> storedBefore = new HashSet<>();
-            Set<String> openUnits = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    (rs.getBoolean(2) ? openUnits : storedBefore).add(rs.getString(1));
-                }
-            }
-            return new Folded(storedBefore, openUnits);
+            return answer(ps);
         }
     }
 

@@ -52,6 +52,7 @@ public class UsageService {
             // a unit the fold judged from this poll alone is done; the ones it left open are judged from their rows,
             // which its upsert holds locked (every other unit of the poll was closed by the transaction that folded it)
             judgements.judgeLocked(folded.openUnits());
+            judgements.lockAndJudge(folded.unitsToLock());
             signals.fold(stored);
             attribution.fold(stored);
             loadTests.fold(stored);
