@@ -377,61 +377,31 @@ public class UsageRepository {
     }
 
     private static Folded foldNew(Connection connection, PollFold poll) throws SQLException {
+        Object[][] hourly = columns(List.copyOf(poll.hourly.entrySet()), 19, h -> {
+            PollFold.HourKey k = h.getKey();
+            PollFold.HourSums v = h.getValue();
+            return new Object[] { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
+                    k.workload(), k.team(), k.attemptKind(), k.promptClass(), k.sampled(), v.calls, v.storedCalls,
+                    v.inputTokens, v.cacheReadTokens, v.cacheCreationTokens, v.outputTokens, v.reasoningApart,
+                    v.minInput, v.maxInput };
+        });
+        Object[][] units = columns(List.copyOf(poll.units.values()), 8, u -> new Object[] { u.unitKey, u.workload,
+                u.attempts, u.startedMicros, u.requestId, u.ttftMs, u.e2eMs, u.team });
+        Object[][] requests = columns(poll.requests, 2, r -> r);
+        Object[][] callUnits = columns(poll.callUnits, 3, u -> new Object[] { u.dedupeKey(), u.unit(),
+                u.quantity() });
+        Object[][] unitHourly = columns(List.copyOf(poll.unitHourly.entrySet()), 12, h -> {
+            PollFold.UnitHourKey k = h.getKey();
+            return new Object[] { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
+                    k.workload(), k.team(), k.attemptKind(), k.sampled(), k.unit(), h.getValue().quantity,
+                    h.getValue().calls };
+        });
         try (PreparedStatement ps = connection.prepareStatement(FOLD_NEW)) {
-            int p = 1;
-            Object[][] hourly = new Object[19][poll.hourly.size()];
-            int i = 0;
-            for (var h : poll.hourly.entrySet()) {
-                PollFold.HourKey k = h.getKey();
-                PollFold.HourSums v = h.getValue();
-                Object[] row = { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(), k.workload(),
-                        k.team(), k.attemptKind(), k.promptClass(), k.sampled(), v.calls, v.storedCalls, v.inputTokens,
-                        v.cacheReadTokens, v.cacheCreationTokens, v.outputTokens, v.reasoningApart, v.minInput,
-                        v.maxInput };
-                for (int c = 0; c < row.length; c++) {
-                    hourly[c][i] = row[c];
-                }
-                i++;
-            }
-            p = bind(connection, ps, p, hourly, "int8", "text", "text", "text", "text", "text", "text", "text", "int2",
-                    "bool", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8");
-            Object[][] units = new Object[8][poll.units.size()];
-            i = 0;
-            for (PollFold.UnitAttempts u : poll.units.values()) {
-                Object[] row = { u.unitKey, u.workload, u.attempts, u.startedMicros, u.requestId, u.ttftMs, u.e2eMs,
-                        u.team };
-                for (int c = 0; c < row.length; c++) {
-                    units[c][i] = row[c];
-                }
-                i++;
-            }
+            int p = bind(connection, ps, 1, hourly, "int8", "text", "text", "text", "text", "text", "text", "text",
+                    "int2", "bool", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8");
             p = bind(connection, ps, p, units, "text", "text", "int8", "int8", "text", "int8", "int8", "text");
-            Object[][] requests = new Object[2][poll.requests.size()];
-            for (i = 0; i < poll.requests.size(); i++) {
-                requests[0][i] = poll.requests.get(i)[0];
-                requests[1][i] = poll.requests.get(i)[1];
-            }
             p = bind(connection, ps, p, requests, "text", "text");
-            Object[][] callUnits = new Object[3][poll.callUnits.size()];
-            for (i = 0; i < poll.callUnits.size(); i++) {
-                PollFold.CallUnit u = poll.callUnits.get(i);
-                callUnits[0][i] = u.dedupeKey();
-                callUnits[1][i] = u.unit();
-                callUnits[2][i] = u.quantity();
-            }
             p = bind(connection, ps, p, callUnits, "text", "text", "numeric");
-            Object[][] unitHourly = new Object[12][poll.unitHourly.size()];
-            i = 0;
-            for (var h : poll.unitHourly.entrySet()) {
-                PollFold.UnitHourKey k = h.getKey();
-                Object[] row = { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
-                        k.workload(), k.team(), k.attemptKind(), k.sampled(), k.unit(), h.getValue().quantity,
-                        h.getValue().calls };
-                for (int c = 0; c < row.length; c++) {
-                    unitHourly[c][i] = row[c];
-                }
-                i++;
-            }
             bind(connection, ps, p, unitHourly, "int8", "text", "text", "text", "text", "text", "text", "text", "bool",
                     "text", "numeric", "int8");
             return answer(ps);
