@@ -8,9 +8,9 @@ import java.util.function.IntFunction;
 
 /**
  * Array parameters typed by their elements, so that PgJDBC sends them in PostgreSQL's binary form (it does for
- * String[], Long[], Integer[], Short[], Boolean[] and byte[][], not for Object[]): a poll of traces binds some hundred thousand
- * values, and writing them as text literals was about a tenth of the service's CPU samples while folding (JFR profile
- * of bench-reconcile). Other element types (numeric, uuid) go as text.
+ * String[], Long[], Integer[], Short[], Boolean[] and byte[][], not for Object[]): a poll of traces binds some
+ * hundred thousand values, and writing them as text literals was about a tenth of the service's CPU samples while
+ * folding (JFR profile of bench-reconcile). Other element types (numeric, uuid) go as text.
  */
 public final class SqlArrays {
     private SqlArrays() {

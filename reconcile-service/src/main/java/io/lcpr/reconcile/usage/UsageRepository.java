@@ -240,14 +240,13 @@ public class UsageRepository {
                 """ + UNIT_HOURLY_ADD + """
             )
             -- the calls stored before (redelivered, or sent twice), not the new ones: a poll sends back a row per
-            -- call it had seen already, none in the usual case; then the units left open above, the only ones the
-            -- poll's next statement has to judge
+            -- call it had seen already, none in the usual case; then the units the poll's next statements judge
             select i.dedupe_key, 0 from input i
             where not exists (select from new n where n.dedupe_key = i.dedupe_key)
             union all
             """ + UNITS_TO_JUDGE;
 
-    /** The columns of a new call, in the order UsageCallCopy writes them. */
+    /** The columns of a new call, in the order PollFold.callRows writes them. */
     private static final String COPY_CALLS = """
             copy usage_call (dedupe_key, request_id, work_unit_id, attempt_kind, workload, team, provider, project_id,
                 model, service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
@@ -258,7 +257,7 @@ public class UsageRepository {
     /**
      * Folds a poll whose calls were all new to the store (copied in just before): its hourly sums, units and
      * non-token counts as PollFold worked them out, so the server adds sums and merges units without grouping the
-     * calls again. Returns the units left open, as INSERT_TRACES does.
+     * calls again. Answers UNITS_TO_JUDGE, as INSERT_TRACES does.
      */
     private static final String FOLD_NEW = """
             with hourly as (
@@ -334,9 +333,9 @@ public class UsageRepository {
     }
 
     /**
-     * What a poll's fold statement did: the dedupe keys of the poll's calls that were stored before (every other call
-     * is new to the store), and the work units it left open (merged into a stored unit, or with verdicts waiting for
-     * one of its calls), whose rows it holds locked.
+     * What a poll's fold did: the dedupe keys of the poll's calls that were stored before (every other call is new to
+     * the store), the work units it left open (merged into a stored unit, or with verdicts waiting for one of its
+     * calls), whose rows it holds locked, and the units of verdicts that waited for one of its graders, to be locked.
      */
     public record Folded(Set<String> storedBefore, Set<String> openUnits, Set<String> unitsToLock) {
         /** Sorts a row of a fold statement's answer (dedupe key or unit, and its kind) into its set. */

@@ -50,7 +50,8 @@ public class UsageService {
         List<CanonicalTrace> stored = firstOfEach(events, folded.storedBefore());
         if (!stored.isEmpty()) {
             // a unit the fold judged from this poll alone is done; the ones it left open are judged from their rows,
-            // which its upsert holds locked (every other unit of the poll was closed by the transaction that folded it)
+            // which its upsert holds locked (every other unit of the poll was closed by the transaction that folded
+            // it); a verdict that waited for one of the poll's graders now names its unit, which is locked and judged
             judgements.judgeLocked(folded.openUnits());
             judgements.lockAndJudge(folded.unitsToLock());
             signals.fold(stored);
