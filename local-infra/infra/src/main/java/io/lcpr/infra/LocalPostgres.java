@@ -13,12 +13,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * data directory kept under {@code dataDir} so a local run survives restarts.
  */
 public final class LocalPostgres implements AutoCloseable {
+    private static final Duration SHUTDOWN_WAIT = Duration.ofMinutes(5);
+
     private final EmbeddedPostgres server;
     private final int port;
+    private final Path dataDir;
 
-    private LocalPostgres(EmbeddedPostgres server, int port) {
+    private LocalPostgres(EmbeddedPostgres server, int port, Path dataDir) {
         this.server = server;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     public static LocalPostgres start(Path dataDir, int port) {
@@ -30,7 +34,12 @@ public final class LocalPostgres implements AutoCloseable {
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "off");
+                    .setServerConfig("fsync", "off")
+                    // room for the fold's write rate between checkpoints: at the default 1 GB a 1,000,000-trace fold
+                    // took three checkpoints, and each page's first change after one is logged whole (84,657
+                    // full-page images, a third of its WAL); with these, none and 25% less WAL
+                    .setServerConfig("max_wal_size", "8GB")
+                    .setServerConfig("checkpoint_timeout", "30min");
             String slowPlanMs = System.getenv("LCPR_PG_SLOW_PLAN_MS");
             if (slowPlanMs != null && !slowPlanMs.isBlank()) {
                 // the plan of every statement slower than this goes to the server log, nested ones included: how a
@@ -57,7 +66,7 @@ public final class LocalPostgres implements AutoCloseable {
                 }
             }
             EmbeddedPostgres server = builder.start();
-            return new LocalPostgres(server, port);
+            return new LocalPostgres(server, port, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDir, e);
         }
@@ -81,6 +90,29 @@ public final class LocalPostgres implements AutoCloseable {
             server.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        awaitExit();
+    }
+
+    /**
+     * The embedded server's stop waits 5 s; its shutdown checkpoint writes every page changed since the last one (up
+     * to max_wal_size of changes), which can take longer. Until the postmaster has gone its files are in use, and a
+     * caller that deletes the data directory next would race it.
+     */
+    private void awaitExit() {
+        Path pid = dataDir.resolve("postmaster.pid");
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        while (Files.exists(pid)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("PostgreSQL in " + dataDir + " has not stopped " + SHUTDOWN_WAIT
+                        + " after it was asked to (" + pid + " is still there)");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

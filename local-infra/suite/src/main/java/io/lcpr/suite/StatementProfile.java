@@ -42,6 +42,7 @@ final class StatementProfile {
                 s.execute("create extension if not exists pg_stat_statements");
                 s.execute("select pg_stat_statements_reset()");
             }
+            s.execute("select pg_stat_reset_shared('wal'), pg_stat_reset_shared('checkpointer')");
             return new StatementProfile(infra, on, WaitSampler.start(infra));
         }
     }
@@ -57,6 +58,7 @@ final class StatementProfile {
         } else {
             out.add("off (PostgreSQL started without shared_preload_libraries=pg_stat_statements)");
         }
+        out.add(wal());
         try (waits) {
             out.add("sampled from pg_stat_activity:");
             waits.lines().forEach(line -> out.add("  " + line));
@@ -83,6 +85,22 @@ final class StatementProfile {
             }
         }
         return out;
+    }
+
+    /**
+     * The write-ahead log the phase wrote and the checkpoints it took: full-page images (a page's first change after
+     * a checkpoint is logged whole) are what more room between checkpoints (max_wal_size) saves.
+     */
+    private String wal() throws Exception {
+        try (Connection c = IngestBenchmark.connect(infra); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
+                        select w.wal_records, w.wal_fpi, w.wal_bytes, k.num_timed, k.num_requested, k.buffers_written
+                        from pg_stat_wal w, pg_stat_checkpointer k""")) {
+            rs.next();
+            return String.format("WAL: %,d records, %,d full-page images, %,.0f MB; checkpoints: %d timed,"
+                    + " %d requested, %,d buffers written", rs.getLong(1), rs.getLong(2), rs.getDouble(3) / 1e6,
+                    rs.getLong(4), rs.getLong(5), rs.getLong(6));
+        }
     }
 
     private static String label(String query) {

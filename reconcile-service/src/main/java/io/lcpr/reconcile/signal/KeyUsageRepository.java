@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.hibernate.Session;
 
+import io.lcpr.delivery.copy.BinaryCopy;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.reconcile.usage.UsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,34 +56,33 @@ public class KeyUsageRepository {
         s[7] = Math.max(s[7], t.inputTokens());
     }
 
-    /** Appends one row per key. */
+    /** Appends one row per key, in one COPY (a poll has hundreds of keys: a statement each cost more than the row). */
     void append(Map<Key, long[]> sums) {
         if (sums.isEmpty()) {
             return;
         }
-        session().doWork(c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into usage_key_hourly (hour, api_key_id, provider,"
-                    + " project_id, model, service_tier, prompt_class, sampled, calls, input_tokens, cache_read_tokens,"
-                    + " cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (Map.Entry<Key, long[]> e : sums.entrySet()) {
-                    Key k = e.getKey();
-                    ps.setObject(1, k.hour().atOffset(ZoneOffset.UTC));
-                    ps.setString(2, k.apiKey());
-                    ps.setString(3, k.provider());
-                    ps.setString(4, k.projectId());
-                    ps.setString(5, k.model());
-                    ps.setString(6, k.tier());
-                    ps.setShort(7, (short) k.promptClass());
-                    ps.setBoolean(8, k.sampled());
-                    for (int i = 0; i < 8; i++) {
-                        ps.setLong(9 + i, e.getValue()[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        BinaryCopy rows = new BinaryCopy(64 + sums.size() * 160);
+        for (Map.Entry<Key, long[]> e : sums.entrySet()) {
+            Key k = e.getKey();
+            rows.row(16);
+            rows.timestampField(k.hour());
+            rows.text(k.apiKey());
+            rows.text(k.provider());
+            rows.text(k.projectId());
+            rows.text(k.model());
+            rows.text(k.tier());
+            rows.int16Field((short) k.promptClass());
+            rows.boolField(k.sampled());
+            for (long sum : e.getValue()) {
+                rows.int64Field(sum);
             }
-        });
+        }
+        byte[] stream = rows.finish();
+        session().doWork(c -> BinaryCopy.copyIn(c, """
+                copy usage_key_hourly (hour, api_key_id, provider, project_id, model, service_tier, prompt_class,
+                    sampled, calls, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
+                    reasoning_apart, min_input, max_input)
+                from stdin (format binary)""", stream));
     }
 
     /** Merges an hour's rows into one per key; returns the rows merged away. */

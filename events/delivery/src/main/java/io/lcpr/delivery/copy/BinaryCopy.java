@@ -86,6 +86,18 @@ public final class BinaryCopy {
         int32(value);
     }
 
+    public void int16Field(short value) {
+        ensure(6);
+        int32(2);
+        int16(value);
+    }
+
+    public void boolField(boolean value) {
+        ensure(5);
+        int32(1);
+        buf[size++] = (byte) (value ? 1 : 0);
+    }
+
     public void dateField(LocalDate date) {
         ensure(8);
         int32(4);
