@@ -155,12 +155,14 @@ final class CpuTimes {
     }
 
     private static String postgresRole(String title) {
-        for (String role : new String[] { "autovacuum", "walwriter", "checkpointer", "background writer" }) {
+        for (String role : new String[] { "walwriter", "checkpointer", "background writer", "io worker" }) {
             if (title.contains(role)) {
                 return role;
             }
         }
-        return title.contains("(") ? "sessions" : "other";
+        // the postmaster carries the time of its children that ended (cpuSeconds): autovacuum workers mostly, so
+        // the live ones count with it, or a worker that ended in the phase would show as negative time
+        return title.contains("autovacuum") || !title.contains("(") ? "autovacuum and ended workers" : "sessions";
     }
 
     /** The JVM's own threads, in the service and the broker alike; null for the others. */
@@ -270,11 +272,21 @@ final class CpuTimes {
         return cmdline.substring(cmdline.lastIndexOf('/', app - 1) + 1, app);
     }
 
+    /**
+     * A process's or thread's user and system time; a PostgreSQL process's with that of its children that have ended
+     * (the postmaster's autovacuum and parallel workers and closed sessions, reaped during the phase): without them a
+     * worker that ended inside the phase took its time with it, and PostgreSQL's figure came out short.
+     */
     private static double cpuSeconds(Path proc) {
         try {
             String stat = Files.readString(proc.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            int nameEnd = stat.lastIndexOf(')');
+            String[] fields = stat.substring(nameEnd + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            if (stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
+                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            }
+            return ticks / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
