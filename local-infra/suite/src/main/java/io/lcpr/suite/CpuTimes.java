@@ -154,7 +154,7 @@ final class CpuTimes {
         return seconds;
     }
 
-    private static String postgresRole(String title) {
+    static String postgresRole(String title) {
         for (String role : new String[] { "walwriter", "checkpointer", "background writer", "io worker" }) {
             if (title.contains(role)) {
                 return role;

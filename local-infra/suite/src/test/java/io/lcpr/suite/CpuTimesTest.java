@@ -23,4 +23,15 @@ class CpuTimesTest {
         assertTrue(now[0] > 0 && now[3] >= 0, "this JVM has used CPU since boot");
         assertEquals("n/a (no /proc/stat)", CpuTimes.machine(new double[0], now, 1));
     }
+
+    @Test
+    void postgresProcessesByRoleFromTheirTitles() {
+        assertEquals("sessions", CpuTimes.postgresRole("postgres: reconcile postgres 127.0.0.1(51234) COPY"));
+        assertEquals("autovacuum and ended workers", CpuTimes.postgresRole("postgres: autovacuum worker postgres"));
+        // the postmaster, which carries the CPU of its children that ended
+        assertEquals("autovacuum and ended workers",
+                CpuTimes.postgresRole("/tmp/embedded-pg/PG-1/bin/postgres -D /tmp/x/postgres -p 5432"));
+        assertEquals("io worker", CpuTimes.postgresRole("postgres: io worker 1"));
+        assertEquals("walwriter", CpuTimes.postgresRole("postgres: walwriter "));
+    }
 }

@@ -23,6 +23,12 @@ import jakarta.persistence.EntityManager;
  */
 @ApplicationScoped
 public class KeyUsageRepository {
+    private static final String COPY_ROWS = """
+            copy usage_key_hourly (hour, api_key_id, provider, project_id, model, service_tier, prompt_class, sampled,
+                calls, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens, reasoning_apart,
+                min_input, max_input)
+            from stdin (format binary)""";
+
     private final EntityManager em;
 
     public KeyUsageRepository(EntityManager em) {
@@ -78,11 +84,7 @@ public class KeyUsageRepository {
             }
         }
         byte[] stream = rows.finish();
-        session().doWork(c -> BinaryCopy.copyIn(c, """
-                copy usage_key_hourly (hour, api_key_id, provider, project_id, model, service_tier, prompt_class,
-                    sampled, calls, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
-                    reasoning_apart, min_input, max_input)
-                from stdin (format binary)""", stream));
+        session().doWork(c -> BinaryCopy.copyIn(c, COPY_ROWS, stream));
     }
 
     /** Merges an hour's rows into one per key; returns the rows merged away. */
