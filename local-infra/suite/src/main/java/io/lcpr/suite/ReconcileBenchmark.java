@@ -174,6 +174,14 @@ public final class ReconcileBenchmark {
                             + " %d lcpr.computed.v1 events on the topic %.2f s after the request (target < 2 s); %s%n",
                             FIRST, answered, reply.status(), completed, workloads,
                             (lastEventMillis - runStart.toEpochMilli()) / 1000.0, run.path("work"));
+                    // the service's own account of where the run's time went (ReconciliationService logs it)
+                    String account = reconcile.lastLogged("period " + FIRST + ": run " + runId);
+                    for (int i = 0; account == null && i < 20; i++) { // logged just after the run is marked completed
+                        Thread.sleep(100);
+                        account = reconcile.lastLogged("period " + FIRST + ": run " + runId);
+                    }
+                    System.out.println("  the run by its parts (reconcile-service's log): "
+                            + (account == null ? "not logged" : account));
 
                     // 5. memory and the figures
                     System.out.printf("peak RSS: ingest-service %d MiB, reconcile-service %d MiB (target < 512)%n",

@@ -126,6 +126,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The message of the service's last log line that contains {@code text} (from it on), or null when none does. */
+    public String lastLogged(String text) {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains(text)).reduce((a, b) -> b).map(l -> l.substring(l.indexOf(text)))
+                    .orElse(null);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
     /** Asks the service to shut down (SIGTERM) without waiting, so several can stop side by side. */
     public void signalStop() {
         process.destroy();
