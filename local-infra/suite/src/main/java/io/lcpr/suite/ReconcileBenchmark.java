@@ -175,10 +175,11 @@ public final class ReconcileBenchmark {
                             FIRST, answered, reply.status(), completed, workloads,
                             (lastEventMillis - runStart.toEpochMilli()) / 1000.0, run.path("work"));
                     // the service's own account of where the run's time went (ReconciliationService logs it)
-                    String account = reconcile.lastLogged("period " + FIRST + ": run " + runId);
+                    String runLine = "period " + FIRST + ": run " + runId;
+                    String account = reconcile.lastLogged(runLine);
                     for (int i = 0; account == null && i < 20; i++) { // logged just after the run is marked completed
                         Thread.sleep(100);
-                        account = reconcile.lastLogged("period " + FIRST + ": run " + runId);
+                        account = reconcile.lastLogged(runLine);
                     }
                     System.out.println("  the run by its parts (reconcile-service's log): "
                             + (account == null ? "not logged" : account));

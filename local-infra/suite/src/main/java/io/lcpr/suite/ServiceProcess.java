@@ -131,7 +131,7 @@ public final class ServiceProcess implements AutoCloseable {
         try (var lines = Files.lines(log)) {
             return lines.filter(l -> l.contains(text)).reduce((a, b) -> b).map(l -> l.substring(l.indexOf(text)))
                     .orElse(null);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return null;
         }
     }
