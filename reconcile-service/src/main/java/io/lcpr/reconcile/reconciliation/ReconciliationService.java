@@ -122,10 +122,15 @@ public class ReconciliationService {
         ContractTerms terms = QuarkusTransaction.requiringNew().call(pricing::contractTerms);
         ExchangeRates fx = exchangeRates.rates();
         PeriodCosts costs = new PeriodCosts(prices, terms, fx, PeriodCosts.Source.of(usage));
+        long[] read = new long[4]; // nanoTime after the prices, the daily rollups, the finer reads, the units
+        read[0] = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
             usage.streamDaily(period.start(), period.end(), costs::add);
+            read[1] = System.nanoTime();
             costs.finish();
+            read[2] = System.nanoTime();
             costs.addUnits(period.start(), period.end());
+            read[3] = System.nanoTime();
         });
         if (!costs.unpricedByAccount().isEmpty()) {
             LOG.warnf("period %s: calls with no price in force, left out of cost and reported: %s", label,
@@ -204,10 +209,13 @@ public class ReconciliationService {
         });
         relay.publishNow(); // teams wait for these: not until the relay's next tick
         LOG.infof("period %s: run %s priced %d rollups (daily, hourly where a day holds a price change, %d hours by"
-                + " segment; %d calls one by one) in %d ms, judged %d work units in %d ms meanwhile (waited %d ms for"
+                + " segment; %d calls one by one) in %d ms (prices %d, daily rollups %d, finer reads %d, non-token"
+                + " counts %d, invoices and accounts %d), judged %d work units in %d ms meanwhile (waited %d ms for"
                 + " them), published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
                 label, runId, costs.rollups(), costs.hoursSplit(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000,
-                unitCount, judgedPeriod.millis(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
+                (read[0] - t0) / 1_000_000, (read[1] - read[0]) / 1_000_000, (read[2] - read[1]) / 1_000_000,
+                (read[3] - read[2]) / 1_000_000, (t1 - read[3]) / 1_000_000, unitCount, judgedPeriod.millis(),
+                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
                 accounts.accounts().size(), results.size(), estimated);
     }
 

@@ -1,7 +1,9 @@
 package io.lcpr.reconcile.signal;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -89,8 +91,8 @@ public final class SignalRollup {
 
     /** A stored rollup read back. */
     static SignalRollup of(long[] sums, Map<String, Long> errorsByType, byte[] ttft, byte[] e2e, byte[] output) {
-        SignalRollup r = new SignalRollup(new Distribution(decode(ttft)), new Distribution(decode(e2e)),
-                new Distribution(decode(output)));
+        SignalRollup r = new SignalRollup(Distribution.encoded(ttft), Distribution.encoded(e2e),
+                Distribution.encoded(output));
         r.calls = sums[0];
         r.storedCalls = sums[1];
         r.errors = sums[2];
@@ -134,24 +136,31 @@ public final class SignalRollup {
      * One distribution of a rollup. A poll's rollup sees a handful of calls per key, so their values are kept as they
      * come and written into a histogram only when stored (by an {@link Encoder}'s one histogram, reused), merged or
      * read: a histogram per key and poll was over a third of what the fold allocated (bench-reconcile's JFR profile).
+     * A stored one is kept encoded until read, and stored rows merged are added from their bytes into one histogram
+     * ({@link EncodedHistogram}): a row stored again unmerged is written back as it was read.
      */
     static final class Distribution {
         /** Value and weight pairs not yet in {@link #histogram}. */
         private long[] pending = new long[8];
         private int size;
+        /** Stored encodings not yet added to {@link #histogram}. */
+        private List<byte[]> encoded = List.of();
         private Histogram histogram;
 
         Distribution() {
         }
 
-        Distribution(Histogram histogram) {
-            this.histogram = histogram;
-            this.pending = null;
+        static Distribution encoded(byte[] bytes) {
+            Distribution d = new Distribution();
+            d.pending = null;
+            d.encoded = new ArrayList<>(2);
+            d.encoded.add(bytes);
+            return d;
         }
 
         void record(long value, long weight) {
-            if (histogram != null) {
-                histogram.recordValueWithCount(value, weight);
+            if (histogram != null || pending == null) {
+                histogram().recordValueWithCount(value, weight);
                 return;
             }
             if (size + 2 > pending.length) {
@@ -164,22 +173,37 @@ public final class SignalRollup {
         void merge(Distribution o) {
             if (o.histogram != null) {
                 histogram().add(o.histogram);
-            } else {
-                for (int i = 0; i < o.size; i += 2) {
-                    record(o.pending[i], o.pending[i + 1]);
+                return;
+            }
+            if (!o.encoded.isEmpty()) {
+                if (histogram != null || encoded.isEmpty()) {
+                    o.encoded.forEach(bytes -> EncodedHistogram.addTo(histogram(), bytes));
+                } else {
+                    encoded.addAll(o.encoded);
                 }
+            }
+            for (int i = 0; i < o.size; i += 2) {
+                record(o.pending[i], o.pending[i + 1]);
             }
         }
 
-        /** The distribution as a histogram, built from the values kept so far on first use. */
+        /** The distribution as a histogram, built from the values and encodings kept so far on first use. */
         Histogram histogram() {
             if (histogram == null) {
-                histogram = new Histogram(DIGITS);
-                replayInto(histogram);
+                Histogram h = new Histogram(DIGITS);
+                encoded.forEach(bytes -> EncodedHistogram.addTo(h, bytes));
+                replayInto(h);
+                histogram = h;
+                encoded = List.of();
                 pending = null;
                 size = 0;
             }
             return histogram;
+        }
+
+        /** The stored encoding when this is one stored distribution, untouched; else null. */
+        private byte[] asStored() {
+            return histogram == null && size == 0 && encoded.size() == 1 ? encoded.get(0) : null;
         }
 
         private void replayInto(Histogram h) {
@@ -208,8 +232,14 @@ public final class SignalRollup {
         private ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
 
         byte[] encode(Distribution d) {
+            byte[] stored = d.asStored();
+            if (stored != null) {
+                return stored;
+            }
             Histogram h = d.histogram;
-            if (h == null) {
+            if (h == null && !d.encoded.isEmpty()) {
+                h = d.histogram();
+            } else if (h == null) {
                 scratch.reset();
                 d.replayInto(scratch);
                 h = scratch;

@@ -40,6 +40,33 @@ class SignalRollupTest {
         assertEquals(whole.outputLength, merged.outputLength);
     }
 
+    /** As compaction merges an hour's stored rows: each read back encoded, merged, and written again. */
+    @ParameterizedTest
+    @ValueSource(longs = { 5, 6 })
+    void storedRowsMergedAndStoredAgainEqualTheWhole(long seed) {
+        Random random = new Random(seed);
+        SignalRollup whole = new SignalRollup();
+        SignalRollup compacted = null;
+        for (int row = 0; row < 1 + random.nextInt(12); row++) {
+            SignalRollup part = new SignalRollup();
+            for (int i = random.nextInt(200); i >= 0; i--) {
+                CanonicalTrace t = call(random);
+                whole.add(t, 1);
+                part.add(t, 1);
+            }
+            SignalRollup read = stored(part);
+            if (compacted == null) {
+                compacted = read;
+            } else {
+                compacted.merge(read);
+            }
+        }
+        SignalRollup again = stored(compacted);
+        assertEquals(whole.summary(), again.summary());
+        assertEquals(whole.e2eMs, again.e2eMs);
+        assertEquals(whole.outputLength, again.outputLength);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = { 1, 7 })
     void aSampledCallCountsItsWeight(int weight) {
