@@ -55,6 +55,11 @@ final class EncodedHistogram {
         return true;
     }
 
+    /** The highest value the encoded histogram could hold: what a histogram to add it to is sized for at once. */
+    static long highestTrackable(byte[] encoded) {
+        return ByteBuffer.wrap(encoded).getLong(24);
+    }
+
     /** HdrHistogram's ZigZag LEB128: 7 bits a byte for eight bytes, all 8 of a ninth. */
     static long zigZagLong(ByteBuffer b) {
         long value = 0;

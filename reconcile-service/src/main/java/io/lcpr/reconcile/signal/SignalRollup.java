@@ -190,7 +190,13 @@ public final class SignalRollup {
         /** The distribution as a histogram, built from the values and encodings kept so far on first use. */
         Histogram histogram() {
             if (histogram == null) {
-                Histogram h = new Histogram(DIGITS);
+                // sized for the largest part up front: growing one resize at a time was 8% of what a run allocated
+                long highest = 2;
+                for (byte[] bytes : encoded) {
+                    highest = Math.max(highest, EncodedHistogram.highestTrackable(bytes));
+                }
+                Histogram h = new Histogram(1, highest, DIGITS);
+                h.setAutoResize(true);
                 encoded.forEach(bytes -> EncodedHistogram.addTo(h, bytes));
                 replayInto(h);
                 histogram = h;
