@@ -55,9 +55,13 @@ final class EncodedHistogram {
         return true;
     }
 
-    /** The highest value the encoded histogram could hold: what a histogram to add it to is sized for at once. */
+    /**
+     * The highest value the encoded histogram could hold: what a histogram to add it to is sized for at once (2, the
+     * least a histogram can be made with, for an encoding this class does not read).
+     */
     static long highestTrackable(byte[] encoded) {
-        return ByteBuffer.wrap(encoded).getLong(24);
+        ByteBuffer b = ByteBuffer.wrap(encoded);
+        return b.getInt(0) == COOKIE ? Math.max(2, b.getLong(24)) : 2;
     }
 
     /** HdrHistogram's ZigZag LEB128: 7 bits a byte for eight bytes, all 8 of a ninth. */

@@ -47,7 +47,8 @@ class SignalRollupTest {
         Random random = new Random(seed);
         SignalRollup whole = new SignalRollup();
         SignalRollup compacted = null;
-        for (int row = 0; row < 1 + random.nextInt(12); row++) {
+        int rows = 1 + random.nextInt(12);
+        for (int row = 0; row < rows; row++) {
             SignalRollup part = new SignalRollup();
             for (int i = random.nextInt(200); i >= 0; i--) {
                 CanonicalTrace t = call(random);
