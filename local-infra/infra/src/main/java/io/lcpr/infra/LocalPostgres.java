@@ -43,8 +43,9 @@ public final class LocalPostgres implements AutoCloseable {
             String slowPlanMs = System.getenv("LCPR_PG_SLOW_PLAN_MS");
             if (slowPlanMs != null && !slowPlanMs.isBlank()) {
                 // the plan of every statement slower than this goes to the server log, nested ones included: how a
-                // stall that happens one run in three is caught in the act
-                builder.setServerConfig("shared_preload_libraries", "auto_explain")
+                // stall that happens one run in three is caught in the act; loaded per session, so it adds to
+                // whatever LCPR_PG_SERVER_CONFIG preloads (bench-reconcile's pg_stat_statements) instead of replacing it
+                builder.setServerConfig("session_preload_libraries", "auto_explain")
                         .setServerConfig("auto_explain.log_min_duration", slowPlanMs.trim())
                         .setServerConfig("auto_explain.log_nested_statements", "on")
                         .setServerConfig("auto_explain.log_analyze", "on")

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -418,7 +419,14 @@ public final class ReconcileBenchmark {
 
     /** What the two months take in reconcile-service's schema, table with its indexes, and how its rows churned. */
     static void printSizes(LocalInfra infra) throws Exception {
-        try (var c = IngestBenchmark.connect(infra); var rs = c.createStatement().executeQuery("select relname,"
+        try (var c = IngestBenchmark.connect(infra)) {
+            printSizes(c);
+            printChurn(c);
+        }
+    }
+
+    private static void printSizes(Connection c) throws Exception {
+        try (var rs = c.createStatement().executeQuery("select relname,"
                 + " pg_total_relation_size(c.oid), reltuples::bigint from pg_class c join pg_namespace n"
                 + " on n.oid = c.relnamespace where n.nspname = 'reconcile' and c.relkind = 'r'"
                 + " and relname in ('usage_call', 'usage_hourly', 'work_unit', 'outcome_verdict', 'signal_hourly',"
@@ -430,7 +438,10 @@ public final class ReconcileBenchmark {
             }
             System.out.println(out);
         }
-        try (var c = IngestBenchmark.connect(infra); var rs = c.createStatement().executeQuery("select relname,"
+    }
+
+    private static void printChurn(Connection c) throws Exception {
+        try (var rs = c.createStatement().executeQuery("select relname,"
                 + " n_tup_ins, n_tup_upd, n_tup_hot_upd, n_dead_tup, autovacuum_count from pg_stat_user_tables"
                 + " where schemaname = 'reconcile' and relname in ('usage_call', 'usage_hourly', 'work_unit',"
                 + " 'outcome_verdict') order by 1")) {
