@@ -63,8 +63,17 @@ final class PollFold {
         Long ttftMs;
         Long e2eMs;
 
+        /** SQL types of {@link #columns}. */
+        static final String[] TYPES = { "text", "text", "int8", "int8", "text", "int8", "int8", "text" };
+
         UnitAttempts(String unitKey) {
             this.unitKey = unitKey;
+        }
+
+        /** Units column-wise (key, workload, attempts, start, request id, TTFT, E2E, team), to be unnested. */
+        static Object[][] columns(List<UnitAttempts> units) {
+            return UsageRepository.columns(units, TYPES.length, u -> new Object[] { u.unitKey, u.workload,
+                    u.attempts, u.startedMicros, u.requestId, u.ttftMs, u.e2eMs, u.team });
         }
 
         /** Later start wins, then the greater request id (byte order, as the statement's collate "C"). */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.hibernate.Session;
 
@@ -130,6 +131,39 @@ public class UnitJudgements {
                 and (w.result, w.escalated, w.escalation_cost)
                     is distinct from (r.result, r.escalated, case when r.escalated then r.escalation_cost end)
             """;
+    /**
+     * Merges the poll's attempts (arrays: unit, workload, attempts, final attempt's start in microseconds, request id,
+     * TTFT, E2E, team) into their stored units, which the caller has locked, and judges each merged unit: one new
+     * version of each row. The merge is UsageRepository.MERGED_COLUMNS, the poll's attempts read as {@code excluded}.
+     */
+    private static final String MERGE_AND_JUDGE = """
+            with excluded as (
+                select p.unit_key, p.workload, p.attempts,
+                    timestamptz 'epoch' + p.started_micros * interval '1 microsecond' as final_started_at,
+                    p.final_request_id, p.final_ttft_ms, p.final_e2e_ms, p.team
+                from unnest(?::text[] collate "C", ?::text[], ?::int8[], ?::int8[], ?::text[] collate "C", ?::int8[],
+                    ?::int8[], ?::text[] collate "C")
+                    as p(unit_key, workload, attempts, started_micros, final_request_id, final_ttft_ms, final_e2e_ms,
+                        team)
+            ), merged as (
+                select u.ctid as row_id, u.unit_key, """ + UsageRepository.MERGED_COLUMNS.entrySet().stream()
+                    .map(c -> c.getValue() + " as " + c.getKey()).collect(Collectors.joining(",\n        ")) + """
+
+                from work_unit u join excluded on excluded.unit_key = u.unit_key
+                where u.unit_key = any(?::text[] collate "C")
+            ), units as (
+                select row_id, unit_key, coalesce(nullif(workload, ''), 'unknown') as workload, attempts,
+                    final_request_id, final_ttft_ms, final_e2e_ms, workload as stored_workload, final_started_at, team
+                from merged
+            ), """ + JUDGEMENT + """
+
+            update work_unit w set attempts = r.attempts, workload = r.stored_workload,
+                final_started_at = r.final_started_at, final_request_id = r.final_request_id,
+                final_ttft_ms = r.final_ttft_ms, final_e2e_ms = r.final_e2e_ms, team = r.team, result = r.result,
+                escalated = r.escalated, escalation_cost = case when r.escalated then r.escalation_cost end
+            from results r
+            where w.ctid = r.row_id
+            """;
     private static final String GIVEN_KEYS = "u.unit_key = any(?::text[] collate \"C\")";
     /** Judging the given units, and the given units the fold left open: formatted once, not per poll. */
     private static final String JUDGE_GIVEN = JUDGE.formatted(GIVEN_KEYS);
@@ -160,6 +194,27 @@ public class UnitJudgements {
      */
     public int judgeLocked(Collection<String> unitKeys) {
         return judge(JUDGE_OPEN, unitKeys);
+    }
+
+    /**
+     * Merges a poll's attempts into their stored units, whose rows this transaction already holds locked, and judges
+     * them (MERGE_AND_JUDGE); returns the units written.
+     */
+    public int mergeLocked(List<PollFold.UnitAttempts> units) {
+        if (units.isEmpty()) {
+            return 0;
+        }
+        Object[][] columns = PollFold.UnitAttempts.columns(units);
+        String[] types = PollFold.UnitAttempts.TYPES;
+        return session().doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(MERGE_AND_JUDGE)) {
+                for (int col = 0; col < types.length; col++) {
+                    ps.setArray(col + 1, SqlArrays.of(c, types[col], columns[col]));
+                }
+                ps.setArray(types.length + 1, SqlArrays.of(c, "text", columns[0]));
+                return ps.executeUpdate();
+            }
+        });
     }
 
     private int judge(String statement, Collection<String> unitKeys) {

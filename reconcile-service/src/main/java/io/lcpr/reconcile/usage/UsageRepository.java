@@ -10,11 +10,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 
@@ -78,22 +82,27 @@ public class UsageRepository {
             where c.started_at >= ? and c.started_at < ?
             group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
             """ + UNIT_HOURLY_ADD;
-    /** Merges a unit's attempts into the stored unit: the later final attempt wins, counts add up. */
-    private static final String UNIT_MERGE = """
-            on conflict (unit_key) do update set
-                attempts = u.attempts + excluded.attempts,
-                workload = case when (excluded.final_started_at, excluded.final_request_id)
-                    > (u.final_started_at, u.final_request_id) then excluded.workload else u.workload end,
-                final_request_id = case when (excluded.final_started_at, excluded.final_request_id)
-                    > (u.final_started_at, u.final_request_id) then excluded.final_request_id else u.final_request_id end,
-                final_ttft_ms = case when (excluded.final_started_at, excluded.final_request_id)
-                    > (u.final_started_at, u.final_request_id) then excluded.final_ttft_ms else u.final_ttft_ms end,
-                final_e2e_ms = case when (excluded.final_started_at, excluded.final_request_id)
-                    > (u.final_started_at, u.final_request_id) then excluded.final_e2e_ms else u.final_e2e_ms end,
-                team = case when (excluded.final_started_at, excluded.final_request_id)
-                    > (u.final_started_at, u.final_request_id) then excluded.team else u.team end,
-                final_started_at = greatest(u.final_started_at, excluded.final_started_at)
-            """;
+    /**
+     * A stored unit ({@code u}) with more of its attempts ({@code excluded}, in work_unit's columns) added, column by
+     * column: counts add up, the later final attempt wins (the greater request id on a tie). The fold's upsert and
+     * {@code UnitJudgements.MERGE_AND_JUDGE} both read it, so the two merge alike.
+     */
+    static final Map<String, String> MERGED_COLUMNS;
+    static {
+        String later = "case when (excluded.final_started_at, excluded.final_request_id)"
+                + " > (u.final_started_at, u.final_request_id) then excluded.%1$s else u.%1$s end";
+        Map<String, String> merged = new LinkedHashMap<>();
+        merged.put("attempts", "u.attempts + excluded.attempts");
+        for (String column : List.of("workload", "final_request_id", "final_ttft_ms", "final_e2e_ms", "team")) {
+            merged.put(column, later.formatted(column));
+        }
+        merged.put("final_started_at", "greatest(u.final_started_at, excluded.final_started_at)");
+        MERGED_COLUMNS = Collections.unmodifiableMap(merged);
+    }
+    /** Merges a unit's attempts into the stored unit (MERGED_COLUMNS). */
+    private static final String UNIT_MERGE = "on conflict (unit_key) do update set\n"
+            + MERGED_COLUMNS.entrySet().stream().map(c -> "    " + c.getKey() + " = " + c.getValue())
+                    .collect(Collectors.joining(",\n")) + "\n";
     /**
      * A group of calls' weighted token sums and prompt range, in the order of a rollup's columns (input, cache read,
      * cache creation, output, reasoning apart from output, min and max input): the fold, a rebuild and a change
@@ -133,11 +142,14 @@ public class UsageRepository {
             """ + UNIT_MERGE;
 
     /**
-     * The poll's units (CTE {@code units}) judged and merged into work_unit, and the verdicts waiting for its calls
-     * (CTE {@code waiting}) given their unit. A unit already stored (more attempts, or a stub of its verdicts) or with
-     * waiting verdicts is left open here (result null) and judged by the statement that follows, which sees all of
-     * its calls and verdicts. A verdict waiting for a grader's call (graders are no attempt) names a unit that is not
-     * among the poll's units: the statement returns it, to be locked (a stub when it has no row yet) and judged.
+     * The poll's units (CTE {@code units}) judged and inserted into work_unit, and the verdicts waiting for its calls
+     * (CTE {@code waiting}) given their unit. A unit already stored (more attempts, or a stub of its verdicts) is only
+     * locked here, not written: UnitJudgements.MERGE_AND_JUDGE, which starts after the lock and so sees every verdict
+     * committed before it, merges and judges it in one new row version (merged here and judged there was two, and the
+     * judging one seldom found room on its page for a heap-only update). A new unit with waiting verdicts is stored
+     * open (result null) and judged by the statement that follows. A verdict waiting for a grader's call (graders are
+     * no attempt) names a unit that is not among the poll's units: the statement returns it, to be locked (a stub when
+     * it has no row yet) and judged.
      */
     private static final String MERGE_UNITS = UnitJudgements.NEW_UNIT_JUDGEMENT + """
             , merged as (
@@ -148,21 +160,25 @@ public class UsageRepository {
                     case when escalated then escalation_cost end, team
                 from results
                 order by unit_key
-                """ + UNIT_MERGE + """
-                    , result = null
+                -- PostgreSQL locks a conflicting row even when the update's condition is false (FOR UPDATE, as the
+                -- update names the key column); such a row is not returned
+                on conflict (unit_key) do update set unit_key = excluded.unit_key where false
                 returning unit_key, result
             ), resolved as (
                 update outcome_verdict v set unit_key = w.unit_key from waiting w where v.id = w.id
             )""";
 
     /**
-     * What the poll's next statements judge: the units left open (kind 1, locked by the merge), and the units that
-     * verdicts waiting for one of the poll's graders belong to (kind 2, to be locked and judged).
+     * What the poll's next statements judge: the new units left open (kind 1), the units that verdicts waiting for one
+     * of the poll's graders belong to (kind 2, to be locked and judged), and the stored units the insert locked (kind 3,
+     * to be merged with the poll's attempts and judged).
      */
     private static final String UNITS_TO_JUDGE = """
             select unit_key, 1 from merged where result is null
             union all
             select distinct unit_key, 2 from waiting where unit_key not in (select unit_key from units)
+            union all
+            select unit_key, 3 from units where unit_key not in (select unit_key from merged)
             """;
 
     private static final String INSERT_TRACES = """
@@ -334,17 +350,20 @@ public class UsageRepository {
 
     /**
      * What a poll's fold did: the dedupe keys of the poll's calls that were stored before (every other call is new to
-     * the store), the work units it left open (merged into a stored unit, or with verdicts waiting for one of its
-     * calls), whose rows it holds locked, and the units of verdicts that waited for one of its graders, to be locked.
+     * the store), the new work units it left open (with verdicts waiting for one of its calls), the units of verdicts
+     * that waited for one of its graders, to be locked, and the stored units it locked, each with the poll's attempts
+     * to merge into it. The fold holds the rows of the open and the locked units.
      */
-    public record Folded(Set<String> storedBefore, Set<String> openUnits, Set<String> unitsToLock) {
+    public record Folded(Set<String> storedBefore, Set<String> openUnits, Set<String> unitsToLock,
+            List<PollFold.UnitAttempts> toMerge) {
         /** Sorts a row of a fold statement's answer (dedupe key or unit, and its kind) into its set. */
-        void add(String key, int kind) {
-            (kind == 0 ? storedBefore : kind == 1 ? openUnits : unitsToLock).add(key);
-        }
-
-        static Folded empty() {
-            return new Folded(new HashSet<>(), new HashSet<>(), new HashSet<>());
+        private void add(String key, int kind, PollFold poll) {
+            switch (kind) {
+                case 0 -> storedBefore.add(key);
+                case 1 -> openUnits.add(key);
+                case 2 -> unitsToLock.add(key);
+                default -> toMerge.add(poll.units.get(key));
+            }
         }
     }
 
@@ -384,8 +403,7 @@ public class UsageRepository {
                     v.inputTokens, v.cacheReadTokens, v.cacheCreationTokens, v.outputTokens, v.reasoningApart,
                     v.minInput, v.maxInput };
         });
-        Object[][] units = columns(List.copyOf(poll.units.values()), 8, u -> new Object[] { u.unitKey, u.workload,
-                u.attempts, u.startedMicros, u.requestId, u.ttftMs, u.e2eMs, u.team });
+        Object[][] units = PollFold.UnitAttempts.columns(List.copyOf(poll.units.values()));
         Object[][] requests = columns(poll.requests, 2, r -> r);
         Object[][] callUnits = columns(poll.callUnits, 3, u -> new Object[] { u.dedupeKey(), u.unit(),
                 u.quantity() });
@@ -398,21 +416,34 @@ public class UsageRepository {
         try (PreparedStatement ps = connection.prepareStatement(FOLD_NEW)) {
             int p = bind(connection, ps, 1, hourly, "int8", "text", "text", "text", "text", "text", "text", "text",
                     "int2", "bool", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8");
-            p = bind(connection, ps, p, units, "text", "text", "int8", "int8", "text", "int8", "int8", "text");
+            p = bind(connection, ps, p, units, PollFold.UnitAttempts.TYPES);
             p = bind(connection, ps, p, requests, "text", "text");
             p = bind(connection, ps, p, callUnits, "text", "text", "numeric");
             bind(connection, ps, p, unitHourly, "int8", "text", "text", "text", "text", "text", "text", "text", "bool",
                     "text", "numeric", "int8");
-            return answer(ps);
+            return answer(ps, storedBefore -> poll);
         }
     }
 
-    private static Folded answer(PreparedStatement ps) throws SQLException {
-        Folded folded = Folded.empty();
+    /**
+     * The fold statement's answer. The poll's new calls, folded (given the keys of the calls stored before), are
+     * asked for only when a stored unit needs the poll's attempts.
+     */
+    private static Folded answer(PreparedStatement ps, Function<Set<String>, PollFold> newCalls) throws SQLException {
+        Folded folded = new Folded(new HashSet<>(), new HashSet<>(), new HashSet<>(), new ArrayList<>());
+        List<String> locked = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                folded.add(rs.getString(1), rs.getInt(2));
+                if (rs.getInt(2) == 3) {
+                    locked.add(rs.getString(1));
+                } else {
+                    folded.add(rs.getString(1), rs.getInt(2), null);
+                }
             }
+        }
+        if (!locked.isEmpty()) {
+            PollFold units = newCalls.apply(folded.storedBefore());
+            locked.forEach(key -> folded.add(key, 3, units));
         }
         return folded;
     }
@@ -446,7 +477,8 @@ public class UsageRepository {
             ps.setArray(types.length + 1, SqlArrays.of(connection, "text", unitColumns[0]));
             ps.setArray(types.length + 2, SqlArrays.of(connection, "text", unitColumns[1]));
             ps.setArray(types.length + 3, SqlArrays.of(connection, "numeric", unitColumns[2]));
-            return answer(ps);
+            return answer(ps, storedBefore -> PollFold.of(events.stream()
+                    .filter(e -> !storedBefore.contains(e.dedupeKey())).toList()));
         }
     }
 
@@ -500,7 +532,7 @@ public class UsageRepository {
     }
 
     /** A poll's events turned column-wise: one array a column, for a statement that unnests them. */
-    private static <E> Object[][] columns(List<E> events, int width, java.util.function.Function<E, Object[]> row) {
+    static <E> Object[][] columns(List<E> events, int width, Function<E, Object[]> row) {
         Object[][] columns = new Object[width][events.size()];
         for (int i = 0; i < events.size(); i++) {
             Object[] values = row.apply(events.get(i));

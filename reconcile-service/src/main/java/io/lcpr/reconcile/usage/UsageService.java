@@ -49,9 +49,10 @@ public class UsageService {
         UsageRepository.Folded folded = repository.insertTraces(events);
         List<CanonicalTrace> stored = firstOfEach(events, folded.storedBefore());
         if (!stored.isEmpty()) {
-            // a unit the fold judged from this poll alone is done; the ones it left open are judged from their rows,
-            // which its upsert holds locked (every other unit of the poll was closed by the transaction that folded
-            // it); a verdict that waited for one of the poll's graders now names its unit, which is locked and judged
+            // a unit the fold judged from this poll alone is done; a stored unit it locked gets the poll's attempts
+            // and is judged, and a new one it left open (verdicts waited for its calls) is judged from its row; a
+            // verdict that waited for one of the poll's graders now names its unit, which is locked and judged
+            judgements.mergeLocked(folded.toMerge());
             judgements.judgeLocked(folded.openUnits());
             judgements.lockAndJudge(folded.unitsToLock());
             signals.fold(stored);
