@@ -72,16 +72,19 @@ final class StatementProfile {
                 ResultSet rs = s.executeQuery("""
                         select calls, total_exec_time, total_plan_time, rows,
                             regexp_replace(query, '\\s+', ' ', 'g'),
-                            sum(total_exec_time + total_plan_time) over ()
+                            sum(total_exec_time + total_plan_time) over (), wal_records,
+                            shared_blks_hit + shared_blks_read
                         from pg_stat_statements
                         where query not like '%pg_stat_statements%' and query not like '%pg_stat_activity%'
                         order by total_exec_time + total_plan_time desc""" + " limit " + TOP)) {
             while (rs.next()) {
                 long calls = rs.getLong(1);
                 double ms = rs.getDouble(2) + rs.getDouble(3);
-                out.add(String.format("%5.1f s %3.0f%% %,7d calls %,9.1f ms each %,11d rows  %s", ms / 1000,
-                        100 * ms / rs.getDouble(6), calls, calls == 0 ? 0 : ms / calls, rs.getLong(4),
-                        label(rs.getString(5))));
+                // WAL records and buffers touched do not depend on how fast the machine is that day: what two runs
+                // of a changed statement compare when their times move with the machine
+                out.add(String.format(
+                        "%5.1f s %3.0f%% %,7d calls %,9.1f ms each %,11d rows %,11d WAL %,12d buffers  %s", ms / 1000, 100 * ms / rs.getDouble(6), calls, calls == 0 ? 0 : ms / calls, rs.getLong(4),
+                        rs.getLong(7), rs.getLong(8), label(rs.getString(5))));
             }
         }
         return out;

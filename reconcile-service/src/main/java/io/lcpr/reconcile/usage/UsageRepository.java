@@ -170,8 +170,8 @@ public class UsageRepository {
 
     /**
      * What the poll's next statements judge: the new units left open (kind 1), the units that verdicts waiting for one
-     * of the poll's graders belong to (kind 2, to be locked and judged), and the stored units the insert locked (kind 3,
-     * to be merged with the poll's attempts and judged).
+     * of the poll's graders belong to (kind 2, to be locked and judged), and the stored units the insert locked
+     * (kind 3, to be merged with the poll's attempts and judged).
      */
     private static final String UNITS_TO_JUDGE = """
             select unit_key, 1 from merged where result is null
