@@ -327,6 +327,10 @@ public class UsageRepository {
             )
             """ + UNITS_TO_JUDGE;
 
+    /**
+     * A poll's verdicts, each tied to its unit when that is known (the call it names already stored), skipping the ones
+     * stored before; {@link #NEW_OUTCOMES} is the same without the conflict check.
+     */
     private static final String INSERT_OUTCOMES = """
             insert into outcome_verdict (event_id, kind, request_id, work_unit_id, passed, human_cost, observed_at,
                 unit_key, review_minutes, reason)
@@ -341,6 +345,13 @@ public class UsageRepository {
             on conflict (event_id) do nothing
             returning unit_key
             """;
+    /**
+     * INSERT_OUTCOMES for a poll whose verdicts are all new, as nearly all are: an insert with ON CONFLICT checks the
+     * unique index before each row and logs each row twice (inserted, then confirmed), 5 WAL records a verdict against
+     * 4 (bench-reconcile's statement lines). A verdict stored before fails the whole statement, and the poll goes
+     * through INSERT_OUTCOMES.
+     */
+    private static final String NEW_OUTCOMES = INSERT_OUTCOMES.replace("on conflict (event_id) do nothing\n", "");
 
     private final EntityManager em;
 
@@ -495,13 +506,18 @@ public class UsageRepository {
                     o.reason() };
         });
         return session().doReturningWork(connection -> {
-            List<String> units = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(INSERT_OUTCOMES)) {
-                bindColumns(connection, ps, types, columns);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        units.add(rs.getString(1));
+            List<String> units;
+            try (Statement st = connection.createStatement()) {
+                st.execute("savepoint new_outcomes");
+                try {
+                    units = storeOutcomes(connection, NEW_OUTCOMES, types, columns);
+                    st.execute("release savepoint new_outcomes");
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
                     }
+                    st.execute("rollback to savepoint new_outcomes");
+                    units = storeOutcomes(connection, INSERT_OUTCOMES, types, columns);
                 }
             }
             if (!units.isEmpty()) { // counted as they arrive: a count(*) per read grew with the table
@@ -513,6 +529,21 @@ public class UsageRepository {
             }
             return units;
         });
+    }
+
+    /** Runs an outcome insert; returns the unit of each verdict it stored (null where its call has not arrived). */
+    private static List<String> storeOutcomes(Connection connection, String statement, String[] types,
+            Object[][] columns) throws SQLException {
+        List<String> units = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(statement)) {
+            bindColumns(connection, ps, types, columns);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    units.add(rs.getString(1));
+                }
+            }
+        }
+        return units;
     }
 
     /** The poll's non-token counts as three columns: dedupe key, unit, quantity (BillableUnits.ofTrace). */
