@@ -97,9 +97,9 @@ public class UnitJudgements {
     /**
      * JUDGEMENT for units new to {@code work_unit}, which have no verdicts: a verdict that names a unit comes with the
      * unit's row (a stub until its first call: STUB_OR_LOCK, for outcomes and for the verdicts a grader's call
-     * resolves), so a unit with verdicts conflicts on insert and is left open for JUDGE. The same CASE as JUDGEMENT
-     * with every verdict absent: the eval rule and the workload's SLO with tolerance. Looking for verdicts that cannot
-     * be there was an index probe per unit, a fifth of the fold statement's time.
+     * resolves), so a unit with verdicts conflicts on insert and is judged by MERGE_AND_JUDGE. The same CASE as
+     * JUDGEMENT with every verdict absent: the eval rule and the workload's SLO with tolerance. Looking for verdicts
+     * that cannot be there was an index probe per unit, a fifth of the fold statement's time.
      */
     static final String NEW_UNIT_JUDGEMENT = """
             judged as (
@@ -190,7 +190,7 @@ public class UnitJudgements {
 
     /**
      * Judges the units among these whose rows this transaction already holds locked and whose result the fold left
-     * open (a unit it merged into an existing row, or whose waiting verdicts it resolved).
+     * open (a new unit whose waiting verdicts it resolved).
      */
     public int judgeLocked(Collection<String> unitKeys) {
         return judge(JUDGE_OPEN, unitKeys);

@@ -367,14 +367,9 @@ public class UsageRepository {
      */
     public record Folded(Set<String> storedBefore, Set<String> openUnits, Set<String> unitsToLock,
             List<PollFold.UnitAttempts> toMerge) {
-        /** Sorts a row of a fold statement's answer (dedupe key or unit, and its kind) into its set. */
-        private void add(String key, int kind, PollFold poll) {
-            switch (kind) {
-                case 0 -> storedBefore.add(key);
-                case 1 -> openUnits.add(key);
-                case 2 -> unitsToLock.add(key);
-                default -> toMerge.add(poll.units.get(key));
-            }
+        /** Sorts a row of a fold statement's answer (dedupe key or unit, and its kind 0 to 2) into its set. */
+        private void add(String key, int kind) {
+            (kind == 0 ? storedBefore : kind == 1 ? openUnits : unitsToLock).add(key);
         }
     }
 
@@ -448,13 +443,13 @@ public class UsageRepository {
                 if (rs.getInt(2) == 3) {
                     locked.add(rs.getString(1));
                 } else {
-                    folded.add(rs.getString(1), rs.getInt(2), null);
+                    folded.add(rs.getString(1), rs.getInt(2));
                 }
             }
         }
         if (!locked.isEmpty()) {
-            PollFold units = newCalls.apply(folded.storedBefore());
-            locked.forEach(key -> folded.add(key, 3, units));
+            Map<String, PollFold.UnitAttempts> units = newCalls.apply(folded.storedBefore()).units;
+            locked.forEach(key -> folded.toMerge().add(units.get(key)));
         }
         return folded;
     }
