@@ -83,7 +83,8 @@ final class StatementProfile {
                 // WAL records and buffers touched do not depend on how fast the machine is that day: what two runs
                 // of a changed statement compare when their times move with the machine
                 out.add(String.format(
-                        "%5.1f s %3.0f%% %,7d calls %,9.1f ms each %,11d rows %,11d WAL %,12d buffers  %s", ms / 1000, 100 * ms / rs.getDouble(6), calls, calls == 0 ? 0 : ms / calls, rs.getLong(4),
+                        "%5.1f s %3.0f%% %,7d calls %,9.1f ms each %,11d rows %,11d WAL %,12d buffers  %s",
+                        ms / 1000, 100 * ms / rs.getDouble(6), calls, calls == 0 ? 0 : ms / calls, rs.getLong(4),
                         rs.getLong(7), rs.getLong(8), label(rs.getString(5))));
             }
         }

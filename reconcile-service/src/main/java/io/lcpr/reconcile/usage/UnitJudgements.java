@@ -150,6 +150,7 @@ public class UnitJudgements {
                     .map(c -> c.getValue() + " as " + c.getKey()).collect(Collectors.joining(",\n        ")) + """
 
                 from work_unit u join excluded on excluded.unit_key = u.unit_key
+                -- the keys again, as an array: an index probe each, whatever the planner guesses an unnest holds
                 where u.unit_key = any(?::text[] collate "C")
             ), units as (
                 select row_id, unit_key, coalesce(nullif(workload, ''), 'unknown') as workload, attempts,
@@ -205,13 +206,10 @@ public class UnitJudgements {
             return 0;
         }
         Object[][] columns = PollFold.UnitAttempts.columns(units);
-        String[] types = PollFold.UnitAttempts.TYPES;
         return session().doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(MERGE_AND_JUDGE)) {
-                for (int col = 0; col < types.length; col++) {
-                    ps.setArray(col + 1, SqlArrays.of(c, types[col], columns[col]));
-                }
-                ps.setArray(types.length + 1, SqlArrays.of(c, "text", columns[0]));
+                int keys = UsageRepository.bind(c, ps, 1, columns, PollFold.UnitAttempts.TYPES);
+                ps.setArray(keys, SqlArrays.of(c, "text", columns[0]));
                 return ps.executeUpdate();
             }
         });

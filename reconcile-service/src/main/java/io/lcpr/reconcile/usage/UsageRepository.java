@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Consumer;
@@ -23,6 +24,7 @@ import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
+import org.hibernate.jdbc.ReturningWork;
 
 import io.lcpr.delivery.copy.BinaryCopy;
 import io.lcpr.events.CanonicalTrace;
@@ -327,11 +329,8 @@ public class UsageRepository {
             )
             """ + UNITS_TO_JUDGE;
 
-    /**
-     * A poll's verdicts, each tied to its unit when that is known (the call it names already stored), skipping the ones
-     * stored before; {@link #NEW_OUTCOMES} is the same without the conflict check.
-     */
-    private static final String INSERT_OUTCOMES = """
+    /** A poll's verdicts, each tied to its unit when that is known (the call it names already stored). */
+    private static final String OUTCOME_ROWS = """
             insert into outcome_verdict (event_id, kind, request_id, work_unit_id, passed, human_cost, observed_at,
                 unit_key, review_minutes, reason)
             select t.event_id, t.kind, t.request_id, t.work_unit_id, t.passed, t.human_cost,
@@ -342,16 +341,16 @@ public class UsageRepository {
                     ?::numeric[], ?::text[])
                 as t(event_id, kind, request_id, work_unit_id, passed, human_cost, observed_micros, review_minutes,
                     reason)
-            on conflict (event_id) do nothing
-            returning unit_key
             """;
     /**
-     * INSERT_OUTCOMES for a poll whose verdicts are all new, as nearly all are: an insert with ON CONFLICT checks the
+     * OUTCOME_ROWS for a poll whose verdicts are all new, as nearly all are: an insert with ON CONFLICT checks the
      * unique index before each row and logs each row twice (inserted, then confirmed), 5 WAL records a verdict against
      * 4 (bench-reconcile's statement lines). A verdict stored before fails the whole statement, and the poll goes
      * through INSERT_OUTCOMES.
      */
-    private static final String NEW_OUTCOMES = INSERT_OUTCOMES.replace("on conflict (event_id) do nothing\n", "");
+    private static final String NEW_OUTCOMES = OUTCOME_ROWS + "returning unit_key";
+    /** OUTCOME_ROWS skipping the verdicts stored before. */
+    private static final String INSERT_OUTCOMES = OUTCOME_ROWS + "on conflict (event_id) do nothing\nreturning unit_key";
 
     private final EntityManager em;
 
@@ -383,21 +382,34 @@ public class UsageRepository {
         PollFold poll = PollFold.of(events);
         byte[] rows = poll.callRows();
         return session().doReturningWork(connection -> {
-            try (Statement st = connection.createStatement()) {
-                st.execute("savepoint fold_copy");
-                try {
-                    BinaryCopy.copyIn(connection, COPY_CALLS, rows);
-                    st.execute("release savepoint fold_copy");
-                } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    st.execute("rollback to savepoint fold_copy");
-                    return insertSkippingStored(connection, events);
-                }
+            if (unlessStoredBefore(connection, c -> BinaryCopy.copyIn(c, COPY_CALLS, rows)).isEmpty()) {
+                return insertSkippingStored(connection, events);
             }
             return foldNew(connection, poll);
         });
+    }
+
+    /**
+     * Runs a write of rows that are new as a rule under a savepoint; empty, rolled back to the savepoint, when one of
+     * them was stored before (a unique key violated), for the caller to write again skipping those. Any other error
+     * goes through.
+     */
+    private static <T> Optional<T> unlessStoredBefore(Connection connection, ReturningWork<T> write)
+            throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("savepoint all_new");
+            try {
+                T result = write.execute(connection);
+                st.execute("release savepoint all_new");
+                return Optional.of(result);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                st.execute("rollback to savepoint all_new");
+                return Optional.empty();
+            }
+        }
     }
 
     private static Folded foldNew(Connection connection, PollFold poll) throws SQLException {
@@ -455,7 +467,7 @@ public class UsageRepository {
     }
 
     /** Binds each column as an array parameter from {@code first} on; returns the next parameter's index. */
-    private static int bind(Connection connection, PreparedStatement ps, int first, Object[][] columns,
+    static int bind(Connection connection, PreparedStatement ps, int first, Object[][] columns,
             String... types) throws SQLException {
         for (int c = 0; c < types.length; c++) {
             ps.setArray(first + c, SqlArrays.of(connection, types[c], columns[c]));
@@ -501,20 +513,10 @@ public class UsageRepository {
                     o.reason() };
         });
         return session().doReturningWork(connection -> {
-            List<String> units;
-            try (Statement st = connection.createStatement()) {
-                st.execute("savepoint new_outcomes");
-                try {
-                    units = storeOutcomes(connection, NEW_OUTCOMES, types, columns);
-                    st.execute("release savepoint new_outcomes");
-                } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                    st.execute("rollback to savepoint new_outcomes");
-                    units = storeOutcomes(connection, INSERT_OUTCOMES, types, columns);
-                }
-            }
+            Optional<List<String>> allNew = unlessStoredBefore(connection,
+                    c -> storeOutcomes(c, NEW_OUTCOMES, types, columns));
+            List<String> units = allNew.isPresent() ? allNew.get()
+                    : storeOutcomes(connection, INSERT_OUTCOMES, types, columns);
             if (!units.isEmpty()) { // counted as they arrive: a count(*) per read grew with the table
                 try (PreparedStatement ps = connection.prepareStatement(
                         "update received_count set n = n + ? where what = 'outcome_verdict'")) {
