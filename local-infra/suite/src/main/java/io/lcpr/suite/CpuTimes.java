@@ -32,13 +32,16 @@ final class CpuTimes {
     static final class Phase {
         private final long servicePid;
         private final List<Map<String, Double>> before;
+        private final Map<Long, PostgresProcess> postgresBefore;
         private final double[] machineBefore;
         private List<Map<String, Double>> after;
+        private Map<Long, PostgresProcess> postgresAfter;
         private double[] machineAfter;
 
         private Phase(long servicePid) {
             this.servicePid = servicePid;
             this.before = read();
+            this.postgresBefore = postgresProcesses();
             this.machineBefore = CpuTimes.machine();
         }
 
@@ -48,6 +51,7 @@ final class CpuTimes {
 
         void end() {
             after = read();
+            postgresAfter = postgresProcesses();
             machineAfter = CpuTimes.machine();
         }
 
@@ -68,15 +72,18 @@ final class CpuTimes {
         }
 
         String postgres(double wallSeconds) {
-            return delta(2, wallSeconds);
+            if (postgresAfter == null) {
+                throw new IllegalStateException("the phase has not ended");
+            }
+            return CpuTimes.delta(Map.of(), postgresByRole(postgresBefore, postgresAfter), wallSeconds);
         }
 
         String broker(double wallSeconds) {
-            return delta(3, wallSeconds);
+            return delta(2, wallSeconds);
         }
 
         private List<Map<String, Double>> read() {
-            return List.of(snapshot(), CpuTimes.serviceThreads(servicePid), postgresRoles(), brokerThreads());
+            return List.of(snapshot(), CpuTimes.serviceThreads(servicePid), brokerThreads());
         }
 
         private String delta(int what, double wallSeconds) {
@@ -122,10 +129,61 @@ final class CpuTimes {
         }
     }
 
-    /** CPU seconds so far of PostgreSQL's processes, by role (from their process titles). */
-    static Map<String, Double> postgresRoles() {
-        return cpuBy(Path.of("/proc"), p -> Files.readString(p.resolve("comm")).trim().equals("postgres")
-                ? postgresRole(Files.readString(p.resolve("cmdline"))) : null);
+    /**
+     * A PostgreSQL process: its role (from its title), its own CPU seconds, and those of its children that have ended
+     * (the postmaster's reaped autovacuum and parallel workers and closed sessions).
+     */
+    record PostgresProcess(String role, double seconds, double endedChildrenSeconds) {
+    }
+
+    /** The label of the CPU that processes which ended inside a phase used in it. */
+    static final String ENDED = "ended in the phase";
+
+    /** PostgreSQL's processes by pid. */
+    static Map<Long, PostgresProcess> postgresProcesses() {
+        Map<Long, PostgresProcess> out = new TreeMap<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                try {
+                    if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
+                        long[] ticks = ticks(p);
+                        out.put(Long.parseLong(p.getFileName().toString()), new PostgresProcess(
+                                postgresRole(Files.readString(p.resolve("cmdline"))),
+                                ticks[0] / TICKS_PER_SECOND, ticks[1] / TICKS_PER_SECOND));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while we looked
+                }
+            });
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    /**
+     * PostgreSQL's CPU in a phase by role. A process alive at the end counts its CPU since the start (all of it when
+     * it started inside the phase). A process that ended inside the phase hands its whole life's CPU to the
+     * postmaster's ended children: what it had used before the phase is taken off again, or a pooled session that
+     * closed while idle (a service's pool drops idle connections after minutes) would bring its earlier work into the
+     * phase as "ended" time, and take it off the sessions' figure.
+     */
+    static Map<String, Double> postgresByRole(Map<Long, PostgresProcess> before, Map<Long, PostgresProcess> after) {
+        Map<String, Double> out = new TreeMap<>();
+        double ended = 0;
+        for (Map.Entry<Long, PostgresProcess> e : after.entrySet()) {
+            PostgresProcess now = e.getValue();
+            PostgresProcess then = before.get(e.getKey());
+            out.merge(now.role(), now.seconds() - (then == null ? 0 : then.seconds()), Double::sum);
+            ended += now.endedChildrenSeconds() - (then == null ? 0 : then.endedChildrenSeconds());
+        }
+        for (Map.Entry<Long, PostgresProcess> e : before.entrySet()) {
+            if (!after.containsKey(e.getKey())) {
+                ended -= e.getValue().seconds();
+            }
+        }
+        out.put(ENDED, ended);
+        return out;
     }
 
     /** Names the group a process or thread directory counts towards, or null to leave it out. */
@@ -154,15 +212,18 @@ final class CpuTimes {
         return seconds;
     }
 
+    /** A PostgreSQL process's role from its title ({@code postgres: <role> ...}; the postmaster keeps its command). */
     static String postgresRole(String title) {
-        for (String role : new String[] { "walwriter", "checkpointer", "background writer", "io worker" }) {
+        if (!title.startsWith("postgres:")) {
+            return "postmaster";
+        }
+        for (String role : new String[] { "walwriter", "checkpointer", "background writer", "io worker",
+                "autovacuum worker", "parallel worker" }) {
             if (title.contains(role)) {
                 return role;
             }
         }
-        // the postmaster carries the time of its children that ended (cpuSeconds): autovacuum workers mostly, so
-        // the live ones count with it, or a worker that ended in the phase would show as negative time
-        return title.contains("autovacuum") || !title.contains("(") ? "autovacuum and ended workers" : "sessions";
+        return title.contains("(") ? "sessions" : "other background";
     }
 
     /** The JVM's own threads, in the service and the broker alike; null for the others. */
@@ -279,16 +340,21 @@ final class CpuTimes {
      */
     private static double cpuSeconds(Path proc) {
         try {
-            String stat = Files.readString(proc.resolve("stat"));
-            int nameEnd = stat.lastIndexOf(')');
-            String[] fields = stat.substring(nameEnd + 2).split(" ");
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            if (stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
-                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-            }
-            return ticks / TICKS_PER_SECOND;
+            long[] ticks = ticks(proc);
+            return (ticks[0] + ticks[1]) / TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0;
         }
+    }
+
+    /** A process's own user and system ticks, and, for a PostgreSQL process, those of its children that ended. */
+    private static long[] ticks(Path proc) throws IOException {
+        String stat = Files.readString(proc.resolve("stat"));
+        int nameEnd = stat.lastIndexOf(')');
+        String[] fields = stat.substring(nameEnd + 2).split(" ");
+        long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        long children = stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")
+                ? Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0;
+        return new long[] { own, children };
     }
 }
