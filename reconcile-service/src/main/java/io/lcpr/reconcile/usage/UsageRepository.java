@@ -209,7 +209,7 @@ public class UsageRepository {
                     service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
                     reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, api_key_id, status, error_type, account
                 from input
-                on conflict (dedupe_key) do nothing
+                on conflict (request_id, dedupe_key) do nothing
                 returning dedupe_key
             ), fresh as (
                 select i.* from input i join new using (dedupe_key)
