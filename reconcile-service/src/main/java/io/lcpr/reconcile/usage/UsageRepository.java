@@ -155,20 +155,42 @@ public class UsageRepository {
      */
     private static final String MERGE_UNITS = UnitJudgements.NEW_UNIT_JUDGEMENT + """
             , merged as (
+            """ + insertUnits("", """
+                -- PostgreSQL locks a conflicting row even when the update's condition is false (FOR UPDATE, as the
+                -- update names the key column); such a row is not returned
+                on conflict (unit_key) do update set unit_key = excluded.unit_key where false
+                """);
+    /**
+     * MERGE_UNITS without the insert's conflict check, for the fold of new calls: the poll's units stored before are
+     * found by key (the parameter: the poll's unit keys) and locked first, in key order, and the others inserted
+     * plainly. INSERT ... ON CONFLICT inserts each row speculatively and confirms it, a WAL record a row more. A unit
+     * stored by another transaction after this statement's snapshot (an outcome poll's stub) fails the statement on
+     * the key, and the poll is folded again with MERGE_UNITS.
+     */
+    private static final String MERGE_NEW_UNITS = UnitJudgements.NEW_UNIT_JUDGEMENT + """
+            , stored as (
+                select unit_key from work_unit where unit_key = any(?::text[] collate "C") order by unit_key for update
+            ), merged as (
+            """ + insertUnits("where unit_key not in (select unit_key from stored)\n", "");
+
+    /**
+     * The poll's judged units into work_unit, in key order: those {@code filter} keeps (all when empty), a stored one
+     * met as {@code onConflict} says (an error when empty).
+     */
+    private static String insertUnits(String filter, String onConflict) {
+        return """
                 insert into work_unit as u (unit_key, workload, attempts, final_started_at, final_request_id,
                     final_ttft_ms, final_e2e_ms, result, escalated, escalation_cost, team)
                 select unit_key, stored_workload, attempts, started_at, final_request_id, final_ttft_ms, final_e2e_ms,
                     case when unit_key in (select unit_key from waiting) then null else result end, escalated,
                     case when escalated then escalation_cost end, team
                 from results
-                order by unit_key
-                -- PostgreSQL locks a conflicting row even when the update's condition is false (FOR UPDATE, as the
-                -- update names the key column); such a row is not returned
-                on conflict (unit_key) do update set unit_key = excluded.unit_key where false
+                """ + filter + "order by unit_key\n" + onConflict + """
                 returning unit_key, result
             ), resolved as (
                 update outcome_verdict v set unit_key = w.unit_key from waiting w where v.id = w.id
             )""";
+    }
 
     /**
      * What the poll's next statements judge: the new units left open (kind 1), the units that verdicts waiting for one
@@ -275,9 +297,14 @@ public class UsageRepository {
     /**
      * Folds a poll whose calls were all new to the store (copied in just before): its hourly sums, units and
      * non-token counts as PollFold worked them out, so the server adds sums and merges units without grouping the
-     * calls again. Answers UNITS_TO_JUDGE, as INSERT_TRACES does.
+     * calls again. Answers UNITS_TO_JUDGE, as INSERT_TRACES does. Its units go in by MERGE_NEW_UNITS, under a savepoint;
+     * FOLD_NEW_CHECKED, with MERGE_UNITS, when one was stored meanwhile.
      */
-    private static final String FOLD_NEW = """
+    private static final String FOLD_NEW = foldNew(MERGE_NEW_UNITS);
+    private static final String FOLD_NEW_CHECKED = foldNew(MERGE_UNITS);
+
+    private static String foldNew(String mergeUnits) {
+        return """
             with hourly as (
                 insert into usage_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
                     attempt_kind, prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
@@ -309,7 +336,7 @@ public class UsageRepository {
                 join unnest(?::text[] collate "C", ?::text[] collate "C") as r(request_id, unit_key)
                     on v.request_id = r.request_id
                 where v.unit_key is null
-            ), """ + MERGE_UNITS + """
+            ), """ + mergeUnits + """
             , call_units as (
                 insert into usage_call_unit (dedupe_key, unit, quantity)
                 select * from unnest(?::text[], ?::text[], ?::numeric[])
@@ -328,6 +355,7 @@ public class UsageRepository {
                 """ + UNIT_HOURLY_ADD + """
             )
             """ + UNITS_TO_JUDGE;
+    }
 
     /** A poll's verdicts, each tied to its unit when that is known (the call it names already stored). */
     private static final String OUTCOME_ROWS = """
@@ -385,7 +413,8 @@ public class UsageRepository {
             if (unlessStoredBefore(connection, c -> BinaryCopy.copyIn(c, COPY_CALLS, rows)).isEmpty()) {
                 return insertSkippingStored(connection, events);
             }
-            return foldNew(connection, poll);
+            Optional<Folded> folded = unlessStoredBefore(connection, c -> foldNew(c, poll, true));
+            return folded.isPresent() ? folded.get() : foldNew(connection, poll, false);
         });
     }
 
@@ -412,7 +441,8 @@ public class UsageRepository {
         }
     }
 
-    private static Folded foldNew(Connection connection, PollFold poll) throws SQLException {
+    /** FOLD_NEW, or FOLD_NEW_CHECKED when {@code unitsNew} is false (a unit was stored while FOLD_NEW ran). */
+    private static Folded foldNew(Connection connection, PollFold poll, boolean unitsNew) throws SQLException {
         Object[][] hourly = columns(List.copyOf(poll.hourly.entrySet()), 19, h -> {
             PollFold.HourKey k = h.getKey();
             PollFold.HourSums v = h.getValue();
@@ -431,11 +461,14 @@ public class UsageRepository {
                     k.workload(), k.team(), k.attemptKind(), k.sampled(), k.unit(), h.getValue().quantity,
                     h.getValue().calls };
         });
-        try (PreparedStatement ps = connection.prepareStatement(FOLD_NEW)) {
+        try (PreparedStatement ps = connection.prepareStatement(unitsNew ? FOLD_NEW : FOLD_NEW_CHECKED)) {
             int p = bind(connection, ps, 1, hourly, "int8", "text", "text", "text", "text", "text", "text", "text",
                     "int2", "bool", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8");
             p = bind(connection, ps, p, units, PollFold.UnitAttempts.TYPES);
             p = bind(connection, ps, p, requests, "text", "text");
+            if (unitsNew) { // MERGE_NEW_UNITS looks the units up by key
+                p = bind(connection, ps, p, new Object[][] { units[0] }, "text");
+            }
             p = bind(connection, ps, p, callUnits, "text", "text", "numeric");
             bind(connection, ps, p, unitHourly, "int8", "text", "text", "text", "text", "text", "text", "text", "bool",
                     "text", "numeric", "int8");

@@ -362,7 +362,7 @@ class FoldEquivalenceTest {
                 what + ": expected " + e + " but was " + actual);
     }
 
-    private static List<ConsumedRecord> records(List<?> events) {
+    static List<ConsumedRecord> records(List<?> events) {
         List<ConsumedRecord> out = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             out.add(new ConsumedRecord("test", 0, i, null, EventJson.write(events.get(i))));
@@ -370,7 +370,7 @@ class FoldEquivalenceTest {
         return out;
     }
 
-    private static OutcomeRecordedV1 outcome(String kind, String request, String unit, Boolean passed,
+    static OutcomeRecordedV1 outcome(String kind, String request, String unit, Boolean passed,
             BigDecimal humanCost, Instant at) {
         return new OutcomeRecordedV1(UUID.randomUUID(), at, 1, "test", new Outcome(null, kind, request, unit, null,
                 passed, null, null, humanCost, null, null, at));
