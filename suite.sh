@@ -61,8 +61,9 @@ case "${1:-}" in
     fi
     # PostgreSQL's own buffers at 2 GB (its default is 128 MB): a machine that reclaims idle page cache sends the
     # fold's index pages back to disk otherwise (docs/benchmarks/reconcile.md, session 23); pg_stat_statements for the
-    # statement profile printed per phase. Set LCPR_PG_SERVER_CONFIG to compare (the profile is off without the module)
-    export LCPR_PG_SERVER_CONFIG="${LCPR_PG_SERVER_CONFIG:-shared_buffers=2GB,shared_preload_libraries=pg_stat_statements}"
+    # statement profile printed per phase, planning counted too (session 31). Set LCPR_PG_SERVER_CONFIG to compare (the
+    # profile is off without the module)
+    export LCPR_PG_SERVER_CONFIG="${LCPR_PG_SERVER_CONFIG:-shared_buffers=2GB,shared_preload_libraries=pg_stat_statements,pg_stat_statements.track_planning=on}"
     echo "bench-reconcile: PostgreSQL settings $LCPR_PG_SERVER_CONFIG"
     exec java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \
       io.lcpr.suite.ReconcileBenchmark

@@ -82,10 +82,13 @@ final class StatementProfile {
                 double ms = rs.getDouble(2) + rs.getDouble(3);
                 // WAL records and buffers touched do not depend on how fast the machine is that day: what two runs
                 // of a changed statement compare when their times move with the machine
+                // planning is counted only with pg_stat_statements.track_planning on (off by default)
+                double planMs = rs.getDouble(3);
                 out.add(String.format(
-                        "%5.1f s %3.0f%% %,7d calls %,9.1f ms each %,11d rows %,11d WAL %,12d buffers  %s",
+                        "%5.1f s %3.0f%% %,7d calls %,9.1f ms each %,11d rows %,11d WAL %,12d buffers %s %s",
                         ms / 1000, 100 * ms / rs.getDouble(6), calls, calls == 0 ? 0 : ms / calls, rs.getLong(4),
-                        rs.getLong(7), rs.getLong(8), label(rs.getString(5))));
+                        rs.getLong(7), rs.getLong(8), planMs == 0 ? "" : String.format("(%.0f%% planning)",
+                                100 * planMs / ms), label(rs.getString(5))));
             }
         }
         return out;
