@@ -142,20 +142,14 @@ final class CpuTimes {
     /** PostgreSQL's processes by pid. */
     static Map<Long, PostgresProcess> postgresProcesses() {
         Map<Long, PostgresProcess> out = new TreeMap<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                try {
-                    if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
-                        long[] ticks = ticks(p);
-                        out.put(Long.parseLong(p.getFileName().toString()), new PostgresProcess(
-                                postgresRole(Files.readString(p.resolve("cmdline"))),
-                                ticks[0] / TICKS_PER_SECOND, ticks[1] / TICKS_PER_SECOND));
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the process ended while we looked
-                }
-            });
-        } catch (IOException e) {
+        if (!eachNumbered(Path.of("/proc"), p -> {
+            if (Files.readString(p.resolve("comm")).trim().equals("postgres")) {
+                long[] ticks = ticks(p);
+                out.put(Long.parseLong(p.getFileName().toString()), new PostgresProcess(
+                        postgresRole(Files.readString(p.resolve("cmdline"))), ticks[0] / TICKS_PER_SECOND,
+                        ticks[1] / TICKS_PER_SECOND));
+            }
+        })) {
             return Map.of();
         }
         return out;
@@ -195,21 +189,40 @@ final class CpuTimes {
     /** CPU seconds of the numbered entries (processes or threads) under {@code dir}, summed by group. */
     private static Map<String, Double> cpuBy(Path dir, Grouping grouping) {
         Map<String, Double> seconds = new TreeMap<>();
+        if (!eachNumbered(dir, p -> {
+            String group = grouping.groupOf(p);
+            if (group != null) {
+                seconds.merge(group, cpuSeconds(p), Double::sum);
+            }
+        })) {
+            return Map.of();
+        }
+        return seconds;
+    }
+
+    /** Reads one numbered entry of /proc or a task directory. */
+    @FunctionalInterface
+    private interface EntryReader {
+        void read(Path entry) throws IOException;
+    }
+
+    /**
+     * Reads each numbered entry (process or thread) under {@code dir}, skipping one that ended while it was read;
+     * false when the directory cannot be listed (no /proc).
+     */
+    private static boolean eachNumbered(Path dir, EntryReader reader) {
         try (Stream<Path> entries = Files.list(dir)) {
             entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 try {
-                    String group = grouping.groupOf(p);
-                    if (group != null) {
-                        seconds.merge(group, cpuSeconds(p), Double::sum);
-                    }
+                    reader.read(p);
                 } catch (IOException | RuntimeException e) {
                     // the process or thread ended while we looked
                 }
             });
+            return true;
         } catch (IOException | RuntimeException e) {
-            return Map.of();
+            return false;
         }
-        return seconds;
     }
 
     /** A PostgreSQL process's role from its title ({@code postgres: <role> ...}; the postmaster keeps its command). */

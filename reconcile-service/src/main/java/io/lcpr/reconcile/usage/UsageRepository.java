@@ -413,8 +413,9 @@ public class UsageRepository {
             if (unlessStoredBefore(connection, c -> BinaryCopy.copyIn(c, COPY_CALLS, rows)).isEmpty()) {
                 return insertSkippingStored(connection, events);
             }
-            Optional<Folded> folded = unlessStoredBefore(connection, c -> foldNew(c, poll, true));
-            return folded.isPresent() ? folded.get() : foldNew(connection, poll, false);
+            FoldArrays arrays = FoldArrays.of(poll);
+            Optional<Folded> folded = unlessStoredBefore(connection, c -> foldNew(c, poll, arrays, true));
+            return folded.isPresent() ? folded.get() : foldNew(connection, poll, arrays, false);
         });
     }
 
@@ -441,36 +442,41 @@ public class UsageRepository {
         }
     }
 
+    /** A poll's fold as FOLD_NEW's array parameters, built once for both of its statements. */
+    private record FoldArrays(Object[][] hourly, Object[][] units, Object[][] requests, Object[][] callUnits,
+            Object[][] unitHourly) {
+        static FoldArrays of(PollFold poll) {
+            return new FoldArrays(columns(List.copyOf(poll.hourly.entrySet()), 19, h -> {
+                PollFold.HourKey k = h.getKey();
+                PollFold.HourSums v = h.getValue();
+                return new Object[] { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
+                        k.workload(), k.team(), k.attemptKind(), k.promptClass(), k.sampled(), v.calls, v.storedCalls,
+                        v.inputTokens, v.cacheReadTokens, v.cacheCreationTokens, v.outputTokens, v.reasoningApart,
+                        v.minInput, v.maxInput };
+            }), PollFold.UnitAttempts.columns(List.copyOf(poll.units.values())), columns(poll.requests, 2, r -> r),
+                    columns(poll.callUnits, 3, u -> new Object[] { u.dedupeKey(), u.unit(), u.quantity() }),
+                    columns(List.copyOf(poll.unitHourly.entrySet()), 12, h -> {
+                        PollFold.UnitHourKey k = h.getKey();
+                        return new Object[] { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
+                                k.workload(), k.team(), k.attemptKind(), k.sampled(), k.unit(), h.getValue().quantity,
+                                h.getValue().calls };
+                    }));
+        }
+    }
+
     /** FOLD_NEW, or FOLD_NEW_CHECKED when {@code unitsNew} is false (a unit was stored while FOLD_NEW ran). */
-    private static Folded foldNew(Connection connection, PollFold poll, boolean unitsNew) throws SQLException {
-        Object[][] hourly = columns(List.copyOf(poll.hourly.entrySet()), 19, h -> {
-            PollFold.HourKey k = h.getKey();
-            PollFold.HourSums v = h.getValue();
-            return new Object[] { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
-                    k.workload(), k.team(), k.attemptKind(), k.promptClass(), k.sampled(), v.calls, v.storedCalls,
-                    v.inputTokens, v.cacheReadTokens, v.cacheCreationTokens, v.outputTokens, v.reasoningApart,
-                    v.minInput, v.maxInput };
-        });
-        Object[][] units = PollFold.UnitAttempts.columns(List.copyOf(poll.units.values()));
-        Object[][] requests = columns(poll.requests, 2, r -> r);
-        Object[][] callUnits = columns(poll.callUnits, 3, u -> new Object[] { u.dedupeKey(), u.unit(),
-                u.quantity() });
-        Object[][] unitHourly = columns(List.copyOf(poll.unitHourly.entrySet()), 12, h -> {
-            PollFold.UnitHourKey k = h.getKey();
-            return new Object[] { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
-                    k.workload(), k.team(), k.attemptKind(), k.sampled(), k.unit(), h.getValue().quantity,
-                    h.getValue().calls };
-        });
+    private static Folded foldNew(Connection connection, PollFold poll, FoldArrays a, boolean unitsNew)
+            throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(unitsNew ? FOLD_NEW : FOLD_NEW_CHECKED)) {
-            int p = bind(connection, ps, 1, hourly, "int8", "text", "text", "text", "text", "text", "text", "text",
-                    "int2", "bool", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8");
-            p = bind(connection, ps, p, units, PollFold.UnitAttempts.TYPES);
-            p = bind(connection, ps, p, requests, "text", "text");
+            int p = bind(connection, ps, 1, a.hourly(), "int8", "text", "text", "text", "text", "text", "text",
+                    "text", "int2", "bool", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8");
+            p = bind(connection, ps, p, a.units(), PollFold.UnitAttempts.TYPES);
+            p = bind(connection, ps, p, a.requests(), "text", "text");
             if (unitsNew) { // MERGE_NEW_UNITS looks the units up by key
-                p = bind(connection, ps, p, new Object[][] { units[0] }, "text");
+                p = bind(connection, ps, p, new Object[][] { a.units()[0] }, "text");
             }
-            p = bind(connection, ps, p, callUnits, "text", "text", "numeric");
-            bind(connection, ps, p, unitHourly, "int8", "text", "text", "text", "text", "text", "text", "text", "bool",
+            p = bind(connection, ps, p, a.callUnits(), "text", "text", "numeric");
+            bind(connection, ps, p, a.unitHourly(), "int8", "text", "text", "text", "text", "text", "text", "text", "bool",
                     "text", "numeric", "int8");
             return answer(ps, storedBefore -> poll);
         }
