@@ -1,6 +1,7 @@
 package io.lcpr.events;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -67,6 +68,17 @@ public final class EventJson {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new InvalidEventException(type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The same from UTF-8 bytes as consumed (no String decoded first). */
+    public static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException(type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) { // not thrown reading an array; declared by the byte overload
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -26,7 +26,7 @@ public class RawTraceConsumer {
     @Incoming("raw-traces")
     @Blocking
     @Retry(maxRetries = 5, delay = 500)
-    public void onBatch(ConsumerRecords<String, String> records) {
+    public void onBatch(ConsumerRecords<String, byte[]> records) {
         service.ingest(ConsumedRecord.of(records));
     }
 }

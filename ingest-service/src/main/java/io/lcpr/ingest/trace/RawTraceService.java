@@ -1,6 +1,5 @@
 package io.lcpr.ingest.trace;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +38,7 @@ public class RawTraceService {
         List<CanonicalTrace> valid = new ArrayList<>(records.size());
         for (ConsumedRecord r : records) {
             try {
-                byte[] json = r.value() == null ? new byte[0] : r.value().getBytes(StandardCharsets.UTF_8);
+                byte[] json = r.bytes() == null ? new byte[0] : r.bytes();
                 valid.add(validator.validate(0, reader.read(0, json, 0, json.length)));
             } catch (InvalidRecordException e) {
                 deadLetters.send(Topics.INGEST_DLQ, r, e.error().field() + ": " + e.error().reason());

@@ -9,6 +9,7 @@ import io.lcpr.events.EventJson;
 import io.lcpr.events.InvalidEventException;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.Topics;
+import io.lcpr.events.TraceEventReader;
 import io.lcpr.events.TraceRecordedV1;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,10 +58,11 @@ public class UsageBatches {
 
     private <T> T read(ConsumedRecord r, Class<T> type) {
         try {
-            if (r.value() == null) {
+            if (r.bytes() == null) {
                 throw new InvalidEventException(type.getSimpleName() + ": empty record");
             }
-            T event = EventJson.read(r.value(), type);
+            T event = type == TraceRecordedV1.class ? type.cast(TraceEventReader.read(r.bytes()))
+                    : EventJson.read(r.bytes(), type);
             String missing = missing(event);
             if (missing != null) {
                 throw new InvalidEventException(type.getSimpleName() + ": " + missing + " is required");

@@ -31,14 +31,14 @@ public class UsageEventsConsumer {
     // unbounded, slow polls piled up in memory until the heap ran out (bench-reconcile)
     @Blocking(value = "fold", ordered = false)
     @Retry(maxRetries = 5, delay = 500)
-    public void onTraces(ConsumerRecords<String, String> records) {
+    public void onTraces(ConsumerRecords<String, byte[]> records) {
         batches.traces(ConsumedRecord.of(records));
     }
 
     @Incoming("outcomes")
     @Blocking
     @Retry(maxRetries = 5, delay = 500)
-    public void onOutcomes(ConsumerRecords<String, String> records) {
+    public void onOutcomes(ConsumerRecords<String, byte[]> records) {
         batches.outcomes(ConsumedRecord.of(records));
     }
 }
