@@ -103,6 +103,8 @@ public final class ReconcileBenchmark {
                 printCpu("while ingesting", ingestCpu, published);
                 System.out.printf("  ingest-service threads: %s%n", ingestCpu.serviceThreads(published));
                 printStatements("while ingesting", ingestStatements);
+                // the service's first step per trace, timed here on the events it is about to read
+                System.out.println(EventReading.compare(infra.bootstrapServers(), 200_000));
 
                 // alert passes every second: a replay closes hours of event time each second of the e2e month
                 Map<String, String> reconcileEnv = new java.util.HashMap<>(serviceEnv);
