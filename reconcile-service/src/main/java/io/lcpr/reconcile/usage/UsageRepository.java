@@ -932,9 +932,15 @@ public class UsageRepository {
      * key; planned while a table was small (its first polls, or statistics behind a fast load), a sequential scan
      * inside the judgement's per-unit lookups turned one poll of outcomes into minutes of CPU holding its units'
      * locks (bench-reconcile at 1,000,000 traces: a 60-second poll, the outcomes channel failed).
+     *
+     * <p>Its statements also keep their generic plans: a custom plan is built for each execution while PostgreSQL
+     * still weighs one against the other, and estimating a key array's selectivity calls the equality estimator once
+     * per key (thousands a poll). Planning was 5.8% of PostgreSQL's CPU samples while folding (perf with call graphs,
+     * bench-reconcile at 1,000,000 traces, session 32); the generic plans probe the same indexes.
      */
     public void keyedAccessOnly() {
-        setting("set local enable_seqscan = off");
+        setting("select set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_generic_plan',"
+                + " true)");
     }
 
     /**
