@@ -20,9 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.lcpr.delivery.ConsumedRecord;
+import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.events.CanonicalTrace;
-import io.lcpr.events.EventJson;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraProfile;
@@ -104,7 +103,7 @@ class SignalFoldTest {
             int first = c;
             consumers[c] = CompletableFuture.runAsync(() -> {
                 for (int p = first; p < polls.size(); p += 2) {
-                    batches.traces(records(polls.get(p)));
+                    batches.traces(MonthFixtures.records(polls.get(p)));
                 }
             });
         }
@@ -198,11 +197,4 @@ class SignalFoldTest {
                 .setParameter("s", period.start()).setParameter("e", period.end()).getSingleResult()).longValue());
     }
 
-    private static List<ConsumedRecord> records(List<?> events) {
-        List<ConsumedRecord> out = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            out.add(new ConsumedRecord("test", 0, i, null, EventJson.write(events.get(i))));
-        }
-        return out;
-    }
 }

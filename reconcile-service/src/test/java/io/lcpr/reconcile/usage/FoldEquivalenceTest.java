@@ -22,9 +22,8 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.lcpr.delivery.ConsumedRecord;
+import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.events.CanonicalTrace;
-import io.lcpr.events.EventJson;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ModelAliasV1;
 import io.lcpr.events.Outcome;
@@ -180,16 +179,16 @@ class FoldEquivalenceTest {
 
         // half the outcomes before any trace, the rest after; traces in polls of random size
         int half = outcomesDelivered.size() / 2;
-        batches.outcomes(records(outcomesDelivered.subList(0, half)));
+        batches.outcomes(MonthFixtures.records(outcomesDelivered.subList(0, half)));
         for (int i = 0; i < delivered.size();) {
             int n = 1 + random.nextInt(200);
-            batches.traces(records(delivered.subList(i, Math.min(delivered.size(), i + n))));
+            batches.traces(MonthFixtures.records(delivered.subList(i, Math.min(delivered.size(), i + n))));
             i += n;
         }
         // the ledger compacted in the background between the traces and the late verdicts: the run folds the
         // verdicts' appends into compacted rows
         assertEquals(true, compactor.compactAppended() > 0, "seed " + seed + ": nothing compacted");
-        batches.outcomes(records(outcomesDelivered.subList(half, outcomesDelivered.size())));
+        batches.outcomes(MonthFixtures.records(outcomesDelivered.subList(half, outcomesDelivered.size())));
         late.forEach(pricing::record); // published after the data was folded
         prices.addAll(late);
 
@@ -362,13 +361,6 @@ class FoldEquivalenceTest {
                 what + ": expected " + e + " but was " + actual);
     }
 
-    static List<ConsumedRecord> records(List<?> events) {
-        List<ConsumedRecord> out = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            out.add(new ConsumedRecord("test", 0, i, null, EventJson.write(events.get(i))));
-        }
-        return out;
-    }
 
     static OutcomeRecordedV1 outcome(String kind, String request, String unit, Boolean passed,
             BigDecimal humanCost, Instant at) {

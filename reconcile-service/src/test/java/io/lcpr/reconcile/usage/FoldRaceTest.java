@@ -25,6 +25,7 @@ import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraProfile;
+import io.lcpr.reconcile.MonthFixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -51,21 +52,21 @@ class FoldRaceTest {
         String sequential = "seq-" + run;
 
         // the same events for a second unit, one poll after the other: what the raced unit must equal
-        batches.outcomes(FoldEquivalenceTest.records(List.of(verdict(sequential, at))));
-        batches.traces(FoldEquivalenceTest.records(List.of(call(sequential, at))));
+        batches.outcomes(MonthFixtures.records(List.of(verdict(sequential, at))));
+        batches.traces(MonthFixtures.records(List.of(call(sequential, at))));
 
         CountDownLatch stubStored = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // threads of their own: the common pool may have one thread on two cores, and the first task holds it
         ExecutorService threads = Executors.newFixedThreadPool(2);
         CompletableFuture<Void> outcomes = CompletableFuture.runAsync(() -> QuarkusTransaction.requiringNew().run(() -> {
-            batches.outcomes(FoldEquivalenceTest.records(List.of(verdict(raced, at))));
+            batches.outcomes(MonthFixtures.records(List.of(verdict(raced, at))));
             stubStored.countDown();
             await(release);
         }), threads);
         await(stubStored);
         CompletableFuture<Void> fold = CompletableFuture.runAsync(
-                () -> batches.traces(FoldEquivalenceTest.records(List.of(call(raced, at)))), threads);
+                () -> batches.traces(MonthFixtures.records(List.of(call(raced, at)))), threads);
         // the fold's statement waits on the stub's key: a lock held by the outcome poll's open transaction
         Await.until(Duration.ofSeconds(20), () -> "the fold waiting on the stub (fold done: " + fold.isDone()
                 + "; sessions: " + sessions() + ")", this::foldWaitsOnALock);
