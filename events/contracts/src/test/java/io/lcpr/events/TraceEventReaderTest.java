@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The hand reader of llm.traces.v1 reads what databind reads, and leaves to databind what it does not read itself. */
 class TraceEventReaderTest {
