@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,8 +23,8 @@ import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
 
 import org.hibernate.Session;
-import org.hibernate.jdbc.ReturningWork;
 
+import io.lcpr.delivery.UniqueWrites;
 import io.lcpr.delivery.copy.BinaryCopy;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.Instants;
@@ -292,7 +291,6 @@ public class UsageRepository {
                 model, service_tier, started_at, input_tokens, cache_read_tokens, cache_creation_tokens, output_tokens,
                 reasoning_tokens, ttft_ms, e2e_ms, weight, unit_key, api_key_id, status, error_type, account)
             from stdin (format binary)""";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Folds a poll whose calls were all new to the store (copied in just before): its hourly sums, units and
@@ -410,36 +408,13 @@ public class UsageRepository {
         PollFold poll = PollFold.of(events);
         byte[] rows = poll.callRows();
         return session().doReturningWork(connection -> {
-            if (unlessStoredBefore(connection, c -> BinaryCopy.copyIn(c, COPY_CALLS, rows)).isEmpty()) {
+            if (UniqueWrites.unlessStoredBefore(connection, c -> BinaryCopy.copyIn(c, COPY_CALLS, rows)).isEmpty()) {
                 return insertSkippingStored(connection, events);
             }
             FoldArrays arrays = FoldArrays.of(poll);
-            Optional<Folded> folded = unlessStoredBefore(connection, c -> foldNew(c, poll, arrays, true));
+            Optional<Folded> folded = UniqueWrites.unlessStoredBefore(connection, c -> foldNew(c, poll, arrays, true));
             return folded.isPresent() ? folded.get() : foldNew(connection, poll, arrays, false);
         });
-    }
-
-    /**
-     * Runs a write of rows that are new as a rule under a savepoint; empty, rolled back to the savepoint, when one of
-     * them was stored before (a unique key violated), for the caller to write again skipping those. Any other error
-     * goes through.
-     */
-    private static <T> Optional<T> unlessStoredBefore(Connection connection, ReturningWork<T> write)
-            throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("savepoint all_new");
-            try {
-                T result = write.execute(connection);
-                st.execute("release savepoint all_new");
-                return Optional.of(result);
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                    throw e;
-                }
-                st.execute("rollback to savepoint all_new");
-                return Optional.empty();
-            }
-        }
     }
 
     /** A poll's fold as FOLD_NEW's array parameters, built once for both of its statements. */
@@ -552,7 +527,7 @@ public class UsageRepository {
                     o.reason() };
         });
         return session().doReturningWork(connection -> {
-            Optional<List<String>> allNew = unlessStoredBefore(connection,
+            Optional<List<String>> allNew = UniqueWrites.unlessStoredBefore(connection,
                     c -> storeOutcomes(c, NEW_OUTCOMES, types, columns));
             List<String> units = allNew.isPresent() ? allNew.get()
                     : storeOutcomes(connection, INSERT_OUTCOMES, types, columns);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.hibernate.Session;
@@ -23,6 +24,7 @@ import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import io.lcpr.ingest.trace.publish.TracePublisher;
+import io.lcpr.delivery.UniqueWrites;
 import io.lcpr.delivery.copy.BinaryCopy;
 
 /**
@@ -37,7 +39,6 @@ public class TraceRepository {
     private static final String COLUMNS = TraceColumn.NAMES;
     private static final String STAGE = "create temp table if not exists trace_stage (like trace including defaults) on commit delete rows";
     private static final String COPY_STAGE = "copy trace_stage (" + COLUMNS + ") from stdin (format binary)";
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final Duration BOUNDARY = Duration.ofHours(1);
     // A record started within an hour of a month boundary could come back (from another source) with a start on
     // the other side; the unique key is per month, so look across the boundary for those few.
@@ -89,22 +90,18 @@ public class TraceRepository {
         byte[] rows = TraceColumn.copyRows(firstId, traces);
         LocalDate month = singleMonthAwayFromBoundaries(traces);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (Statement st = connection.createStatement()) {
-                if (month != null) {
-                    st.execute("savepoint trace_copy");
-                    try {
-                        copy(connection, "copy " + TracePartitions.partitionOf(month) + " (" + COLUMNS
-                                + ") from stdin (format binary)", rows);
-                        st.execute("release savepoint trace_copy");
-                        return traces;
-                    } catch (SQLException e) {
-                        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                            throw e;
-                        }
-                        st.execute("rollback to savepoint trace_copy");
-                        LOG.debugf("chunk %d holds traces stored before; skipping them through the staging table", chunk);
-                    }
+            if (month != null) {
+                Optional<List<StoredTrace>> allNew = UniqueWrites.unlessStoredBefore(connection, c -> {
+                    copy(c, "copy " + TracePartitions.partitionOf(month) + " (" + COLUMNS
+                            + ") from stdin (format binary)", rows);
+                    return traces;
+                });
+                if (allNew.isPresent()) {
+                    return allNew.get();
                 }
+                LOG.debugf("chunk %d holds traces stored before; skipping them through the staging table", chunk);
+            }
+            try (Statement st = connection.createStatement()) {
                 st.execute(STAGE);
                 copy(connection, COPY_STAGE, rows);
                 Set<Long> added = new HashSet<>();
