@@ -37,4 +37,11 @@ public final class UniqueWrites {
             }
         }
     }
+
+    /** The write of rows new as a rule; when one was stored before, {@code skippingStored} instead, after the rollback. */
+    public static <T> T allNewElse(Connection connection, ReturningWork<T> allNew, ReturningWork<T> skippingStored)
+            throws SQLException {
+        Optional<T> result = unlessStoredBefore(connection, allNew);
+        return result.isPresent() ? result.get() : skippingStored.execute(connection);
+    }
 }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import org.hibernate.Session;
@@ -42,6 +41,9 @@ public class OutcomeRepository {
             """;
     private static final String ALL_NEW = ROWS + "returning dedupe_key";
     private static final String SKIPPING_STORED = ROWS + "on conflict (dedupe_key) do nothing\nreturning dedupe_key";
+    /** SQL element types of the unnested columns, in ROWS's order. */
+    private static final String[] TYPES = { "text", "text", "text", "text", "text", "text", "bool", "numeric", "text",
+            "numeric", "numeric", "text", "int8" };
 
     private final EntityManager em;
 
@@ -78,10 +80,8 @@ public class OutcomeRepository {
         Object[][] columns = { keys.toArray(String[]::new), outcomeIds, kinds, requestIds, unitIds, workloads, passed,
                 scores, graders, humanCosts, reviewMinutes, reasons, observed };
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            Optional<Set<String>> allNew = UniqueWrites.unlessStoredBefore(connection,
-                    c -> insert(c, ALL_NEW, receivedAt, columns));
-            Set<String> inserted = allNew.isPresent() ? allNew.get()
-                    : insert(connection, SKIPPING_STORED, receivedAt, columns);
+            Set<String> inserted = UniqueWrites.allNewElse(connection, c -> insert(c, ALL_NEW, receivedAt, columns),
+                    c -> insert(c, SKIPPING_STORED, receivedAt, columns));
             boolean[] isNew = new boolean[n];
             for (int i = 0; i < n; i++) {
                 isNew[i] = inserted.remove(keys.get(i));
@@ -93,13 +93,11 @@ public class OutcomeRepository {
     /** Runs an insert of the outcomes' columns; returns the dedupe keys it stored. */
     private static Set<String> insert(Connection connection, String statement, Instant receivedAt, Object[][] columns)
             throws SQLException {
-        String[] types = { "text", "text", "text", "text", "text", "text", "bool", "numeric", "text", "numeric",
-                "numeric", "text", "int8" };
         Set<String> inserted = new HashSet<>();
         try (PreparedStatement ps = connection.prepareStatement(statement)) {
             ps.setObject(1, receivedAt.atOffset(ZoneOffset.UTC));
             for (int c = 0; c < columns.length; c++) {
-                ps.setArray(c + 2, connection.createArrayOf(types[c], columns[c]));
+                ps.setArray(c + 2, connection.createArrayOf(TYPES[c], columns[c]));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -412,8 +412,8 @@ public class UsageRepository {
                 return insertSkippingStored(connection, events);
             }
             FoldArrays arrays = FoldArrays.of(poll);
-            Optional<Folded> folded = UniqueWrites.unlessStoredBefore(connection, c -> foldNew(c, poll, arrays, true));
-            return folded.isPresent() ? folded.get() : foldNew(connection, poll, arrays, false);
+            return UniqueWrites.allNewElse(connection, c -> foldNew(c, poll, arrays, true),
+                    c -> foldNew(c, poll, arrays, false));
         });
     }
 
@@ -527,10 +527,8 @@ public class UsageRepository {
                     o.reason() };
         });
         return session().doReturningWork(connection -> {
-            Optional<List<String>> allNew = UniqueWrites.unlessStoredBefore(connection,
-                    c -> storeOutcomes(c, NEW_OUTCOMES, types, columns));
-            List<String> units = allNew.isPresent() ? allNew.get()
-                    : storeOutcomes(connection, INSERT_OUTCOMES, types, columns);
+            List<String> units = UniqueWrites.allNewElse(connection, c -> storeOutcomes(c, NEW_OUTCOMES, types, columns),
+                    c -> storeOutcomes(c, INSERT_OUTCOMES, types, columns));
             if (!units.isEmpty()) { // counted as they arrive: a count(*) per read grew with the table
                 try (PreparedStatement ps = connection.prepareStatement(
                         "update received_count set n = n + ? where what = 'outcome_verdict'")) {
@@ -891,13 +889,13 @@ public class UsageRepository {
     }
 
     /** The latest start of a stored call: how far event time has come (the alerts' watermark). */
-    public java.util.Optional<Instant> latestStart() {
+    public Optional<Instant> latestStart() {
         return session().doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("select max(started_at) from usage_call");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 java.sql.Timestamp t = rs.getTimestamp(1);
-                return java.util.Optional.ofNullable(t == null ? null : t.toInstant());
+                return Optional.ofNullable(t == null ? null : t.toInstant());
             }
         });
     }
