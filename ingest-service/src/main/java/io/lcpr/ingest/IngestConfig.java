@@ -3,7 +3,6 @@ package io.lcpr.ingest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import io.lcpr.ingest.trace.publish.TraceRecovery;
 
 /** Ingest limits and batching. */
 @ConfigMapping(prefix = "ingest")
@@ -34,13 +33,13 @@ public interface IngestConfig {
     @WithDefault("64M")
     io.quarkus.runtime.configuration.MemorySize maxBodySize();
 
-    /** How stored traces are published to llm.traces.v1. */
+    /** How stored traces and outcomes are published to llm.traces.v1 and llm.outcomes.v1. */
     Publish publish();
 
     /** Where OTLP spans carry the suite's own fields (span attributes first, then resource attributes). */
     Otlp otlp();
 
-    /** Publishing stored traces to llm.traces.v1. */
+    /** Publishing stored traces and outcomes by chunk (ChunkPublisher, ChunkRecovery). */
     interface Publish {
         /** Committed chunks waiting for the live publisher; beyond it, committing requests wait (back-pressure). */
         @WithName("queue-chunks")
@@ -52,17 +51,17 @@ public interface IngestConfig {
         @WithDefault("2000")
         long queueWaitMs();
 
-        /** How old an unpublished chunk must be before TraceRecovery publishes it from the table. */
+        /** How old an unpublished chunk must be before recovery publishes it from its table. */
         @WithName("recovery-after.ms")
         @WithDefault("10000")
         long recoveryAfterMs();
 
-        /** How often TraceRecovery looks for such chunks (it drains them all each time). */
+        /** How often recovery looks for such chunks (it drains them all each time). */
         @WithName("poll-interval.ms")
         @WithDefault("1000")
         long pollIntervalMs();
 
-        /** Chunks TraceRecovery claims, sends and marks published per transaction. */
+        /** Chunks recovery claims, sends and marks published per transaction. */
         @WithName("chunks-per-transaction")
         @WithDefault("8")
         int chunksPerTransaction();

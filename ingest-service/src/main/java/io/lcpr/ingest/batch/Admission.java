@@ -21,10 +21,11 @@ import jakarta.ws.rs.core.Response;
  * Whether a new batch is taken: while the broker is away ingest keeps storing into its outboxes (a 200 is a commit
  * to PostgreSQL, published later), up to {@code ingest.publish.max-unpublished-records}; beyond that a batch is
  * answered 503 with Retry-After before a byte of it is read, so nothing of it is half-stored and the sender keeps it.
- * The count is taken on a schedule, not per request: the traces' chunks every poll (a small table, one row per chunk),
- * the outcomes' outbox rows as the relay last measured them (every 15 s): counting them each second scanned the
- * outbox's index of unpublished rows, which holds an entry for every row published since the last vacuum (164 ms a
- * count, 8% of PostgreSQL's statement time while reconcile-service folded 10 million traces beside an idle ingest).
+ * The count is taken on a schedule, not per request: the traces' and outcomes' chunks every poll (small tables, one
+ * row per chunk), the outbox's rows (dead letters) as the relay last measured them (every 15 s): counting them each
+ * second scanned the outbox's index of unpublished rows, which holds an entry for every row published since the last
+ * vacuum (164 ms a count, 8% of PostgreSQL's statement time while reconcile-service folded 10 million traces beside
+ * an idle ingest).
  */
 @ApplicationScoped
 public class Admission {
@@ -59,9 +60,11 @@ public class Admission {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void count() {
         try {
-            Number traces = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                    "select coalesce(sum(traces), 0) from trace_chunk where published_at is null").getSingleResult());
-            long n = traces.longValue() + outbox.backlog();
+            Number chunked = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
+                    "select (select coalesce(sum(traces), 0) from trace_chunk where published_at is null)"
+                            + " + (select coalesce(sum(outcomes), 0) from outcome_chunk where published_at is null)")
+                    .getSingleResult());
+            long n = chunked.longValue() + outbox.backlog();
             long before = unpublished.getAndSet(n);
             long max = config.publish().maxUnpublishedRecords();
             if ((before > max) != (n > max)) {

@@ -4,8 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -14,13 +18,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.lcpr.events.EventJson;
 import io.lcpr.events.Goldens;
+import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.Topics;
+import io.lcpr.infra.Await;
 import io.lcpr.infra.GoldenShape;
 import io.lcpr.infra.LocalInfraTestResource;
 import io.lcpr.infra.TopicReader;
 import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.ingest.IngestConfig;
+import io.lcpr.ingest.publish.ChunkTable;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -28,6 +37,10 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(LocalInfraProfile.class)
 class OutcomeResourceTest {
+    @Inject
+    OutcomeRepository repository;
+    @Inject
+    OutcomeRecovery recovery;
 
     @Test
     void theGoldenOutcomeIsStoredOnceAndPublishedAsItsGoldenFile() throws Exception {
@@ -51,17 +64,55 @@ class OutcomeResourceTest {
         assertEquals(OutcomeRecordedV1.SCHEMA_VERSION, published.schemaVersion());
         assertEquals(EventJson.read(body, golden.outcome().getClass()), published.outcome());
         assertEquals(golden.outcome().score(), published.outcome().score());
-        // the stored row as posted, and its outbox row marked published once the broker had it
+        // the stored row as posted, and its chunk marked published once the broker had it
         assertEquals(1, LocalInfraTestResource.count("select count(*) from ingest.outcome where outcome_id = ?"
                 + " and observed_at = ?::timestamptz and score = ?", "eval-" + run,
                 golden.outcome().observedAt().toString(), golden.outcome().score()));
-        long waiting = -1;
-        for (int i = 0; i < 50 && waiting != 0; i++) {
-            waiting = LocalInfraTestResource.count("select count(*) from ingest.outbox_message where published_at"
-                    + " is null and message_key = ?", "ticket-" + run);
-            Thread.sleep(100);
-        }
-        assertEquals(0, waiting, "the published outcome's outbox row is marked published");
+        Await.until(Duration.ofSeconds(10), "the live publisher to mark the outcome's chunk published",
+                () -> LocalInfraTestResource.count("select count(*) from ingest.outcome o join ingest.outcome_chunk c"
+                        + " on c.chunk_id = o.id / " + ChunkTable.CAPACITY + " where o.outcome_id = ?"
+                        + " and c.published_at is not null", "eval-" + run) == 1);
+
+        given().contentType("application/x-ndjson").body(twice).post("/api/outcomes").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(2));
+        assertEquals(1, LocalInfraTestResource.count("select count(*) from ingest.outcome where outcome_id = ?",
+                "eval-" + run), "sent again, stored once");
+    }
+
+    /**
+     * As if the process died right after the commit: a chunk stored without its live publishing is published from the
+     * table once older than ingest.publish.recovery-after.ms, as the same event the live path would have sent.
+     */
+    @Test
+    void aChunkCommittedButNeverPublishedLiveIsPublishedFromTheTableOnceOldEnough() throws Exception {
+        String run = UUID.randomUUID().toString();
+        Outcome posted = EventJson.read(Goldens.read(Topics.OUTCOMES), OutcomeRecordedV1.class).outcome();
+        Outcome outcome = new Outcome(null, Outcome.ESCALATION, posted.requestId() + run, null, posted.workload(),
+                null, null, null, new BigDecimal("12.5"), new BigDecimal("7"), "handed to a person",
+                posted.observedAt());
+        StoredOutcome stored = StoredOutcome.of(outcome, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        long chunk = QuarkusTransaction.requiringNew().call(() -> {
+            long id = repository.nextChunk();
+            assertEquals(List.of(stored), repository.insertChunk(id, List.of(stored, stored)), "the first of two");
+            repository.recordChunk(id, 1);
+            return id;
+        });
+
+        recovery.publishPending();
+        assertEquals(1, LocalInfraTestResource.count("select count(*) from ingest.outcome_chunk where chunk_id = ?"
+                + " and published_at is null", chunk), "younger than recovery-after.ms: the live path's to publish");
+
+        LocalInfraTestResource.count("with aged as (update ingest.outcome_chunk set created_at = now() - interval"
+                + " '1 hour' where chunk_id = ? returning 1) select count(*) from aged", chunk);
+        recovery.publishPending();
+        Await.until(Duration.ofSeconds(10), "recovery to mark the chunk published", () -> LocalInfraTestResource.count(
+                "select count(*) from ingest.outcome_chunk where chunk_id = ? and published_at is not null", chunk) == 1);
+        var records = TopicReader.await(LocalInfraTestResource.bootstrapServers(), Topics.OUTCOMES,
+                r -> r.value().contains(outcome.requestId()), 1, Duration.ofSeconds(30));
+        assertEquals(outcome.requestId(), records.get(0).key(), "no work unit: keyed by request");
+        OutcomeRecordedV1 published = EventJson.read(records.get(0).value(), OutcomeRecordedV1.class);
+        assertEquals(stored.event(), published, "read back from the table, the event the live path would send");
+        assertEquals(new BigDecimal("12.5"), published.outcome().humanCost(), "12.500000 in the column");
     }
 
     /**

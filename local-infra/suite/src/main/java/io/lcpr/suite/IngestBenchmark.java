@@ -173,11 +173,12 @@ public final class IngestBenchmark {
     }
 
     static void awaitPublished(LocalInfra infra) {
-        Await.until(Duration.ofMinutes(10), "the outbox to drain", () -> {
+        Await.until(Duration.ofMinutes(10), "the outbox and chunk tables to drain", () -> {
             try (Connection c = connect(infra);
                     var rs = c.createStatement().executeQuery(
                             "select (select count(*) from ingest.outbox_message where published_at is null)"
-                            + " + (select count(*) from ingest.trace_chunk where published_at is null)")) {
+                            + " + (select count(*) from ingest.trace_chunk where published_at is null)"
+                            + " + (select count(*) from ingest.outcome_chunk where published_at is null)")) {
                 rs.next();
                 return rs.getLong(1) == 0;
             } catch (Exception e) {

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import io.lcpr.ingest.trace.publish.TracePublisher;
+import io.lcpr.ingest.publish.ChunkRecovery;
+import io.lcpr.ingest.publish.ChunkTable;
 import io.lcpr.delivery.UniqueWrites;
 import io.lcpr.delivery.copy.BinaryCopy;
 
@@ -32,9 +33,9 @@ import io.lcpr.delivery.copy.BinaryCopy;
  * traces can be read back by id range (a BRIN on id) when the live publisher did not get to them.
  */
 @ApplicationScoped
-public class TraceRepository {
+public class TraceRepository implements ChunkRecovery.Table<TraceRepository.Chunk, StoredTrace> {
     /** Rows one chunk can number. */
-    public static final int CHUNK_CAPACITY = 1 << 20;
+    public static final int CHUNK_CAPACITY = ChunkTable.CAPACITY;
 
     private static final String COLUMNS = TraceColumn.NAMES;
     private static final String STAGE = "create temp table if not exists trace_stage (like trace including defaults) on commit delete rows";
@@ -59,19 +60,15 @@ public class TraceRepository {
     private static final Logger LOG = Logger.getLogger(TraceRepository.class);
 
     private final EntityManager em;
+    private final ChunkTable chunkTable;
 
     public TraceRepository(EntityManager em) {
         this.em = em;
+        this.chunkTable = new ChunkTable(em, "trace_chunk", "trace_chunk_seq");
     }
 
     public long nextChunk() {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("select nextval('trace_chunk_seq')");
-                    ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return chunkTable.next();
     }
 
     /**
@@ -161,10 +158,8 @@ public class TraceRepository {
     public record Chunk(long id, Array months) {
     }
 
-    /**
-     * Claims up to {@code limit} chunks committed before {@code cutoff} and still unpublished, for this transaction
-     * (others skip them); oldest first.
-     */
+    /** Claims chunks for this transaction (others skip them); oldest first. */
+    @Override
     public List<Chunk> claimUnpublished(Instant cutoff, int limit) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             List<Chunk> chunks = new ArrayList<>();
@@ -182,8 +177,14 @@ public class TraceRepository {
         });
     }
 
+    @Override
+    public long id(Chunk chunk) {
+        return chunk.id();
+    }
+
     /** The traces stored by the given chunks, in id order. */
-    public List<StoredTrace> readChunks(List<Chunk> chunks) {
+    @Override
+    public List<StoredTrace> read(List<Chunk> chunks) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             summarize(connection, chunks);
             List<StoredTrace> out = new ArrayList<>();
@@ -219,9 +220,9 @@ public class TraceRepository {
         }
     }
 
-    public void markPublished(List<Long> chunks) {
-        em.createNativeQuery("update trace_chunk set published_at = now() where chunk_id in (:chunks)")
-                .setParameter("chunks", chunks).executeUpdate();
+    @Override
+    public void markPublished(List<Long> published) {
+        chunkTable.markPublished(published);
     }
 
     /** Stored chunks holding traces of a month that are not yet published, and their traces: {chunks, traces}. */
@@ -232,10 +233,9 @@ public class TraceRepository {
         return new long[] { ((Number) row[0]).longValue(), ((Number) row[1]).longValue() };
     }
 
-    /** Deletes the records of chunks published before the cutoff; their traces stay. */
+    @Override
     public int purgePublished(Instant cutoff) {
-        return em.createNativeQuery("delete from trace_chunk where published_at < :cutoff")
-                .setParameter("cutoff", cutoff).executeUpdate();
+        return chunkTable.purgePublished(cutoff);
     }
 
     /** The stored calls of a work unit, oldest first. */

@@ -1,4 +1,4 @@
-package io.lcpr.ingest.trace.store;
+package io.lcpr.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import io.lcpr.infra.LocalPostgres;
 import io.lcpr.infra.Ports;
 
-/** Upgrading a database that holds V1's unpartitioned traces: every row moves, with the event id it was published under. */
-class TraceMigrationTest {
+/** Upgrading a database that holds rows stored under earlier migrations. */
+class IngestMigrationTest {
 
     @Test
     void v2MovesV1TracesIntoMonthlyPartitionsWithTheirEventIds() throws Exception {
@@ -44,6 +44,29 @@ class TraceMigrationTest {
                 rs.next();
                 assertRow(rs, "b", "ingest.trace_2026_04", "2026-04-01", 20);
                 assertEquals(false, rs.next());
+            }
+        }
+    }
+
+    /** Outcomes numbered by the table's own sequence stay as they are; the first chunk numbers its rows above them. */
+    @Test
+    void v5StartsOutcomeChunksAboveTheOutcomeIdsStoredBefore() throws Exception {
+        Path dir = Files.createTempDirectory("outcome-migration");
+        try (LocalPostgres pg = LocalPostgres.start(dir, Ports.free());
+                Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password())) {
+            flyway(pg, "4").migrate();
+            try (Statement st = c.createStatement()) {
+                st.execute("select setval('ingest.outcome_id_seq', 3000000)"); // three million outcomes stored before
+                st.execute("insert into ingest.outcome (dedupe_key, kind, request_id, received_at)"
+                        + " values ('id:before', 'eval', 'r', now())");
+            }
+            flyway(pg, "latest").migrate();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("select nextval('ingest.outcome_chunk_seq'), max(id)"
+                            + " from ingest.outcome")) {
+                rs.next();
+                assertEquals(3000001, rs.getLong(2), "the outcome kept its id");
+                assertEquals(3, rs.getLong(1), "chunk 3 is the first whose ids [3 * 2^20, 4 * 2^20) are all free");
             }
         }
     }
