@@ -267,6 +267,9 @@ final class CpuTimes {
         if (name.startsWith("trace-publisher")) {
             return "trace publisher";
         }
+        if (name.startsWith("outcome-publish")) { // /proc keeps 15 characters of a name
+            return "outcome publisher";
+        }
         if (name.startsWith("fold-")) {
             return "fold workers"; // reconcile-service: reading a poll's events and running its fold statement
         }
