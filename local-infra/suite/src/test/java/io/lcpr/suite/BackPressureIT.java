@@ -25,15 +25,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.lcpr.events.EventJson;
+import io.lcpr.events.Topics;
 import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfra;
 import io.lcpr.infra.Ports;
+import io.lcpr.infra.TopicReader;
 
 /**
  * What a 200 from ingest-service promises, and what it answers when what it stands on is away: a batch answered 200
  * is in PostgreSQL even when the service is killed the moment it answered; with the broker away it keeps taking
  * batches into its outboxes up to its bound, then answers 503 with Retry-After, storing nothing of the refused
- * batch; with PostgreSQL away it answers 503 at once; each comes back on its own when the broker or the database
+ * batch (outcomes taken meanwhile are published once it is back); with PostgreSQL away it answers 503 at once; each comes back on its own when the broker or the database
  * does, without a restart of the service.
  */
 class BackPressureIT {
@@ -64,9 +66,14 @@ class BackPressureIT {
                 ingest = ServiceProcess.start(root, "ingest-service", port, env, work.resolve("logs-2"));
                 ingest.awaitReady(Duration.ofSeconds(120));
 
-                // the broker away: batches go on into the outbox up to the bound, then 503, nothing half-stored
+                // the broker away: batches go on into the chunk tables up to the bound, then 503, nothing half-stored
                 infra.stopBroker();
-                int accepted = 0;
+                List<String> verdicts = ids(300); // outcomes too: stored, counted in the backlog, published later
+                Answer outcomes = post(ingest, "/api/outcomes", verdicts);
+                assertEquals(200, outcomes.status(), outcomes.body());
+                assertEquals(verdicts.size(), query(infra, "select count(*) from ingest.outcome where request_id"
+                        + " = any(?)", verdicts));
+                int accepted = verdicts.size();
                 Answer refused = null;
                 List<String> refusedIds = null;
                 for (int i = 0; i < 40 && refused == null; i++) {
@@ -88,11 +95,16 @@ class BackPressureIT {
                 assertTrue(refused.body().contains("wait to be published"), refused.body());
                 assertEquals(0, stored(infra, refusedIds), "nothing of the refused batch stored");
 
-                // the broker back: the outbox drains and batches are taken again, no restart
+                // the broker back: the chunk tables drain and batches are taken again, no restart
                 infra.startBroker();
                 ServiceProcess running = ingest;
-                Await.until(Duration.ofSeconds(120), "the outbox drained once the broker is back",
+                Await.until(Duration.ofSeconds(120), "the chunk tables drained once the broker is back",
                         () -> unpublished(infra) == 0);
+                String prefix = verdicts.get(0).substring(0, verdicts.get(0).lastIndexOf('-') + 1);
+                var published = TopicReader.await(infra.bootstrapServers(), Topics.OUTCOMES,
+                        r -> r.value().contains(prefix), verdicts.size(), Duration.ofSeconds(60));
+                assertEquals(verdicts.size(), published.stream().map(r -> r.key()).distinct().count(),
+                        "every outcome taken while the broker was away, published once it was back");
                 Await.until(Duration.ofSeconds(30), "batches taken again", () -> post(running, ids(10)).status()
                         == 200);
 
@@ -125,18 +137,33 @@ class BackPressureIT {
     }
 
     private static Answer post(ServiceProcess ingest, List<String> ids) {
+        return post(ingest, "/api/traces", ids);
+    }
+
+    /** Traces of 000's first call, or eval verdicts about them, under the given request ids. */
+    private static Answer post(ServiceProcess ingest, String path, List<String> ids) {
         StringBuilder ndjson = new StringBuilder();
+        if (path.endsWith("outcomes")) {
+            for (String id : ids) {
+                ndjson.append("{\"kind\":\"eval\",\"request_id\":\"").append(id).append("\",\"passed\":true}\n");
+            }
+            return send(ingest, path, ndjson.toString());
+        }
         for (String id : ids) { // a call of 000's trace, as a gateway would send it, under an id of its own
             com.fasterxml.jackson.databind.node.ObjectNode call = EventJson.MAPPER.valueToTree(
                     io.lcpr.demo.TwelveRequestTrace.traces().get(0));
             call.put("request_id", id).put("work_unit_id", id).put("workload", "back-pressure");
             ndjson.append(EventJson.write(call)).append('\n');
         }
+        return send(ingest, path, ndjson.toString());
+    }
+
+    private static Answer send(ServiceProcess ingest, String path, String ndjson) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url() + "/api/traces"))
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ingest.url() + path))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-ndjson")
                     .header("Authorization", LocalCredentials.senderBearer())
-                    .POST(HttpRequest.BodyPublishers.ofString(ndjson.toString())).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Retry-After").orElse(null));
         } catch (java.io.IOException e) {
@@ -153,7 +180,8 @@ class BackPressureIT {
 
     private static long unpublished(LocalInfra infra) {
         try {
-            return query(infra, "select count(*) from ingest.trace_chunk where published_at is null", null);
+            return query(infra, "select (select count(*) from ingest.trace_chunk where published_at is null)"
+                    + " + (select count(*) from ingest.outcome_chunk where published_at is null)", null);
         } catch (SQLException e) {
             return -1;
         }
