@@ -34,12 +34,16 @@ public class Admission {
     private final IngestConfig config;
     private final OutboxRelay outbox;
     private final AtomicLong unpublished = new AtomicLong();
+    private final AtomicLong oldestAgeSeconds = new AtomicLong();
 
     public Admission(EntityManager em, IngestConfig config, OutboxRelay outbox, MeterRegistry registry) {
         this.em = em;
         this.config = config;
         this.outbox = outbox;
         registry.gauge("ingest.unpublished.records", unpublished);
+        // The chunk tables' counterpart of the outbox's outbox_oldest_age_seconds: what an operator alerts on when
+        // neither the live path nor recovery gets records to the broker (deploy/kubernetes/alerts.yaml).
+        registry.gauge("ingest.unpublished.oldest.age.seconds", oldestAgeSeconds);
     }
 
     /** Refuses the batch (503, Retry-After) while too much waits to be published. */
@@ -60,11 +64,15 @@ public class Admission {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void count() {
         try {
-            Number chunked = QuarkusTransaction.requiringNew().call(() -> (Number) em.createNativeQuery(
-                    "select (select coalesce(sum(traces), 0) from trace_chunk where published_at is null)"
-                            + " + (select coalesce(sum(outcomes), 0) from outcome_chunk where published_at is null)")
-                    .getSingleResult());
-            long n = chunked.longValue() + outbox.backlog();
+            Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery("""
+                    select (select coalesce(sum(traces), 0) from trace_chunk where published_at is null)
+                        + (select coalesce(sum(outcomes), 0) from outcome_chunk where published_at is null),
+                      coalesce(extract(epoch from now() - least(
+                        (select min(created_at) from trace_chunk where published_at is null),
+                        (select min(created_at) from outcome_chunk where published_at is null))), 0)
+                    """).getSingleResult());
+            long n = ((Number) row[0]).longValue() + outbox.backlog();
+            oldestAgeSeconds.set(((Number) row[1]).longValue());
             long before = unpublished.getAndSet(n);
             long max = config.publish().maxUnpublishedRecords();
             if ((before > max) != (n > max)) {
