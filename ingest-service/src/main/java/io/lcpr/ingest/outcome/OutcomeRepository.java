@@ -140,7 +140,7 @@ public class OutcomeRepository implements ChunkRecovery.Table<Long, StoredOutcom
         return inserted;
     }
 
-    /** The outbox row of a chunk: OutcomePublisher publishes its outcomes once this transaction commits. */
+    /** The outbox row of a chunk: the live publisher (Publishing) sends its outcomes once this transaction commits. */
     public void recordChunk(long chunk, int outcomes) {
         em.createNativeQuery("insert into outcome_chunk (chunk_id, outcomes) values (:chunk, :outcomes)")
                 .setParameter("chunk", chunk).setParameter("outcomes", outcomes).executeUpdate();

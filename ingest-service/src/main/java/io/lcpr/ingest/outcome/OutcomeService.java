@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * Stores outcomes once each (by outcome id, else content). Each chunk's new outcomes and the chunk's outbox row
- * (outcome_chunk) are written in one transaction; once it commits OutcomePublisher publishes them to llm.outcomes.v1
- * from memory, and OutcomeRecovery from the table whatever that did not.
+ * (outcome_chunk) are written in one transaction; once it commits Publishing sends them to llm.outcomes.v1 from
+ * memory, and from the table whatever that did not.
  */
 @ApplicationScoped
 public class OutcomeService {

@@ -16,13 +16,11 @@ import io.lcpr.ingest.trace.store.TraceRepository;
 import io.lcpr.ingest.trace.store.StoredTrace;
 import io.lcpr.ingest.trace.store.TracePartitions;
 import io.lcpr.ingest.trace.publish.CommittedChunk;
-import io.lcpr.ingest.trace.publish.TraceRecovery;
-import io.lcpr.ingest.trace.publish.TracePublisher;
 
 /**
  * Stores validated traces. Each chunk's new traces and the chunk's outbox row (trace_chunk) are written in one
- * transaction. Once it commits, TracePublisher publishes the chunk's traces from memory; TraceRecovery publishes
- * from the table whatever that did not, so a crash between storing and publishing loses nothing.
+ * transaction. Once it commits, Publishing sends the chunk's traces from memory, and from the
+ * table whatever that did not, so a crash between storing and publishing loses nothing.
  */
 @ApplicationScoped
 public class TraceService {

@@ -28,6 +28,7 @@ import io.lcpr.infra.TopicReader;
 import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.ingest.IngestConfig;
 import io.lcpr.ingest.publish.ChunkTable;
+import io.lcpr.ingest.publish.Publishing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,7 +41,7 @@ class OutcomeResourceTest {
     @Inject
     OutcomeRepository repository;
     @Inject
-    OutcomeRecovery recovery;
+    Publishing publishing;
 
     @Test
     void theGoldenOutcomeIsStoredOnceAndPublishedAsItsGoldenFile() throws Exception {
@@ -98,13 +99,13 @@ class OutcomeResourceTest {
             return id;
         });
 
-        recovery.publishPending();
+        publishing.recoverPending();
         assertEquals(1, LocalInfraTestResource.count("select count(*) from ingest.outcome_chunk where chunk_id = ?"
                 + " and published_at is null", chunk), "younger than recovery-after.ms: the live path's to publish");
 
         LocalInfraTestResource.count("with aged as (update ingest.outcome_chunk set created_at = now() - interval"
                 + " '1 hour' where chunk_id = ? returning 1) select count(*) from aged", chunk);
-        recovery.publishPending();
+        publishing.recoverPending();
         Await.until(Duration.ofSeconds(10), "recovery to mark the chunk published", () -> LocalInfraTestResource.count(
                 "select count(*) from ingest.outcome_chunk where chunk_id = ? and published_at is not null", chunk) == 1);
         var records = TopicReader.await(LocalInfraTestResource.bootstrapServers(), Topics.OUTCOMES,

@@ -33,7 +33,7 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.lcpr.ingest.trace.publish.CommittedChunk;
-import io.lcpr.ingest.trace.publish.TraceRecovery;
+import io.lcpr.ingest.publish.Publishing;
 import io.lcpr.ingest.IngestConfig;
 import io.lcpr.ingest.trace.store.TraceRepository;
 import io.lcpr.ingest.trace.store.TracePartitions;
@@ -59,7 +59,7 @@ class TraceStorageTest {
     TracePartitions partitions;
 
     @Inject
-    TraceRecovery recovery;
+    Publishing publishing;
 
     static String trace(String requestId, String startedAt) {
         return """
@@ -172,13 +172,13 @@ class TraceStorageTest {
             return id;
         });
 
-        recovery.publishPending();
+        publishing.recoverPending();
         assertNull(chunkPublishedAt(run), "younger than ingest.publish.recovery-after.ms: the live path's to publish");
 
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update trace_chunk set created_at = now() - interval '1 hour' where chunk_id = :c")
                 .setParameter("c", chunk).executeUpdate());
-        recovery.publishPending();
+        publishing.recoverPending();
         Await.until(Duration.ofSeconds(10), "recovery to mark the chunk published", () -> chunkPublishedAt(run) != null);
         assertEquals(0L, ((Number) em.createNativeQuery("select coalesce(sum(brin_summarize_new_values(p.relid)), 0)"
                 + " from pg_partition_tree('trace_id_blocks') p join pg_index i on i.indexrelid = p.relid"

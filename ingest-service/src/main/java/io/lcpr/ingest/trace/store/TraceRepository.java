@@ -141,7 +141,7 @@ public class TraceRepository implements ChunkRecovery.Table<TraceRepository.Chun
         return BinaryCopy.copyIn(connection, sql, rows);
     }
 
-    /** The outbox row of a chunk: TracePublisher publishes its traces once this transaction commits. */
+    /** The outbox row of a chunk: the live publisher (Publishing) sends its traces once this transaction commits. */
     public void recordChunk(long chunk, Collection<LocalDate> months, int traces) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement(
