@@ -57,7 +57,8 @@ import io.lcpr.infra.TopicWriter;
  * Settings: BENCH_TRACES (10000000), BENCH_E2E_TRACES (the size of the month sent end to end; BENCH_TRACES),
  * BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS (-Xmx224m -XX:+UseSerialGC: the collector the JVM
  * picks itself in deploy/kubernetes's 768 MiB pods, below its 1,792 MiB threshold for a parallel one; 224 MiB keeps
- * reconcile-service under the issue's 512 MiB RSS, where 256 peaked at 525-528).
+ * reconcile-service under the issue's 512 MiB RSS, where 256 peaked at 525-528), BENCH_STATEMENTS (8: the statements a
+ * phase lists).
  */
 public final class ReconcileBenchmark {
     private static final YearMonth FIRST = YearMonth.of(2026, 7);
@@ -145,6 +146,9 @@ public final class ReconcileBenchmark {
                             + " %,.0f traces/s (target >= 25,000); largest consumer lag %,d%n", expectedSecond.calls,
                             sent, e2e, expectedSecond.calls / e2e, e2eLag.max());
                     printCpu("end to end", e2eCpu, e2e);
+                    // set against the phases above: what running beside ingest and the alert rule adds a trace
+                    System.out.printf("  reconcile-service threads: %s%n", e2eCpu.serviceThreads(e2e));
+                    System.out.printf("  postgresql processes: %s%n", e2eCpu.postgres(e2e));
                     printStatements("end to end", e2eStatements);
                     alertLag.print(reconcile, infra.bootstrapServers());
 

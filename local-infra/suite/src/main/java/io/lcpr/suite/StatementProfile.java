@@ -16,7 +16,8 @@ import io.lcpr.infra.LocalInfra;
  * the time inside statements was spent on comes from WaitSampler, which runs either way.
  */
 final class StatementProfile {
-    private static final int TOP = 8;
+    /** How many statements a phase lists, the most time first (BENCH_STATEMENTS, default 8). */
+    private static final int TOP = Integer.parseInt(System.getenv().getOrDefault("BENCH_STATEMENTS", "8"));
     private static final int LABEL_CHARS = 60;
 
     private final LocalInfra infra;
