@@ -23,7 +23,9 @@ import io.lcpr.infra.TopicReader;
  * hourly error rate with its threshold at about the month's mean fires and resolves every few hours of event time
  * (no cooldown). An alert for the window ending at E can be published once a call starting at E plus the allowed
  * lateness is stored (the watermark); its lag is the alert's record time on alerts.v1 less the wall time ingest
- * accepted the first batch holding such a call.
+ * accepted the first batch holding such a call. The rule is defined before the month it measures, from an earlier
+ * month on, so that the service has fired alerts before (a running service has): the measured month is not the
+ * first time the alert path runs and is compiled.
  */
 final class AlertLag {
     static final String RULE = "bench-error-rate";
@@ -32,17 +34,20 @@ final class AlertLag {
 
     /** Per batch accepted: the latest call start it held, and when it was accepted (epoch ms). */
     private final NavigableMap<Instant, Long> accepted = new ConcurrentSkipListMap<>();
+    private final Instant monthStart;
     private final Instant monthEnd;
 
-    private AlertLag(Instant monthEnd) {
+    private AlertLag(Instant monthStart, Instant monthEnd) {
+        this.monthStart = monthStart;
         this.monthEnd = monthEnd;
     }
 
-    static AlertLag define(ServiceProcess reconcile, ReconcileMonth month) {
+    /** The rule, evaluated from {@code from}'s start; the lag is measured over {@code measured}'s windows. */
+    static AlertLag define(ServiceProcess reconcile, ReconcileMonth from, ReconcileMonth measured) {
         Http.putJson(reconcile.url() + "/api/alert-rules/" + RULE, Map.of("metric", "error_rate", "dimension",
                 "workload", "threshold", 0.026, "cooldown_minutes", 0, "min_calls", 0, "evaluate_from",
-                month.start.toString())).expect(200);
-        return new AlertLag(month.start.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
+                from.start.toString())).expect(200);
+        return new AlertLag(measured.start, measured.start.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
     }
 
     void accepted(Instant latestStart, long atMillis) {
@@ -71,7 +76,8 @@ final class AlertLag {
         for (ConsumerRecord<String, String> r : alerts) {
             AlertV1 alert = EventJson.read(r.value(), AlertV1.class);
             Map.Entry<Instant, Long> closing = firstAfter.ceilingEntry(alert.at().plus(LATENESS));
-            if (closing != null && alert.at().isBefore(monthEnd)) {
+            // an alert on an earlier month's window was published before this month was sent
+            if (closing != null && !alert.at().isBefore(monthStart) && alert.at().isBefore(monthEnd)) {
                 lags.add(r.timestamp() - closing.getValue());
             }
         }
