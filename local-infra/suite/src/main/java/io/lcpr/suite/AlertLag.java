@@ -34,12 +34,13 @@ final class AlertLag {
 
     /** Per batch accepted: the latest call start it held, and when it was accepted (epoch ms). */
     private final NavigableMap<Instant, Long> accepted = new ConcurrentSkipListMap<>();
+    /** The measured month: its windows' ends from monthStart (inclusive) to monthEnd. */
     private final Instant monthStart;
     private final Instant monthEnd;
 
-    private AlertLag(Instant monthStart, Instant monthEnd) {
+    private AlertLag(Instant monthStart) {
         this.monthStart = monthStart;
-        this.monthEnd = monthEnd;
+        this.monthEnd = monthStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
     }
 
     /** The rule, evaluated from {@code from}'s start; the lag is measured over {@code measured}'s windows. */
@@ -47,7 +48,7 @@ final class AlertLag {
         Http.putJson(reconcile.url() + "/api/alert-rules/" + RULE, Map.of("metric", "error_rate", "dimension",
                 "workload", "threshold", 0.026, "cooldown_minutes", 0, "min_calls", 0, "evaluate_from",
                 from.start.toString())).expect(200);
-        return new AlertLag(measured.start, measured.start.atZone(ZoneOffset.UTC).plusMonths(1).toInstant());
+        return new AlertLag(measured.start);
     }
 
     void accepted(Instant latestStart, long atMillis) {

@@ -49,7 +49,7 @@ import io.lcpr.infra.TopicWriter;
  * ingest has published everything), an alert rule evaluated on it every second, with where the CPU went (CpuTimes)
  * and PostgreSQL's time by statement (StatementProfile);</li>
  * <li>the whole pipeline on a second month, from the first byte sent to ingest until the last trace is folded, with
- * the largest consumer lag seen and PostgreSQL's time by statement;</li>
+ * the largest consumer lag seen, where the CPU went and PostgreSQL's time by statement;</li>
  * <li>POST /api/reconciliations for the first month until its last lcpr.computed.v1 is on the topic;</li>
  * <li>each service's peak RSS, and the month's trace-derived total and per-workload loaded cost against the
  * benchmark's own sum over the generated calls, to the cent.</li>
