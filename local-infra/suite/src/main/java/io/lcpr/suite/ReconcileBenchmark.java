@@ -54,6 +54,8 @@ import io.lcpr.infra.TopicWriter;
  * <li>each service's peak RSS, and the month's trace-derived total and per-workload loaded cost against the
  * benchmark's own sum over the generated calls, to the cent.</li>
  * </ol>
+ * After each of the first three phases the database is vacuumed and analyzed (Upkeep), so that no phase does the
+ * previous one's autovacuum; what that took is printed with the phase, and its rate with that CPU counted in.
  * Settings: BENCH_TRACES (10000000), BENCH_E2E_TRACES (the size of the month sent end to end; BENCH_TRACES),
  * BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS (-Xmx224m -XX:+UseSerialGC: the collector the JVM
  * picks itself in deploy/kubernetes's 768 MiB pods, below its 1,792 MiB threshold for a parallel one; 224 MiB keeps
@@ -104,6 +106,11 @@ public final class ReconcileBenchmark {
                 printCpu("while ingesting", ingestCpu, published);
                 System.out.printf("  ingest-service threads: %s%n", ingestCpu.serviceThreads(published));
                 printStatements("while ingesting", ingestStatements);
+                // the upkeep of the month's rows here, not inside the next phase (Upkeep)
+                Upkeep ingestUpkeep = Upkeep.vacuum(infra.database());
+                System.out.println(ingestUpkeep.line("ingesting", expected.calls));
+                System.out.printf("  ingest with its upkeep: %,.0f traces/s%n",
+                        ingestUpkeep.rateWith(expected.calls, accepted));
                 // the service's first step per trace, timed here on the events it is about to read
                 System.out.println(EventReading.compare(infra.bootstrapServers(), 200_000));
 
@@ -131,6 +138,10 @@ public final class ReconcileBenchmark {
                     System.out.printf("  reconcile-service threads: %s%n", cpu.serviceThreads(alone));
                     System.out.printf("  postgresql processes: %s%n", cpu.postgres(alone));
                     printStatements("while folding alone", statements);
+                    Upkeep aloneUpkeep = Upkeep.vacuum(infra.database());
+                    System.out.println(aloneUpkeep.line("folding alone", expected.calls));
+                    System.out.printf("  alone with its upkeep: %,.0f traces/s%n",
+                            aloneUpkeep.rateWith(expected.calls, alone));
 
                     // 2. the second month end to end, both services running, the alert rule evaluated as it arrives
                     LagWatch e2eLag = new LagWatch(infra.bootstrapServers());
@@ -154,6 +165,10 @@ public final class ReconcileBenchmark {
                     System.out.printf("  postgresql processes: %s%n", e2eCpu.postgres(e2e));
                     printStatements("end to end", e2eStatements);
                     alertLag.print(reconcile, infra.bootstrapServers());
+                    Upkeep e2eUpkeep = Upkeep.vacuum(infra.database());
+                    System.out.println(e2eUpkeep.line("the end-to-end month", expectedSecond.calls));
+                    System.out.printf("  end to end with its upkeep: %,.0f traces/s%n",
+                            e2eUpkeep.rateWith(expectedSecond.calls, e2e));
 
                     // 3. the first month's bills: a FOCUS export of BENCH_FOCUS_LINES lines, imported whole
                     importBills(reconcile, work, expected, focusLines);
