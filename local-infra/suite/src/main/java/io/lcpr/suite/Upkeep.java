@@ -11,15 +11,13 @@ import io.lcpr.infra.Database;
 
 /**
  * The database's upkeep between two phases of a benchmark: VACUUM (ANALYZE) of everything written so far, timed, with
- * the CPU it took. Left to autovacuum, the upkeep of one phase's rows fell into the next: 0.65-0.72
- * autovacuum workers busy a sample in the end-to-end phase, vacuuming the alone phase's million calls and units
- * (sessions 35 and 36; in one run PostgreSQL took 21.2 s of CPU in that phase against 13.2-14.6 in the others). Done here, each phase is
- * measured on its own, and what its rows will cost to keep is printed beside it, with a rate that counts it in.
+ * the CPU it took. Left to autovacuum, the upkeep of one phase's rows fell into the next: 0.65-0.72 autovacuum
+ * workers busy a sample in the end-to-end phase, vacuuming the alone phase's million calls and units (sessions 35
+ * and 36; in one run PostgreSQL took 21.2 s of CPU in that phase against 13.2-14.6 in the others). Done here, each
+ * phase is measured on its own. What the VACUUM took is printed, not charged to a phase's traces: it scans whole
+ * tables and indexes, so it follows the size of the database more than the rows just added.
  */
 record Upkeep(double seconds, double cpuSeconds, int autovacuumsRunning) {
-    /** The cores the upkeep's CPU would be spread over, had it run beside the phase (this machine's). */
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
-
     /**
      * Vacuums and analyzes every table of the database, in one backend (no parallel workers), whose own CPU is the
      * figure: reconcile-service's compactors and alert passes may be busy meanwhile. Autovacuum then finds nothing to
@@ -51,15 +49,10 @@ record Upkeep(double seconds, double cpuSeconds, int autovacuumsRunning) {
         return p == null ? 0 : p.seconds();
     }
 
-    /** What the upkeep took, a trace of the phase whose rows it kept. */
-    String line(String after, long traces) {
+    /** What the upkeep took. */
+    String line(String after) {
         return String.format("  upkeep after %s: VACUUM (ANALYZE) of the database in %.1f s, %.1f s of its backend's CPU"
-                + " (%.1f µs a trace; autovacuum workers running when it started: %d)", after, seconds,
-                cpuSeconds, cpuSeconds * 1e6 / traces, autovacuumsRunning);
-    }
-
-    /** A phase's rate with its upkeep counted in: its own time, and the upkeep's CPU spread over the machine's cores. */
-    double rateWith(long traces, double phaseSeconds) {
-        return traces / (phaseSeconds + cpuSeconds / CORES);
+                + " (autovacuum workers running when it started: %d)", after, seconds, cpuSeconds,
+                autovacuumsRunning);
     }
 }

@@ -47,18 +47,10 @@ class UpkeepTest {
                 assertTrue(upkeep.cpuSeconds() <= upkeep.seconds() + 0.02, "one backend: no more CPU than time");
             }
             assertEquals(0, upkeep.autovacuumsRunning(), "autovacuum is off on these tables");
-            String line = upkeep.line("folding alone", 400_000);
+            String line = upkeep.line("folding alone");
             assertTrue(line.startsWith("  upkeep after folding alone: VACUUM (ANALYZE) of the database in "), line);
             assertTrue(line.endsWith("autovacuum workers running when it started: 0)"), line);
         }
-    }
-
-    @Test
-    void aRateWithItsUpkeepSpreadsTheUpkeepsCpuOverTheCores() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        Upkeep upkeep = new Upkeep(3.0, 4.0 * cores, 0);
-        assertEquals(1_000_000 / (20.0 + 4.0), upkeep.rateWith(1_000_000, 20.0), 1e-6);
-        assertEquals(1_000_000 / 20.0, new Upkeep(0.1, 0, 0).rateWith(1_000_000, 20.0), 1e-6);
     }
 
     private static Connection connect(Database db) throws Exception {

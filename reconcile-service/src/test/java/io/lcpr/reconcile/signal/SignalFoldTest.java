@@ -113,7 +113,9 @@ class SignalFoldTest {
         assertTrue(rows(period) > keys(period), "seed " + seed + ": polls appended several rows for some keys");
         assertSignals(period, traces, "folded");
 
+        assertTrue(compactor.hoursToCompact() > 0, "seed " + seed + ": the folded hours wait for a pass");
         compactor.compactTouched();
+        assertEquals(0, compactor.hoursToCompact(), "seed " + seed + ": none after it");
         assertEquals(keys(period), rows(period), "seed " + seed + ": one row per key after compaction");
         assertEquals(countKeys(period), countRows(period), "seed " + seed + ": one count row per bucket and key");
         assertSignals(period, traces, "compacted");
