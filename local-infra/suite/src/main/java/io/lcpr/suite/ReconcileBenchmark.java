@@ -375,9 +375,9 @@ public final class ReconcileBenchmark {
 
     /**
      * Waits until reconcile-service has merged the operating-signal rows of every hour it appended to (its compactor
-     * passes once a minute), so that the next phase does not do this one's merging: the end-to-end phase merged the
-     * alone month's 744 hours until session 36 (1,800 statements, 5% of its statement time). Prints how long that
-     * took and the CPU meanwhile.
+     * passes once a minute), so that the next phase does not do this one's merging: the end-to-end phase merged
+     * the alone month's 744 hours until session 36 (about 1,800 statements, 5-6% of its statement time). Prints
+     * how long that took and the CPU meanwhile.
      */
     static void awaitSignalsCompacted(ServiceProcess reconcile, String after) {
         CpuTimes.Phase cpu = CpuTimes.Phase.start(reconcile.pid());

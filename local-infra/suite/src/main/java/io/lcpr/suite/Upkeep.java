@@ -11,7 +11,7 @@ import io.lcpr.infra.Database;
 
 /**
  * The database's upkeep between two phases of a benchmark: VACUUM (ANALYZE) of everything written so far, timed, with
- * the CPU it took. Left to autovacuum, the upkeep of one phase's rows fell into the next: 0.65-0.72 autovacuum
+ * the CPU it took. Left to autovacuum, the upkeep of one phase's rows fell into the next: 0.35-0.72 autovacuum
  * workers busy a sample in the end-to-end phase, vacuuming the alone phase's million calls and units (sessions 35
  * and 36; in one run PostgreSQL took 21.2 s of CPU in that phase against 13.2-14.6 in the others). Done here, each
  * phase is measured on its own. What the VACUUM took is printed, not charged to a phase's traces: it scans whole
@@ -51,8 +51,8 @@ record Upkeep(double seconds, double cpuSeconds, int autovacuumsRunning) {
 
     /** What the upkeep took. */
     String line(String after) {
-        return String.format("  upkeep after %s: VACUUM (ANALYZE) of the database in %.1f s, %.1f s of its backend's CPU"
-                + " (autovacuum workers running when it started: %d)", after, seconds, cpuSeconds,
+        return String.format("  upkeep after %s: VACUUM (ANALYZE) of the database in %.1f s, %.1f s of its backend's"
+                + " CPU (autovacuum workers running when it started: %d)", after, seconds, cpuSeconds,
                 autovacuumsRunning);
     }
 }

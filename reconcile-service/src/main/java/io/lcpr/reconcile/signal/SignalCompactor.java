@@ -35,7 +35,7 @@ public class SignalCompactor {
     private final SignalRepository repository;
     private final ReconcileConfig config;
     private final Set<Instant> touched = ConcurrentHashMap.newKeySet();
-    /** Hours of the pass under way not merged yet. */
+    /** Hours of the passes under way not merged yet (a test may run one beside the scheduled one). */
     private final AtomicInteger inPass = new AtomicInteger();
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("signal-compactor"));
@@ -68,7 +68,7 @@ public class SignalCompactor {
     /** One pass over the hours appended to since the last; returns the rows merged away. */
     public int compactTouched() {
         List<Instant> hours = new ArrayList<>(touched);
-        inPass.set(hours.size());
+        inPass.addAndGet(hours.size());
         touched.removeAll(hours);
         int merged = 0;
         for (Instant hour : hours) {
