@@ -363,6 +363,15 @@ final class CpuTimes {
         }
     }
 
+    /** One process's own CPU seconds so far (not its ended children's); 0 where there is no /proc. */
+    static double ownSeconds(long pid) {
+        try {
+            return ticks(Path.of("/proc", Long.toString(pid)))[0] / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** A process's own user and system ticks, and, for a PostgreSQL process, those of its children that ended. */
     private static long[] ticks(Path proc) throws IOException {
         String stat = Files.readString(proc.resolve("stat"));

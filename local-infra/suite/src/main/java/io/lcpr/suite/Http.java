@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -44,6 +45,22 @@ public final class Http {
 
     public static Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /**
+     * A metric on a service's Prometheus endpoint ({@code /q/metrics}), its series summed; empty when the service does
+     * not expose it.
+     */
+    public static OptionalDouble metric(String serviceUrl, String name) {
+        double sum = 0;
+        boolean found = false;
+        for (String line : get(serviceUrl + "/q/metrics").body().lines().toList()) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                found = true;
+            }
+        }
+        return found ? OptionalDouble.of(sum) : OptionalDouble.empty();
     }
 
     public static Reply post(String url, String contentType, String body) {

@@ -108,8 +108,7 @@ public final class ReconcileBenchmark {
                 System.out.printf("  ingest-service threads: %s%n", ingestCpu.serviceThreads(published));
                 printStatements("while ingesting", ingestStatements);
                 // the upkeep of the month's rows here, not inside the next phase (Upkeep)
-                Upkeep ingestUpkeep = Upkeep.vacuum(infra.database());
-                System.out.println(ingestUpkeep.line("ingesting"));
+                System.out.println(Upkeep.vacuum(infra.database()).line("ingesting"));
                 // the service's first step per trace, timed here on the events it is about to read
                 System.out.println(EventReading.compare(infra.bootstrapServers(), 200_000));
 
@@ -137,9 +136,7 @@ public final class ReconcileBenchmark {
                     System.out.printf("  reconcile-service threads: %s%n", cpu.serviceThreads(alone));
                     System.out.printf("  postgresql processes: %s%n", cpu.postgres(alone));
                     printStatements("while folding alone", statements);
-                    awaitSignalsCompacted(reconcile, "folding alone");
-                    Upkeep aloneUpkeep = Upkeep.vacuum(infra.database());
-                    System.out.println(aloneUpkeep.line("folding alone"));
+                    upkeep(reconcile, infra, "folding alone");
 
                     // 2. the second month end to end, both services running, the alert rule evaluated as it arrives
                     LagWatch e2eLag = new LagWatch(infra.bootstrapServers());
@@ -163,9 +160,7 @@ public final class ReconcileBenchmark {
                     System.out.printf("  postgresql processes: %s%n", e2eCpu.postgres(e2e));
                     printStatements("end to end", e2eStatements);
                     alertLag.print(reconcile, infra.bootstrapServers());
-                    awaitSignalsCompacted(reconcile, "the end-to-end month");
-                    Upkeep e2eUpkeep = Upkeep.vacuum(infra.database());
-                    System.out.println(e2eUpkeep.line("the end-to-end month"));
+                    upkeep(reconcile, infra, "the end-to-end month");
 
                     // 3. the first month's bills: a FOCUS export of BENCH_FOCUS_LINES lines, imported whole
                     importBills(reconcile, work, expected, focusLines);
@@ -373,6 +368,12 @@ public final class ReconcileBenchmark {
         });
     }
 
+    /** A phase's upkeep, after reconcile-service has folded it: its signal hours merged, then the database vacuumed. */
+    static void upkeep(ServiceProcess reconcile, LocalInfra infra, String after) throws Exception {
+        awaitSignalsCompacted(reconcile, after);
+        System.out.println(Upkeep.vacuum(infra.database()).line(after));
+    }
+
     /**
      * Waits until reconcile-service has merged the operating-signal rows of every hour it appended to (its compactor
      * passes once a minute), so that the next phase does not do this one's merging: the end-to-end phase merged
@@ -395,11 +396,8 @@ public final class ReconcileBenchmark {
     /** reconcile-service's gauge of the signal hours it has not merged yet. */
     static long hoursToCompact(ServiceProcess reconcile) {
         String gauge = "reconcile_signals_hours_to_compact";
-        return Http.get(reconcile.url() + "/q/metrics").expect(200).body().lines()
-                .filter(l -> l.startsWith(gauge + " ") || l.startsWith(gauge + "{"))
-                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .findFirst().orElseThrow(() -> new IllegalStateException("reconcile-service's /q/metrics has no "
-                        + gauge));
+        return (long) Http.metric(reconcile.url(), gauge).orElseThrow(
+                () -> new IllegalStateException("reconcile-service's /q/metrics has no " + gauge));
     }
 
     /** The month's operating signals hold every call and every failed call once; prints how long a month's read takes. */

@@ -220,10 +220,8 @@ public final class Soak {
         for (Suite.ServiceSpec s : Suite.SERVICES) {
             rss.get(s.module()).add(new Sample(now(), suite.process(s.module()).rssBytes()));
         }
-        String metrics = Http.get(suite.url("ingest-service") + "/q/metrics").body();
-        metrics.lines().filter(l -> l.startsWith("ingest_unpublished_records")).findFirst()
-                .ifPresent(l -> unpublished.add(new Sample(now(), (long) Double.parseDouble(l.substring(l
-                        .lastIndexOf(' ') + 1)))));
+        Http.metric(suite.url("ingest-service"), "ingest_unpublished_records")
+                .ifPresent(v -> unpublished.add(new Sample(now(), (long) v)));
         JsonNode usage = Http.get(suite.url("reconcile-service") + "/api/usage?period=" + MONTH).json();
         long behind = 0;
         for (JsonNode topic : usage.path("consumerLag")) {

@@ -35,18 +35,12 @@ record Upkeep(double seconds, double cpuSeconds, int autovacuumsRunning) {
                 backend = rs.getLong(1);
                 running = rs.getInt(2);
             }
-            double cpuBefore = backendCpu(backend);
+            double cpuBefore = CpuTimes.ownSeconds(backend);
             Instant start = Instant.now();
             s.execute("vacuum (analyze, parallel 0)");
             double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
-            return new Upkeep(seconds, backendCpu(backend) - cpuBefore, running);
+            return new Upkeep(seconds, CpuTimes.ownSeconds(backend) - cpuBefore, running);
         }
-    }
-
-    /** A backend's CPU seconds so far; 0 where there is no /proc. */
-    private static double backendCpu(long pid) {
-        CpuTimes.PostgresProcess p = CpuTimes.postgresProcesses().get(pid);
-        return p == null ? 0 : p.seconds();
     }
 
     /** What the upkeep took. */

@@ -63,8 +63,6 @@ class ScaleOutIT {
 
     /** reconcile_traces_folded_total of one replica, from its Prometheus endpoint. */
     private static double folded(ServiceProcess reconcile) {
-        String metrics = Http.get(reconcile.url() + "/q/metrics").expect(200).body();
-        return metrics.lines().filter(l -> l.startsWith("reconcile_traces_folded_total"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        return Http.metric(reconcile.url(), "reconcile_traces_folded_total").orElse(0);
     }
 }
