@@ -54,9 +54,9 @@ import io.lcpr.infra.TopicWriter;
  * <li>each service's peak RSS, and the month's trace-derived total and per-workload loaded cost against the
  * benchmark's own sum over the generated calls, to the cent.</li>
  * </ol>
- * After each of the first three phases reconcile-service's compactor is let catch up and the database is vacuumed
- * and analyzed (Upkeep), so that no phase does the previous one's merging or autovacuum; what that took is printed
- * with the phase.
+ * After each of the first three phases the database is vacuumed and analyzed (Upkeep), after the two of
+ * reconcile-service once its signal compactor has caught up, so that no phase does the previous one's merging or
+ * autovacuum; what that took is printed with the phase.
  * Settings: BENCH_TRACES (10000000), BENCH_E2E_TRACES (the size of the month sent end to end; BENCH_TRACES),
  * BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS (-Xmx224m -XX:+UseSerialGC: the collector the JVM
  * picks itself in deploy/kubernetes's 768 MiB pods, below its 1,792 MiB threshold for a parallel one; 224 MiB keeps
