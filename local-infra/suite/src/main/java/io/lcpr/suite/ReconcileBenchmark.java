@@ -369,13 +369,27 @@ public final class ReconcileBenchmark {
         Await.until(Duration.ofMinutes(30), "reconcile-service to fold " + calls + " calls of " + month, () -> {
             ServiceProcess.sleep(800); // with Await's own 200 ms: a look a second, light on the measured services
             lag.sample();
-            if (counter(reconcile, "reconcile_traces_folded_total") < foldedBefore + calls
-                    || counter(reconcile, "reconcile_outcomes_recorded_total") < outcomes) {
-                return false;
-            }
-            JsonNode usage = Http.get(reconcile.url() + "/api/usage?period=" + month).expect(200).json();
-            return usage.path("calls").asLong() >= calls && usage.path("outcomes").asLong() >= outcomes;
+            return counter(reconcile, "reconcile_traces_folded_total") >= foldedBefore + calls
+                    && counter(reconcile, "reconcile_outcomes_recorded_total") >= outcomes
+                    && holds(reconcile, month, calls, outcomes);
         });
+    }
+
+    /**
+     * awaitFolded for a service with replicas, whose counters each count a share: reads `/api/usage` each second.
+     */
+    static void awaitFolded(ServiceProcess reconcile, YearMonth month, long calls, long outcomes, LagWatch lag) {
+        Await.until(Duration.ofMinutes(30), "reconcile-service to fold " + calls + " calls of " + month, () -> {
+            ServiceProcess.sleep(800);
+            lag.sample();
+            return holds(reconcile, month, calls, outcomes);
+        });
+    }
+
+    /** Whether `/api/usage` counts the month's calls and the outcomes. */
+    private static boolean holds(ServiceProcess reconcile, YearMonth month, long calls, long outcomes) {
+        JsonNode usage = Http.get(reconcile.url() + "/api/usage?period=" + month).expect(200).json();
+        return usage.path("calls").asLong() >= calls && usage.path("outcomes").asLong() >= outcomes;
     }
 
     /** One of reconcile-service's counters; 0 until it first moves. */
