@@ -68,20 +68,30 @@ case "${1:-}" in
     # reserved (its huge_pages=try), and took about a quarter less CPU folding alone with them (session 37: fewer TLB
     # misses and page faults over 2 GB of buffers). "try" (the default) uses what the machine has reserved; "on"
     # reserves them for the run (vm.nr_hugepages, root), gives them back after, and has PostgreSQL refuse to start
-    # without them. The benchmark prints which it got.
-    if [ "${BENCH_HUGE_PAGES:-try}" = on ]; then
-      needed=1152 # 2 GB of buffers and the rest of PostgreSQL's shared memory (2,152 MB) in 2 MB pages, with room
-      current=$(cat /proc/sys/vm/nr_hugepages)
-      if [ "$current" -lt "$needed" ]; then
-        if ! (echo "$needed" > /proc/sys/vm/nr_hugepages) 2>/dev/null; then
-          echo "bench-reconcile: BENCH_HUGE_PAGES=on needs $needed huge pages reserved; run: sudo sysctl vm.nr_hugepages=$needed" >&2
-          exit 1
+    # without them; "off" keeps PostgreSQL off them whatever the machine has. The benchmark prints which it got.
+    case "${BENCH_HUGE_PAGES:-try}" in
+      try) ;;
+      off) LCPR_PG_SERVER_CONFIG="$LCPR_PG_SERVER_CONFIG,huge_pages=off" ;;
+      on)
+        needed=1152 # 2 GB of buffers and the rest of PostgreSQL's shared memory (2,152 MB) in 2 MB pages, with room
+        current=$(cat /proc/sys/vm/nr_hugepages)
+        if [ "$current" -lt "$needed" ]; then
+          (echo "$needed" > /proc/sys/vm/nr_hugepages) 2>/dev/null || true
+          got=$(cat /proc/sys/vm/nr_hugepages)
+          if [ "$got" != "$current" ]; then
+            trap 'echo "'"$current"'" > /proc/sys/vm/nr_hugepages' EXIT
+          fi
+          if [ "$got" -lt "$needed" ]; then
+            # not writable (not root), or the kernel found fewer free 2 MB blocks than asked for
+            echo "bench-reconcile: BENCH_HUGE_PAGES=on needs $needed huge pages reserved and the kernel has $got;" \
+              "run: sudo sysctl vm.nr_hugepages=$needed (after a reboot if memory is fragmented)" >&2
+            exit 1
+          fi
+          echo "bench-reconcile: reserved $got huge pages (vm.nr_hugepages was $current; set back after)"
         fi
-        trap 'echo "'"$current"'" > /proc/sys/vm/nr_hugepages' EXIT
-        echo "bench-reconcile: reserved $(cat /proc/sys/vm/nr_hugepages) huge pages (vm.nr_hugepages was $current; set back after)"
-      fi
-      LCPR_PG_SERVER_CONFIG="$LCPR_PG_SERVER_CONFIG,huge_pages=on"
-    fi
+        LCPR_PG_SERVER_CONFIG="$LCPR_PG_SERVER_CONFIG,huge_pages=on" ;;
+      *) echo "bench-reconcile: BENCH_HUGE_PAGES is try, on or off, not '$BENCH_HUGE_PAGES'" >&2; exit 1 ;;
+    esac
     echo "bench-reconcile: PostgreSQL settings $LCPR_PG_SERVER_CONFIG"
     # not exec: the trap above gives the huge pages back when the benchmark ends, however it ends
     java -Dsuite.root="$PWD" -cp "local-infra/suite/target/classes:$(cat local-infra/suite/target/suite.classpath)" \

@@ -65,7 +65,7 @@ import io.lcpr.infra.TopicWriter;
  * BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS (-Xmx224m -XX:+UseSerialGC: the collector the JVM
  * picks itself in deploy/kubernetes's 768 MiB pods, below its 1,792 MiB threshold for a parallel one; 224 MiB keeps
  * reconcile-service under the issue's 512 MiB RSS, where 256 peaked at 525-528), BENCH_STATEMENTS (8: the statements a
- * phase lists), BENCH_HUGE_PAGES (read by suite.sh: "try", or "on" to reserve huge pages for PostgreSQL for the run).
+ * phase lists), BENCH_HUGE_PAGES (read by suite.sh: "try", "on" to reserve huge pages for PostgreSQL for the run, "off").
  */
 public final class ReconcileBenchmark {
     private static final YearMonth FIRST = YearMonth.of(2026, 7);
