@@ -293,9 +293,9 @@ public class UsageRepository {
             from stdin (format binary)""";
 
     /**
-     * Folds a poll whose calls were all new to the store (copied in just before): its hourly sums, units and
-     * non-token counts as PollFold worked them out, so the server adds sums and merges units without grouping the
-     * calls again. Answers UNITS_TO_JUDGE, as INSERT_TRACES does. Its units go in by MERGE_NEW_UNITS, under a savepoint;
+     * Folds a poll whose calls were all new to the store (copied in just before): its units and non-token counts as
+     * PollFold worked them out, so the server merges units without grouping the calls again (its hourly sums are
+     * ADD_SUMS, last in the poll's transaction). Answers UNITS_TO_JUDGE, as INSERT_TRACES does. Its units go in by MERGE_NEW_UNITS, under a savepoint;
      * FOLD_NEW_CHECKED, with MERGE_UNITS, when one was stored meanwhile.
      */
     private static final String FOLD_NEW = foldNew(MERGE_NEW_UNITS);
@@ -303,24 +303,7 @@ public class UsageRepository {
 
     private static String foldNew(String mergeUnits) {
         return """
-            with hourly as (
-                insert into usage_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
-                    attempt_kind, prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
-                    cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
-                select timestamptz 'epoch' + r.hour_micros * interval '1 microsecond', r.provider, r.project_id,
-                    r.model, r.service_tier, r.workload, r.team, r.attempt_kind, r.prompt_class, r.sampled, r.calls,
-                    r.stored_calls, r.input_tokens, r.cache_read_tokens, r.cache_creation_tokens, r.output_tokens,
-                    r.reasoning_apart, r.min_input, r.max_input
-                from unnest(?::int8[], ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
-                    ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
-                    ?::int2[], ?::bool[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],
-                    ?::int8[], ?::int8[])
-                    as r(hour_micros, provider, project_id, model, service_tier, workload, team, attempt_kind,
-                        prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
-                        cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
-                order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-                """ + HOURLY_ADD + """
-            ), units as (
+            with units as (
                 select u.unit_key, coalesce(nullif(u.workload, ''), 'unknown') as workload, u.attempts,
                     u.request_id as final_request_id, u.ttft_ms as final_ttft_ms, u.e2e_ms as final_e2e_ms,
                     u.workload as stored_workload,
@@ -339,21 +322,47 @@ public class UsageRepository {
                 insert into usage_call_unit (dedupe_key, unit, quantity)
                 select * from unnest(?::text[], ?::text[], ?::numeric[])
                 on conflict do nothing
-            ), unit_hourly as (
-                insert into usage_unit_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
-                    attempt_kind, sampled, unit, quantity, calls)
-                select timestamptz 'epoch' + r.hour_micros * interval '1 microsecond', r.provider, r.project_id,
-                    r.model, r.service_tier, r.workload, r.team, r.attempt_kind, r.sampled, r.unit, r.quantity, r.calls
-                from unnest(?::int8[], ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
-                    ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
-                    ?::bool[], ?::text[] collate "C", ?::numeric[], ?::int8[])
-                    as r(hour_micros, provider, project_id, model, service_tier, workload, team, attempt_kind, sampled,
-                        unit, quantity, calls)
-                order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
-                """ + UNIT_HOURLY_ADD + """
             )
             """ + UNITS_TO_JUDGE;
     }
+
+    /**
+     * A poll's hourly token and non-token sums (PollFold) added to the stored ones: the last statement of a poll's
+     * transaction. Two polls of the same hours add to the same rows, and each holds the rows it added to until it
+     * commits: as part of the first statement, these rows were held through the whole poll, and a poll folding beside
+     * it waited there (bench-reconcile: a fold statement waiting on a transaction was 8% of PostgreSQL's samples, the
+     * one it waited for idle in its transaction between statements).
+     */
+    private static final String ADD_SUMS = """
+            with hourly as (
+                insert into usage_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
+                    attempt_kind, prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
+                    cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
+                select timestamptz 'epoch' + r.hour_micros * interval '1 microsecond', r.provider, r.project_id,
+                    r.model, r.service_tier, r.workload, r.team, r.attempt_kind, r.prompt_class, r.sampled, r.calls,
+                    r.stored_calls, r.input_tokens, r.cache_read_tokens, r.cache_creation_tokens, r.output_tokens,
+                    r.reasoning_apart, r.min_input, r.max_input
+                from unnest(?::int8[], ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                    ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                    ?::int2[], ?::bool[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[], ?::int8[],
+                    ?::int8[], ?::int8[])
+                    as r(hour_micros, provider, project_id, model, service_tier, workload, team, attempt_kind,
+                        prompt_class, sampled, calls, stored_calls, input_tokens, cache_read_tokens,
+                        cache_creation_tokens, output_tokens, reasoning_apart, min_input, max_input)
+                order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+                """ + HOURLY_ADD + """
+            )
+            insert into usage_unit_hourly as h (hour, provider, project_id, model, service_tier, workload, team,
+                attempt_kind, sampled, unit, quantity, calls)
+            select timestamptz 'epoch' + r.hour_micros * interval '1 microsecond', r.provider, r.project_id,
+                r.model, r.service_tier, r.workload, r.team, r.attempt_kind, r.sampled, r.unit, r.quantity, r.calls
+            from unnest(?::int8[], ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C", ?::text[] collate "C",
+                ?::bool[], ?::text[] collate "C", ?::numeric[], ?::int8[])
+                as r(hour_micros, provider, project_id, model, service_tier, workload, team, attempt_kind, sampled,
+                    unit, quantity, calls)
+            order by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+            """ + UNIT_HOURLY_ADD;
 
     /** A poll's verdicts, each tied to its unit when that is known (the call it names already stored). */
     private static final String OUTCOME_ROWS = """
@@ -388,10 +397,11 @@ public class UsageRepository {
      * What a poll's fold did: the dedupe keys of the poll's calls that were stored before (every other call is new to
      * the store), the new work units it left open (with verdicts waiting for one of its calls), the units of verdicts
      * that waited for one of its graders, to be locked, and the stored units it locked, each with the poll's attempts
-     * to merge into it. The fold holds the rows of the open and the locked units.
+     * to merge into it. The fold holds the rows of the open and the locked units. {@code sums}: the poll's hourly sums
+     * still to add ({@link #addSums}), null when the fold statement added them.
      */
     public record Folded(Set<String> storedBefore, Set<String> openUnits, Set<String> unitsToLock,
-            List<PollFold.UnitAttempts> toMerge) {
+            List<PollFold.UnitAttempts> toMerge, FoldArrays sums) {
         /** Sorts a row of a fold statement's answer (dedupe key or unit, and its kind 0 to 2) into its set. */
         private void add(String key, int kind) {
             (kind == 0 ? storedBefore : kind == 1 ? openUnits : unitsToLock).add(key);
@@ -400,7 +410,7 @@ public class UsageRepository {
 
     /**
      * Stores and folds the traces not stored before. The poll's calls go in by binary COPY, under a savepoint, and
-     * their sums and units by FOLD_NEW; when one was stored before (a redelivered poll, a trace sent twice) the COPY
+     * their units by FOLD_NEW (their sums by {@link #addSums}, once the poll is otherwise done); when one was stored before (a redelivered poll, a trace sent twice) the COPY
      * fails on the dedupe key and the poll goes through INSERT_TRACES, which skips the stored ones. COPY writes the
      * heap a page at a time, without the per-row conflict check of INSERT ... ON CONFLICT.
      */
@@ -412,13 +422,31 @@ public class UsageRepository {
                 return insertSkippingStored(connection, events);
             }
             FoldArrays arrays = FoldArrays.of(poll);
-            return UniqueWrites.allNewElse(connection, c -> foldNew(c, poll, arrays, true),
+            Folded folded = UniqueWrites.allNewElse(connection, c -> foldNew(c, poll, arrays, true),
                     c -> foldNew(c, poll, arrays, false));
+            return new Folded(folded.storedBefore(), folded.openUnits(), folded.unitsToLock(), folded.toMerge(), arrays);
         });
     }
 
-    /** A poll's fold as FOLD_NEW's array parameters, built once for both of its statements. */
-    private record FoldArrays(Object[][] hourly, Object[][] units, Object[][] requests, Object[][] callUnits,
+    /** ADD_SUMS for a poll folded by FOLD_NEW: the last statement of the poll's transaction. */
+    public void addSums(Folded folded) {
+        FoldArrays a = folded.sums();
+        if (a == null) {
+            return;
+        }
+        session().doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(ADD_SUMS)) {
+                int p = bind(connection, ps, 1, a.hourly(), "int8", "text", "text", "text", "text", "text", "text",
+                        "text", "int2", "bool", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8");
+                bind(connection, ps, p, a.unitHourly(), "int8", "text", "text", "text", "text", "text", "text", "text",
+                        "bool", "text", "numeric", "int8");
+                ps.executeUpdate();
+            }
+        });
+    }
+
+    /** A poll's fold as FOLD_NEW's and ADD_SUMS's array parameters, built once for all three statements. */
+    record FoldArrays(Object[][] hourly, Object[][] units, Object[][] requests, Object[][] callUnits,
             Object[][] unitHourly) {
         static FoldArrays of(PollFold poll) {
             return new FoldArrays(columns(List.copyOf(poll.hourly.entrySet()), 19, h -> {
@@ -443,16 +471,12 @@ public class UsageRepository {
     private static Folded foldNew(Connection connection, PollFold poll, FoldArrays a, boolean unitsNew)
             throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(unitsNew ? FOLD_NEW : FOLD_NEW_CHECKED)) {
-            int p = bind(connection, ps, 1, a.hourly(), "int8", "text", "text", "text", "text", "text", "text",
-                    "text", "int2", "bool", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8", "int8");
-            p = bind(connection, ps, p, a.units(), PollFold.UnitAttempts.TYPES);
+            int p = bind(connection, ps, 1, a.units(), PollFold.UnitAttempts.TYPES);
             p = bind(connection, ps, p, a.requests(), "text", "text");
             if (unitsNew) { // MERGE_NEW_UNITS looks the units up by key
                 p = bind(connection, ps, p, new Object[][] { a.units()[0] }, "text");
             }
-            p = bind(connection, ps, p, a.callUnits(), "text", "text", "numeric");
-            bind(connection, ps, p, a.unitHourly(), "int8", "text", "text", "text", "text", "text", "text", "text", "bool",
-                    "text", "numeric", "int8");
+            bind(connection, ps, p, a.callUnits(), "text", "text", "numeric");
             return answer(ps, storedBefore -> poll);
         }
     }
@@ -462,7 +486,7 @@ public class UsageRepository {
      * asked for only when a stored unit needs the poll's attempts.
      */
     private static Folded answer(PreparedStatement ps, Function<Set<String>, PollFold> newCalls) throws SQLException {
-        Folded folded = new Folded(new HashSet<>(), new HashSet<>(), new HashSet<>(), new ArrayList<>());
+        Folded folded = new Folded(new HashSet<>(), new HashSet<>(), new HashSet<>(), new ArrayList<>(), null);
         List<String> locked = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

@@ -59,6 +59,7 @@ public class UsageService {
             attribution.fold(stored);
             loadTests.fold(stored);
         }
+        repository.addSums(folded); // last: the hourly rows a poll beside this one adds to are held until commit
         return stored.size();
     }
 

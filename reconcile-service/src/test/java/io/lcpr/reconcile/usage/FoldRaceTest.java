@@ -83,7 +83,7 @@ class FoldRaceTest {
     private boolean foldWaitsOnALock() {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("select count(*) from pg_stat_activity"
-                        + " where wait_event_type = 'Lock' and query like '%insert into usage_hourly%'");
+                        + " where wait_event_type = 'Lock' and query like '%verdicts that named one of these calls%'");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1) > 0;
