@@ -40,9 +40,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * reconcile-service's usage store. A poll's traces go in as one statement: the new calls (dedupe key unique), their
- * hourly token sums and their work units folded in the same statement, so what is folded is exactly what is stored,
- * once. Reads: the folded data of a period, and calls one by one where a rollup cannot be priced whole.
+ * reconcile-service's usage store. A poll's traces go in within one transaction: the new calls (dedupe key unique),
+ * then their work units and hourly token sums, so what is folded is exactly what is stored, once. Reads: the folded data of a period, and calls one by one where a rollup cannot be priced whole.
  */
 @ApplicationScoped
 public class UsageRepository {
