@@ -398,10 +398,10 @@ public class UsageRepository {
      * the store), the new work units it left open (with verdicts waiting for one of its calls), the units of verdicts
      * that waited for one of its graders, to be locked, and the stored units it locked, each with the poll's attempts
      * to merge into it. The fold holds the rows of the open and the locked units. {@code sums}: the poll's hourly sums
-     * still to add ({@link #addSums}), null when the fold statement added them.
+     * still to add ({@link #addSums}), null when the fold statement added them (INSERT_TRACES).
      */
     public record Folded(Set<String> storedBefore, Set<String> openUnits, Set<String> unitsToLock,
-            List<PollFold.UnitAttempts> toMerge, FoldArrays sums) {
+            List<PollFold.UnitAttempts> toMerge, HourlySums sums) {
         /** Sorts a row of a fold statement's answer (dedupe key or unit, and its kind 0 to 2) into its set. */
         private void add(String key, int kind) {
             (kind == 0 ? storedBefore : kind == 1 ? openUnits : unitsToLock).add(key);
@@ -423,16 +423,14 @@ public class UsageRepository {
                 return insertSkippingStored(connection, events);
             }
             FoldArrays arrays = FoldArrays.of(poll);
-            Folded folded = UniqueWrites.allNewElse(connection, c -> foldNew(c, poll, arrays, true),
+            return UniqueWrites.allNewElse(connection, c -> foldNew(c, poll, arrays, true),
                     c -> foldNew(c, poll, arrays, false));
-            return new Folded(folded.storedBefore(), folded.openUnits(), folded.unitsToLock(), folded.toMerge(),
-                    arrays);
         });
     }
 
     /** ADD_SUMS for a poll folded by FOLD_NEW: the last statement of the poll's transaction. */
     public void addSums(Folded folded) {
-        FoldArrays a = folded.sums();
+        HourlySums a = folded.sums();
         if (a == null) {
             return;
         }
@@ -447,25 +445,29 @@ public class UsageRepository {
         });
     }
 
+    /** A poll's hourly token and non-token sums as ADD_SUMS's array parameters. */
+    record HourlySums(Object[][] hourly, Object[][] unitHourly) {
+    }
+
     /** A poll's fold as FOLD_NEW's and ADD_SUMS's array parameters, built once for all three statements. */
-    record FoldArrays(Object[][] hourly, Object[][] units, Object[][] requests, Object[][] callUnits,
-            Object[][] unitHourly) {
+    private record FoldArrays(HourlySums sums, Object[][] units, Object[][] requests, Object[][] callUnits) {
         static FoldArrays of(PollFold poll) {
-            return new FoldArrays(columns(List.copyOf(poll.hourly.entrySet()), 19, h -> {
+            HourlySums sums = new HourlySums(columns(List.copyOf(poll.hourly.entrySet()), 19, h -> {
                 PollFold.HourKey k = h.getKey();
                 PollFold.HourSums v = h.getValue();
                 return new Object[] { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
                         k.workload(), k.team(), k.attemptKind(), k.promptClass(), k.sampled(), v.calls, v.storedCalls,
                         v.inputTokens, v.cacheReadTokens, v.cacheCreationTokens, v.outputTokens, v.reasoningApart,
                         v.minInput, v.maxInput };
-            }), PollFold.UnitAttempts.columns(List.copyOf(poll.units.values())), columns(poll.requests, 2, r -> r),
-                    columns(poll.callUnits, 3, u -> new Object[] { u.dedupeKey(), u.unit(), u.quantity() }),
-                    columns(List.copyOf(poll.unitHourly.entrySet()), 12, h -> {
-                        PollFold.UnitHourKey k = h.getKey();
-                        return new Object[] { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
-                                k.workload(), k.team(), k.attemptKind(), k.sampled(), k.unit(), h.getValue().quantity,
-                                h.getValue().calls };
-                    }));
+            }), columns(List.copyOf(poll.unitHourly.entrySet()), 12, h -> {
+                PollFold.UnitHourKey k = h.getKey();
+                return new Object[] { k.hourMicros(), k.provider(), k.projectId(), k.model(), k.serviceTier(),
+                        k.workload(), k.team(), k.attemptKind(), k.sampled(), k.unit(), h.getValue().quantity,
+                        h.getValue().calls };
+            }));
+            return new FoldArrays(sums, PollFold.UnitAttempts.columns(List.copyOf(poll.units.values())),
+                    columns(poll.requests, 2, r -> r),
+                    columns(poll.callUnits, 3, u -> new Object[] { u.dedupeKey(), u.unit(), u.quantity() }));
         }
     }
 
@@ -479,7 +481,7 @@ public class UsageRepository {
                 p = bind(connection, ps, p, new Object[][] { a.units()[0] }, "text");
             }
             bind(connection, ps, p, a.callUnits(), "text", "text", "numeric");
-            return answer(ps, storedBefore -> poll);
+            return answer(ps, storedBefore -> poll, a.sums());
         }
     }
 
@@ -487,8 +489,9 @@ public class UsageRepository {
      * The fold statement's answer. The poll's new calls, folded (given the keys of the calls stored before), are
      * asked for only when a stored unit needs the poll's attempts.
      */
-    private static Folded answer(PreparedStatement ps, Function<Set<String>, PollFold> newCalls) throws SQLException {
-        Folded folded = new Folded(new HashSet<>(), new HashSet<>(), new HashSet<>(), new ArrayList<>(), null);
+    private static Folded answer(PreparedStatement ps, Function<Set<String>, PollFold> newCalls, HourlySums sums)
+            throws SQLException {
+        Folded folded = new Folded(new HashSet<>(), new HashSet<>(), new HashSet<>(), new ArrayList<>(), sums);
         List<String> locked = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -536,7 +539,7 @@ public class UsageRepository {
             ps.setArray(types.length + 2, SqlArrays.of(connection, "text", unitColumns[1]));
             ps.setArray(types.length + 3, SqlArrays.of(connection, "numeric", unitColumns[2]));
             return answer(ps, storedBefore -> PollFold.of(events.stream()
-                    .filter(e -> !storedBefore.contains(e.dedupeKey())).toList()));
+                    .filter(e -> !storedBefore.contains(e.dedupeKey())).toList()), null); // INSERT_TRACES adds sums
         }
     }
 
