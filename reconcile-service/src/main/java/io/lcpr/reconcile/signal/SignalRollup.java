@@ -117,8 +117,8 @@ public final class SignalRollup {
 
     /** A distribution read from a histogram: how many values, p50, p95, p99 and the largest. */
     public record Percentiles(long count, long p50, long p95, long p99, long max) {
-        static Percentiles of(Distribution d) {
-            Histogram h = d.histogram();
+        static Percentiles of(Distribution d, Histogram scratch) {
+            Histogram h = d.in(scratch);
             return new Percentiles(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(95),
                     h.getValueAtPercentile(99), h.getMaxValue());
         }
@@ -126,18 +126,34 @@ public final class SignalRollup {
 
     /** Cache hit rate is cache-read input tokens over all input tokens. */
     public Summary summary() {
+        return summary(scratch());
+    }
+
+    /**
+     * The same, reading each distribution that is not yet a histogram through {@code scratch} (reset first): a reader
+     * summarising many keys passes one, where a histogram per key and distribution was a tenth of what the service
+     * allocated over a benchmark's life.
+     */
+    public Summary summary(Histogram scratch) {
         return new Summary(calls, storedCalls, errors, calls == 0 ? 0 : (double) errors / calls, new TreeMap<>(errorsByType),
                 inputTokens, cacheReadTokens, cacheCreationTokens,
-                inputTokens == 0 ? 0 : (double) cacheReadTokens / inputTokens, outputTokens, Percentiles.of(ttftMs),
-                Percentiles.of(e2eMs), Percentiles.of(outputLength));
+                inputTokens == 0 ? 0 : (double) cacheReadTokens / inputTokens, outputTokens,
+                Percentiles.of(ttftMs, scratch), Percentiles.of(e2eMs, scratch), Percentiles.of(outputLength, scratch));
+    }
+
+    /** A histogram to read distributions through, reused from one to the next. */
+    public static Histogram scratch() {
+        return new Histogram(DIGITS);
     }
 
     /**
      * One distribution of a rollup. A poll's rollup sees a handful of calls per key, so their values are kept as they
-     * come and written into a histogram only when stored (by an {@link Encoder}'s one histogram, reused), merged or
-     * read: a histogram per key and poll was over a third of what the fold allocated (bench-reconcile's JFR profile).
-     * A stored one is kept encoded until read, and stored rows merged are added from their bytes into one histogram
-     * ({@link EncodedHistogram}): a row stored again unmerged is written back as it was read.
+     * come and written into a histogram only when stored or read (through a scratch histogram reused from one
+     * distribution to the next, {@link #in}) or merged with one that is a histogram already: a histogram per key and
+     * poll was over a third of what the fold allocated (bench-reconcile's JFR profile), and one per key compacted or
+     * read a tenth of what the service allocated over its life. A stored one is kept encoded until read, and stored
+     * rows merged are added from their bytes ({@link EncodedHistogram}): a row stored again unmerged is written back
+     * as it was read.
      */
     static final class Distribution {
         /** Value and weight pairs not yet in {@link #histogram}. */
@@ -207,6 +223,21 @@ public final class SignalRollup {
             return histogram;
         }
 
+        /**
+         * The distribution as a histogram without keeping one: its own when built already, else {@code scratch}
+         * reset and filled with the values and encodings kept so far (auto-resizing, so it grows to the largest it
+         * has held and stays so).
+         */
+        Histogram in(Histogram scratch) {
+            if (histogram != null) {
+                return histogram;
+            }
+            scratch.reset();
+            encoded.forEach(bytes -> EncodedHistogram.addTo(scratch, bytes));
+            replayInto(scratch);
+            return scratch;
+        }
+
         /** The stored encoding when this is one stored distribution, untouched; else null. */
         private byte[] asStored() {
             return histogram == null && size == 0 && encoded.size() == 1 ? encoded.get(0) : null;
@@ -234,7 +265,7 @@ public final class SignalRollup {
      * through one histogram and one buffer: a poll stores hundreds. Not thread-safe; one per statement.
      */
     static final class Encoder {
-        private final Histogram scratch = new Histogram(DIGITS);
+        private final Histogram scratch = scratch();
         private ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
 
         byte[] encode(Distribution d) {
@@ -242,14 +273,7 @@ public final class SignalRollup {
             if (stored != null) {
                 return stored;
             }
-            Histogram h = d.histogram;
-            if (h == null && !d.encoded.isEmpty()) {
-                h = d.histogram();
-            } else if (h == null) {
-                scratch.reset();
-                d.replayInto(scratch);
-                h = scratch;
-            }
+            Histogram h = d.in(scratch);
             int needed = h.getNeededByteBufferCapacity();
             if (buffer.capacity() < needed) {
                 buffer = ByteBuffer.allocate(needed);

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.HdrHistogram.Histogram;
+
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.usage.UsageRepository;
@@ -136,7 +138,8 @@ public class SignalService {
             return a;
         }));
         Map<String, SignalRollup.Summary> out = new TreeMap<>();
-        merged.forEach((k, r) -> out.put(k, r.summary()));
+        Histogram scratch = SignalRollup.scratch();
+        merged.forEach((k, r) -> out.put(k, r.summary(scratch)));
         return out;
     }
 }
