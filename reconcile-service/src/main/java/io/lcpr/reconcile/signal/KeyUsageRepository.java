@@ -83,8 +83,7 @@ public class KeyUsageRepository {
                 rows.int64Field(sum);
             }
         }
-        byte[] stream = rows.finish();
-        session().doWork(c -> BinaryCopy.copyIn(c, COPY_ROWS, stream));
+        session().doWork(c -> rows.copyIn(c, COPY_ROWS));
     }
 
     /** Merges an hour's rows into one per key; returns the rows merged away. */

@@ -160,8 +160,8 @@ final class PollFold {
         });
     }
 
-    /** The poll's calls as a binary COPY stream, in UsageRepository.COPY_CALLS's column order. */
-    byte[] callRows() {
+    /** The poll's calls as binary COPY rows, in UsageRepository.COPY_CALLS's column order. */
+    BinaryCopy callRows() {
         BinaryCopy out = new BinaryCopy(64 + calls.size() * 400);
         for (TraceRecordedV1 e : calls) {
             CanonicalTrace t = e.trace();
@@ -191,7 +191,7 @@ final class PollFold {
             out.text(t.errorType());
             out.text(t.account());
         }
-        return out.finish();
+        return out;
     }
 
     private static String nullToEmpty(String s) {

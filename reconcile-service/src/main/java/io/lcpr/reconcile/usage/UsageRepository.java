@@ -417,9 +417,9 @@ public class UsageRepository {
      */
     public Folded insertTraces(List<TraceRecordedV1> events) {
         PollFold poll = PollFold.of(events);
-        byte[] rows = poll.callRows();
+        BinaryCopy rows = poll.callRows();
         return session().doReturningWork(connection -> {
-            if (UniqueWrites.unlessStoredBefore(connection, c -> BinaryCopy.copyIn(c, COPY_CALLS, rows)).isEmpty()) {
+            if (UniqueWrites.unlessStoredBefore(connection, c -> rows.copyIn(c, COPY_CALLS)).isEmpty()) {
                 return insertSkippingStored(connection, events);
             }
             FoldArrays arrays = FoldArrays.of(poll);

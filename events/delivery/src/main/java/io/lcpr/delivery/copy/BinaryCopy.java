@@ -48,16 +48,34 @@ public final class BinaryCopy {
 
     /** The whole stream, with its trailer. */
     public byte[] finish() {
+        trailer();
+        return Arrays.copyOf(buf, size);
+    }
+
+    private void trailer() {
         ensure(2);
         int16((short) -1);
-        return Arrays.copyOf(buf, size);
     }
 
     /** Sends a whole stream to {@code copy ... from stdin (format binary)}; returns the rows the server took. */
     public static long copyIn(Connection connection, String sql, byte[] stream) throws SQLException {
+        return copyIn(connection, sql, stream, stream.length);
+    }
+
+    /**
+     * Ends these rows with the trailer and sends them to {@code copy ... from stdin (format binary)} from the buffer
+     * they were written into (a poll's rows are about a megabyte, and {@link #finish} copies them); returns the rows
+     * the server took. Once only: the rows are ended.
+     */
+    public long copyIn(Connection connection, String sql) throws SQLException {
+        trailer();
+        return copyIn(connection, sql, buf, size);
+    }
+
+    private static long copyIn(Connection connection, String sql, byte[] stream, int length) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            copy.writeToCopy(stream, 0, stream.length);
+            copy.writeToCopy(stream, 0, length);
             return copy.endCopy();
         } finally {
             if (copy.isActive()) {

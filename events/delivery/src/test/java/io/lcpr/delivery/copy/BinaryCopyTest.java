@@ -100,4 +100,27 @@ class BinaryCopyTest {
             assertFalse(rs.next());
         }
     }
+
+    @Test
+    void rowsSentFromTheirBufferStopAtTheirEnd() throws Exception {
+        try (Statement s = connection.createStatement()) {
+            s.execute("create table sent (n int8, name text)");
+        }
+        BinaryCopy rows = new BinaryCopy(64 * 1024); // room left over: what lies past the rows is not sent
+        for (long n = 1; n <= 3; n++) {
+            rows.row(2);
+            rows.int64Field(n);
+            rows.text("row " + n);
+        }
+
+        assertEquals(3, rows.copyIn(connection, "copy sent from stdin (format binary)"));
+
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select count(*), sum(n), string_agg(name, ',' order by n) from sent")) {
+            assertTrue(rs.next());
+            assertEquals(3, rs.getLong(1));
+            assertEquals(6, rs.getLong(2));
+            assertEquals("row 1,row 2,row 3", rs.getString(3));
+        }
+    }
 }
