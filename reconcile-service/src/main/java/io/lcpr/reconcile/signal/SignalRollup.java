@@ -213,9 +213,7 @@ public final class SignalRollup {
                 }
                 Histogram h = new Histogram(1, highest, DIGITS);
                 h.setAutoResize(true);
-                encoded.forEach(bytes -> EncodedHistogram.addTo(h, bytes));
-                replayInto(h);
-                histogram = h;
+                histogram = in(h);
                 encoded = List.of();
                 pending = null;
                 size = 0;
