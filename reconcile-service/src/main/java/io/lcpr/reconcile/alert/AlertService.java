@@ -21,8 +21,8 @@ import io.lcpr.reconcile.reconciliation.SpendToDate;
 import io.lcpr.reconcile.signal.SignalKey;
 import io.lcpr.reconcile.signal.SignalRollup;
 import io.lcpr.reconcile.signal.SignalService;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import io.lcpr.reconcile.usage.UnitWindows;
-import io.lcpr.reconcile.usage.UsageRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,7 +39,7 @@ public class AlertService {
     static final String PRODUCER = "reconcile-service";
     private static final Logger LOG = Logger.getLogger(AlertService.class);
 
-    private final UsageRepository usage;
+    private final PeriodUsageRepository usage;
     private final SignalService signals;
     private final AlertStateRepository states;
     private final Outbox outbox;
@@ -49,7 +49,7 @@ public class AlertService {
     private final SpendToDate spend;
     private final UnitWindows units;
 
-    public AlertService(UsageRepository usage, SignalService signals, AlertStateRepository states, Outbox outbox,
+    public AlertService(PeriodUsageRepository usage, SignalService signals, AlertStateRepository states, Outbox outbox,
             AlertConfig config, AlertWebhooks webhooks, IncidentService incidents, SpendToDate spend,
             UnitWindows units) {
         this.spend = spend;

@@ -11,7 +11,7 @@ import org.hibernate.Session;
 
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.reconcile.period.RangeQuery;
-import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.FoldKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -36,7 +36,7 @@ public class AttributionRepository {
             if (keys.isEmpty()) {
                 continue;
             }
-            long w = UsageRepository.weight(t);
+            long w = FoldKeys.weight(t);
             for (AttributionKey k : keys) {
                 long[] s = sums.computeIfAbsent(k, x -> new long[5]);
                 s[0] += w;

@@ -25,8 +25,8 @@ import io.lcpr.money.Money;
 import io.lcpr.reconcile.reconciliation.SpendToDate;
 import io.lcpr.reconcile.signal.SignalRollup;
 import io.lcpr.reconcile.signal.SignalService;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import io.lcpr.reconcile.usage.UnitWindows;
-import io.lcpr.reconcile.usage.UsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -38,11 +38,11 @@ public class BaselineService {
     private final SpendToDate spend;
     private final UnitWindows units;
     private final SignalService signals;
-    private final UsageRepository usage;
+    private final PeriodUsageRepository usage;
     private final EntityManager em;
     private final Outbox outbox;
 
-    public BaselineService(SpendToDate spend, UnitWindows units, SignalService signals, UsageRepository usage,
+    public BaselineService(SpendToDate spend, UnitWindows units, SignalService signals, PeriodUsageRepository usage,
             EntityManager em, Outbox outbox) {
         this.outbox = outbox;
         this.spend = spend;

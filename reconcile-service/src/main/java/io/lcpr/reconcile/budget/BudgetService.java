@@ -23,7 +23,7 @@ import io.lcpr.events.BudgetV1;
 import io.lcpr.events.Topics;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.reconciliation.SpendToDate;
-import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -42,11 +42,11 @@ public class BudgetService {
     private static final String BASIS = "spend to date against the budget prorated to the elapsed part of the period";
 
     private final SpendToDate spend;
-    private final UsageRepository usage;
+    private final PeriodUsageRepository usage;
     private final Outbox outbox;
     private final EntityManager em;
 
-    public BudgetService(SpendToDate spend, UsageRepository usage, Outbox outbox, EntityManager em) {
+    public BudgetService(SpendToDate spend, PeriodUsageRepository usage, Outbox outbox, EntityManager em) {
         this.spend = spend;
         this.usage = usage;
         this.outbox = outbox;

@@ -14,7 +14,7 @@ import io.lcpr.reconcile.pricing.PricingCopyService;
 import io.lcpr.reconcile.review.MonthFigures;
 import io.lcpr.reconcile.review.ReviewRepository;
 import io.lcpr.reconcile.review.TokenProfiles;
-import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -29,10 +29,10 @@ public class ForecastService {
     private static final Logger LOG = Logger.getLogger(ForecastService.class);
     private final ForecastRepository repository;
     private final ReviewRepository results;
-    private final UsageRepository usage;
+    private final PeriodUsageRepository usage;
     private final PricingCopyService pricing;
 
-    public ForecastService(ForecastRepository repository, ReviewRepository results, UsageRepository usage,
+    public ForecastService(ForecastRepository repository, ReviewRepository results, PeriodUsageRepository usage,
             PricingCopyService pricing) {
         this.repository = repository;
         this.results = results;

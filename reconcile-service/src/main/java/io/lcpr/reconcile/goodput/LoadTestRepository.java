@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.reconcile.lcpr.Call;
-import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.FoldKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -74,7 +74,7 @@ public class LoadTestRepository {
                     ps.setBigDecimal(3, rate);
                     ps.setString(4, a.getOrDefault(ROUTE, t.provider() + "/" + t.model()));
                     ps.setString(5, t.workload() == null ? "unknown" : t.workload());
-                    ps.setString(6, UsageRepository.unitKey(t));
+                    ps.setString(6, FoldKeys.unitKey(t));
                     ps.setObject(7, t.startedAt().atOffset(ZoneOffset.UTC));
                     ps.setString(8, t.provider());
                     ps.setString(9, t.model());

@@ -13,11 +13,11 @@ import io.lcpr.delivery.Outbox;
 import io.lcpr.events.IncidentV1;
 import io.lcpr.events.Topics;
 import io.lcpr.reconcile.reconciliation.SpendToDate;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import io.lcpr.reconcile.usage.UnitWindows;
-import io.lcpr.reconcile.usage.UsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 /**
  * Declares, updates and closes incidents, each time costing the incident from the folded data and publishing it on
@@ -32,10 +32,10 @@ public class IncidentService {
 
     private final UnitWindows repository;
     private final SpendToDate spend;
-    private final UsageRepository usage;
+    private final PeriodUsageRepository usage;
     private final Outbox outbox;
 
-    public IncidentService(UnitWindows repository, SpendToDate spend, UsageRepository usage, Outbox outbox) {
+    public IncidentService(UnitWindows repository, SpendToDate spend, PeriodUsageRepository usage, Outbox outbox) {
         this.repository = repository;
         this.spend = spend;
         this.usage = usage;

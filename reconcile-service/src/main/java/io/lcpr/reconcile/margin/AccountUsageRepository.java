@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 
 import io.lcpr.price.BillableUnits;
-import io.lcpr.reconcile.usage.UsageRepository;
-import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
+import io.lcpr.reconcile.usage.PeriodUsageRepository.WeightedCall;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -48,7 +48,7 @@ public class AccountUsageRepository {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(new AccountCall(rs.getString(1),
-                                new WeightedCall(UsageRepository.call(rs, 2, null, null), rs.getInt(17)),
+                                new WeightedCall(PeriodUsageRepository.call(rs, 2, null, null), rs.getInt(17)),
                                 BillableUnits.parse(rs.getString(18))));
                     }
                 }

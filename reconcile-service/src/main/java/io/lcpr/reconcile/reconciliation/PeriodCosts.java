@@ -21,11 +21,12 @@ import io.lcpr.price.PriceHistory;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostSlice;
-import io.lcpr.reconcile.usage.UsageRepository;
-import io.lcpr.reconcile.usage.UsageRepository.Rollup;
-import io.lcpr.reconcile.usage.UsageRepository.UnitCount;
-import io.lcpr.reconcile.usage.UsageRepository.UnitRollup;
-import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
+import io.lcpr.reconcile.usage.FoldKeys;
+import io.lcpr.reconcile.usage.PeriodUsageRepository.Rollup;
+import io.lcpr.reconcile.usage.PeriodUsageRepository.UnitCount;
+import io.lcpr.reconcile.usage.PeriodUsageRepository.UnitRollup;
+import io.lcpr.reconcile.usage.PeriodUsageRepository.WeightedCall;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 
 /**
  * The trace-derived cost of a period from its rollups, exactly as pricing every call one by one would give it. The
@@ -56,7 +57,7 @@ final class PeriodCosts {
             Call c = wc.call();
             return new RollupKey(c.provider(), orEmpty(c.projectId()), c.model(), c.serviceTier(),
                     orEmpty(c.workload()), orEmpty(c.team()), c.attemptKind(),
-                    UsageRepository.promptClass(c.inputTokens()), wc.weight() > 1);
+                    FoldKeys.promptClass(c.inputTokens()), wc.weight() > 1);
         }
 
         private static String orEmpty(String s) {
@@ -123,7 +124,7 @@ final class PeriodCosts {
          * One API key's usage: its hourly rollups (KeyUsageRepository), and, where an hour is read finer, its calls
          * only.
          */
-        static Source ofApiKey(UsageRepository usage, io.lcpr.reconcile.signal.KeyUsageRepository keys,
+        static Source ofApiKey(PeriodUsageRepository usage, io.lcpr.reconcile.signal.KeyUsageRepository keys,
                 String apiKey) {
             return new Source() {
                 @Override
@@ -158,7 +159,7 @@ final class PeriodCosts {
             };
         }
 
-        static Source of(UsageRepository usage) {
+        static Source of(PeriodUsageRepository usage) {
             return new Source() {
                 @Override
                 public void hourlyOf(Instant day, Consumer<Rollup> sink) {

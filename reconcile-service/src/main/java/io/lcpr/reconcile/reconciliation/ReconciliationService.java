@@ -47,8 +47,8 @@ import io.lcpr.reconcile.margin.Margins;
 import io.lcpr.reconcile.margin.Revenue;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import io.lcpr.reconcile.usage.UnitJudgements;
-import io.lcpr.reconcile.usage.UsageRepository;
 import io.lcpr.reconcile.workload.PeriodCostInputEntity;
 import io.lcpr.reconcile.workload.TeamOpsCostEntity;
 import io.lcpr.reconcile.workload.WorkloadClasses;
@@ -69,7 +69,7 @@ public class ReconciliationService {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final PricingCopyService pricing;
-    private final UsageRepository usage;
+    private final PeriodUsageRepository usage;
     private final UnitJudgements judgements;
     private final InvoiceRepository invoiceLines;
     private final ClaimRepository claims;
@@ -80,9 +80,9 @@ public class ReconciliationService {
     private final ExecutorService judging =
             Executors.newSingleThreadExecutor(DaemonThreads.named("reconciliation-judging"));
 
-    public ReconciliationService(Outbox outbox, OutboxRelay relay, PricingCopyService pricing, UsageRepository usage,
-            UnitJudgements judgements, InvoiceRepository invoiceLines, ClaimRepository claims,
-            ExchangeRateService exchangeRates, AccountUsageRepository accountCalls,
+    public ReconciliationService(Outbox outbox, OutboxRelay relay, PricingCopyService pricing,
+            PeriodUsageRepository usage, UnitJudgements judgements, InvoiceRepository invoiceLines,
+            ClaimRepository claims, ExchangeRateService exchangeRates, AccountUsageRepository accountCalls,
             AttributionRepository attribution) {
         this.attribution = attribution;
         this.exchangeRates = exchangeRates;

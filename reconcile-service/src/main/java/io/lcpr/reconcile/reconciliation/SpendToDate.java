@@ -13,7 +13,7 @@ import io.lcpr.price.PriceHistory;
 import io.lcpr.reconcile.fx.ExchangeRateService;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.pricing.PricingCopyService;
-import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -26,12 +26,12 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class SpendToDate {
     private final PricingCopyService pricing;
-    private final UsageRepository usage;
+    private final PeriodUsageRepository usage;
     private final ExchangeRateService exchangeRates;
 
     private final io.lcpr.reconcile.signal.KeyUsageRepository keys;
 
-    public SpendToDate(PricingCopyService pricing, UsageRepository usage, ExchangeRateService exchangeRates,
+    public SpendToDate(PricingCopyService pricing, PeriodUsageRepository usage, ExchangeRateService exchangeRates,
             io.lcpr.reconcile.signal.KeyUsageRepository keys) {
         this.keys = keys;
         this.pricing = pricing;

@@ -24,7 +24,7 @@ import io.lcpr.reconcile.incident.IncidentEntity;
 import io.lcpr.reconcile.incident.IncidentService;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
-import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import io.lcpr.reconcile.workload.WorkloadSettingsEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -41,11 +41,11 @@ public class ReviewService {
     static final List<String> COMPONENTS = List.of("inference", "cache", "eval", "human", "ops");
 
     private final ReviewRepository repository;
-    private final UsageRepository usage;
+    private final PeriodUsageRepository usage;
     private final PricingCopyService pricing;
     private final IncidentService incidents;
 
-    public ReviewService(ReviewRepository repository, UsageRepository usage, PricingCopyService pricing,
+    public ReviewService(ReviewRepository repository, PeriodUsageRepository usage, PricingCopyService pricing,
             IncidentService incidents) {
         this.repository = repository;
         this.usage = usage;

@@ -10,7 +10,7 @@ import io.lcpr.price.PriceHistory;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.period.Period;
-import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 
 /**
  * The token profile of each workload's month from the hourly rollups (calls other than graders'), with its list cost
@@ -22,7 +22,7 @@ public final class TokenProfiles {
     private TokenProfiles() {
     }
 
-    public static Map<String, MonthFigures.Tokens> of(UsageRepository usage, PriceHistory prices, Period period) {
+    public static Map<String, MonthFigures.Tokens> of(PeriodUsageRepository usage, PriceHistory prices, Period period) {
         Instant prior = period.start().minusSeconds(1);
         Map<String, double[]> sums = new HashMap<>();
         usage.streamHourly(period.start(), period.end(), r -> {
@@ -55,13 +55,13 @@ public final class TokenProfiles {
         return out;
     }
 
-    private static Rates rates(PriceHistory prices, UsageRepository.Rollup r, Instant at) {
+    private static Rates rates(PriceHistory prices, PeriodUsageRepository.Rollup r, Instant at) {
         return prices.quote(r.provider(), r.model(), r.serviceTier(), null, at).map(PriceHistory.Quote::rates)
                 .orElse(null);
     }
 
     /** Uncached input, cache reads, cache writes, output: each class's tokens at its rate, in the quote's currency. */
-    static double[] classCosts(Rates rates, UsageRepository.Rollup r) {
+    static double[] classCosts(Rates rates, PeriodUsageRepository.Rollup r) {
         boolean longPrompt = rates.isLongPrompt(r.minInput());
         Rates.LongContext lc = rates.longContext();
         BigDecimal in = longPrompt ? lc.inputPerMillion() : rates.inputPerMillion();

@@ -13,7 +13,8 @@ import org.hibernate.Session;
 
 import io.lcpr.delivery.copy.BinaryCopy;
 import io.lcpr.events.CanonicalTrace;
-import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.FoldKeys;
+import io.lcpr.reconcile.usage.PeriodUsageRepository.Rollup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -41,7 +42,7 @@ public class KeyUsageRepository {
         static Key of(CanonicalTrace t, int weight) {
             return new Key(t.startedAt().truncatedTo(ChronoUnit.HOURS), t.apiKeyId(), t.provider(),
                     t.projectId() == null ? "" : t.projectId(), t.model(), t.serviceTier() == null ? "standard"
-                            : t.serviceTier(), UsageRepository.promptClass(t.inputTokens()), weight > 1);
+                            : t.serviceTier(), FoldKeys.promptClass(t.inputTokens()), weight > 1);
         }
     }
 
@@ -126,7 +127,7 @@ public class KeyUsageRepository {
     }
 
     /** One API key's rollups of [from, to) by the hour, as the usage rollups are read (workload and team empty). */
-    public void hourly(String apiKey, Instant from, Instant to, Consumer<UsageRepository.Rollup> sink) {
+    public void hourly(String apiKey, Instant from, Instant to, Consumer<Rollup> sink) {
         session().doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("select hour, provider, project_id, model, service_tier,"
                     + " prompt_class, sampled, sum(calls), sum(input_tokens), sum(cache_read_tokens),"
@@ -138,7 +139,7 @@ public class KeyUsageRepository {
                 ps.setObject(3, to.atOffset(ZoneOffset.UTC));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(new UsageRepository.Rollup(rs.getTimestamp(1).toInstant(), Duration.ofHours(1),
+                        sink.accept(new Rollup(rs.getTimestamp(1).toInstant(), Duration.ofHours(1),
                                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), "", "",
                                 "first_attempt", rs.getInt(6), rs.getBoolean(7), rs.getLong(8), rs.getLong(9),
                                 rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13), rs.getLong(14),

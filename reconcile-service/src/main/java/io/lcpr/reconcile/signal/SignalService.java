@@ -10,7 +10,8 @@ import org.HdrHistogram.Histogram;
 
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.reconcile.period.Period;
-import io.lcpr.reconcile.usage.UsageRepository;
+import io.lcpr.reconcile.usage.FoldKeys;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -23,11 +24,11 @@ import jakarta.transaction.Transactional;
 public class SignalService {
     private final SignalRepository repository;
     private final SignalCompactor compactor;
-    private final UsageRepository usage;
+    private final PeriodUsageRepository usage;
 
     private final KeyUsageRepository keys;
 
-    public SignalService(SignalRepository repository, SignalCompactor compactor, UsageRepository usage,
+    public SignalService(SignalRepository repository, SignalCompactor compactor, PeriodUsageRepository usage,
             KeyUsageRepository keys) {
         this.keys = keys;
         this.repository = repository;
@@ -41,7 +42,7 @@ public class SignalService {
         Map<SignalRepository.CountKey, long[]> counts = new HashMap<>();
         Map<KeyUsageRepository.Key, long[]> byKey = new HashMap<>();
         for (CanonicalTrace t : traces) {
-            int weight = UsageRepository.weight(t);
+            int weight = FoldKeys.weight(t);
             rollups.computeIfAbsent(SignalKey.of(t), k -> new SignalRollup()).add(t, weight);
             count(counts, t, weight);
             KeyUsageRepository.add(byKey, t, weight);

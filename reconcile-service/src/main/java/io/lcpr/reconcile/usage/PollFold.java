@@ -127,14 +127,14 @@ final class PollFold {
         CanonicalTrace t = e.trace();
         long started = Instants.epochMicros(t.startedAt());
         long hour = Math.floorDiv(started, HOUR_MICROS) * HOUR_MICROS;
-        int weight = UsageRepository.weight(t);
+        int weight = FoldKeys.weight(t);
         long input = t.inputTokens();
         long output = t.outputOrZero();
         long reasoning = t.reasoningTokens() == null ? 0L : t.reasoningTokens();
-        String unitKey = UsageRepository.unitKey(t);
+        String unitKey = FoldKeys.unitKey(t);
         HourSums sums = hourly.computeIfAbsent(new HourKey(hour, t.provider(), nullToEmpty(t.projectId()), t.model(),
                 t.serviceTier(), nullToEmpty(t.workload()), nullToEmpty(t.team()), t.attemptKind(),
-                UsageRepository.promptClass(input), weight > 1), k -> new HourSums());
+                FoldKeys.promptClass(input), weight > 1), k -> new HourSums());
         sums.calls += weight;
         sums.storedCalls++;
         sums.inputTokens += weight * input;
@@ -184,8 +184,8 @@ final class PollFold {
             out.int64Field(t.reasoningTokens() == null ? 0L : t.reasoningTokens());
             out.int64Field(t.ttftMs());
             out.int64Field(t.e2eMs());
-            out.int32Field(UsageRepository.weight(t));
-            out.text(UsageRepository.unitKey(t));
+            out.int32Field(FoldKeys.weight(t));
+            out.text(FoldKeys.unitKey(t));
             out.text(t.apiKeyId());
             out.text(t.status());
             out.text(t.errorType());

@@ -36,6 +36,7 @@ public class UsageRebuilds {
     }
 
     private final UsageRepository repository;
+    private final PeriodUsageRepository reads;
     private final Map<UUID, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(DaemonThreads.named("usage-rebuild"));
@@ -43,8 +44,10 @@ public class UsageRebuilds {
     private final UnitJudgements judgements;
     private final SignalService signals;
 
-    public UsageRebuilds(UsageRepository repository, UnitJudgements judgements, SignalService signals) {
+    public UsageRebuilds(UsageRepository repository, PeriodUsageRepository reads, UnitJudgements judgements,
+            SignalService signals) {
         this.repository = repository;
+        this.reads = reads;
         this.judgements = judgements;
         this.signals = signals;
     }
@@ -68,7 +71,7 @@ public class UsageRebuilds {
             for (int d = 0; d < r.days(); d++) {
                 Instant from = period.start().plusSeconds(86_400L * d);
                 rollups += retried(() -> QuarkusTransaction.requiringNew().call(() -> {
-                    repository.snapshotIsolation();
+                    reads.snapshotIsolation();
                     return repository.rebuildHourly(from, from.plusSeconds(86_400));
                 }));
                 for (int h = 0; h < 24; h++) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.CanonicalTrace;
+import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.signal.SignalService;
@@ -22,18 +22,20 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class UsageService {
     private final UsageRepository repository;
+    private final PeriodUsageRepository reads;
     private final UnitJudgements judgements;
     private final SignalService signals;
     private final ConsumerLag lag;
     private final io.lcpr.reconcile.attribution.AttributionRepository attribution;
     private final io.lcpr.reconcile.goodput.LoadTestRepository loadTests;
 
-    public UsageService(UsageRepository repository, UnitJudgements judgements, SignalService signals,
-            ConsumerLag lag, io.lcpr.reconcile.attribution.AttributionRepository attribution,
+    public UsageService(UsageRepository repository, PeriodUsageRepository reads, UnitJudgements judgements,
+            SignalService signals, ConsumerLag lag, io.lcpr.reconcile.attribution.AttributionRepository attribution,
             io.lcpr.reconcile.goodput.LoadTestRepository loadTests) {
         this.attribution = attribution;
         this.loadTests = loadTests;
         this.repository = repository;
+        this.reads = reads;
         this.judgements = judgements;
         this.signals = signals;
         this.lag = lag;
@@ -77,7 +79,7 @@ public class UsageService {
 
     @Transactional
     public UsageSummary summary(Period period) {
-        long[] counts = repository.counts(period);
+        long[] counts = reads.counts(period);
         return new UsageSummary(counts[0], counts[1], counts[2], lag.current());
     }
 

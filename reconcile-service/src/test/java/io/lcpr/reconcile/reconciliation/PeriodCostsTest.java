@@ -25,9 +25,10 @@ import io.lcpr.price.PriceHistory;
 import io.lcpr.price.Rates;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostSlice;
-import io.lcpr.reconcile.usage.UsageRepository;
-import io.lcpr.reconcile.usage.UsageRepository.Rollup;
-import io.lcpr.reconcile.usage.UsageRepository.WeightedCall;
+import io.lcpr.reconcile.usage.FoldKeys;
+import io.lcpr.reconcile.usage.PeriodUsageRepository.Rollup;
+import io.lcpr.reconcile.usage.PeriodUsageRepository.WeightedCall;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 
 /**
  * Pricing read a day at a time, then by the hour and call by call where a price change or a long-context threshold
@@ -154,7 +155,7 @@ class PeriodCostsTest {
             Call c = wc.call();
             List<Object> key = List.of(spanStart.apply(c.startedAt()), c.provider(), c.projectId(), c.model(),
                     c.serviceTier(), c.workload(), c.team(), c.attemptKind(),
-                    UsageRepository.promptClass(c.inputTokens()), wc.weight() > 1);
+                    FoldKeys.promptClass(c.inputTokens()), wc.weight() > 1);
             long w = wc.weight();
             long[] s = sums.computeIfAbsent(key, k -> new long[] { 0, 0, 0, 0, 0, 0, Long.MAX_VALUE, 0 });
             s[0] += w;
@@ -190,7 +191,7 @@ class PeriodCostsTest {
                     return false;
                 }
                 return c.model().equals(h.model()) && c.workload().equals(h.workload()) && c.team().equals(h.team())
-                        && UsageRepository.promptClass(c.inputTokens()) == h.promptClass()
+                        && FoldKeys.promptClass(c.inputTokens()) == h.promptClass()
                         && (wc.weight() > 1) == h.sampled();
             }).toList();
         }
@@ -211,12 +212,12 @@ class PeriodCostsTest {
         }
 
         @Override
-        public void unitHourlyOf(Instant from, Instant to, Consumer<UsageRepository.UnitRollup> sink) {
+        public void unitHourlyOf(Instant from, Instant to, Consumer<PeriodUsageRepository.UnitRollup> sink) {
             // these calls count tokens only (NonTokenChargesTest prices units through the store)
         }
 
         @Override
-        public List<UsageRepository.UnitCount> unitCountsOfHour(Instant hour) {
+        public List<PeriodUsageRepository.UnitCount> unitCountsOfHour(Instant hour) {
             return List.of();
         }
     }

@@ -20,15 +20,15 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraProfile;
+import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.reconcile.period.Period;
+import io.lcpr.reconcile.usage.FoldKeys;
 import io.lcpr.reconcile.usage.UsageBatches;
 import io.lcpr.reconcile.usage.UsageRebuilds;
-import io.lcpr.reconcile.usage.UsageRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -73,7 +73,7 @@ class SignalFoldTest {
             Instant at = start.plusSeconds(random.nextInt(6) * 3_600L + random.nextInt(3_600));
             String error = ERRORS[random.nextInt(ERRORS.length)];
             Map<String, String> attributes = random.nextInt(10) == 0
-                    ? Map.of(UsageRepository.SAMPLING_WEIGHT_ATTRIBUTE, Integer.toString(2 + random.nextInt(9)))
+                    ? Map.of(FoldKeys.SAMPLING_WEIGHT_ATTRIBUTE, Integer.toString(2 + random.nextInt(9)))
                     : null;
             long input = 10 + random.nextInt(20_000);
             CanonicalTrace t = new CanonicalTrace(provider + "-req-" + i, null, null, provider + "-unit-" + i / 2,
@@ -137,7 +137,7 @@ class SignalFoldTest {
         for (SignalKey.Dimension by : SignalKey.Dimension.values()) {
             Map<String, SignalRollup> expected = new TreeMap<>();
             traces.forEach(e -> expected.computeIfAbsent(SignalKey.of(e.trace()).on(by), k -> new SignalRollup())
-                    .add(e.trace(), UsageRepository.weight(e.trace())));
+                    .add(e.trace(), FoldKeys.weight(e.trace())));
             Map<String, SignalRollup.Summary> want = new TreeMap<>();
             expected.forEach((k, r) -> want.put(k, r.summary()));
             assertEquals(want, signals.read(period, by), stage + " signals by " + by);
@@ -150,7 +150,7 @@ class SignalFoldTest {
             Map<String, List<Long>> want = new TreeMap<>();
             traces.stream().filter(e -> !e.trace().startedAt().isBefore(from) && e.trace().startedAt().isBefore(to))
                     .forEach(e -> {
-                        int w = UsageRepository.weight(e.trace());
+                        int w = FoldKeys.weight(e.trace());
                         want.merge(SignalKey.of(e.trace()).on(SignalKey.Dimension.MODEL),
                                 List.of((long) w, e.trace().errored() ? (long) w : 0L),
                                 (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
@@ -162,7 +162,7 @@ class SignalFoldTest {
         // each API key's weighted calls and input tokens, as a budget on the key is priced from them
         Map<String, List<Long>> perKey = new TreeMap<>();
         traces.stream().filter(e -> e.trace().apiKeyId() != null).forEach(e -> {
-            long w = UsageRepository.weight(e.trace());
+            long w = FoldKeys.weight(e.trace());
             perKey.merge(e.trace().apiKeyId(), List.of(w, w * e.trace().inputTokens()),
                     (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
         });

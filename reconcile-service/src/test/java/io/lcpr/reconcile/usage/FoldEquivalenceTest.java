@@ -22,7 +22,6 @@ import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.LcprComputedV1;
 import io.lcpr.events.ModelAliasV1;
@@ -34,6 +33,8 @@ import io.lcpr.infra.Await;
 import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.money.Money;
 import io.lcpr.price.PriceHistory;
+import io.lcpr.price.SnapshotEntries;
+import io.lcpr.reconcile.MonthFixtures;
 import io.lcpr.reconcile.lcpr.AcceptancePolicy;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostInputs;
@@ -44,7 +45,6 @@ import io.lcpr.reconcile.lcpr.Verdict;
 import io.lcpr.reconcile.lcpr.WorkloadLcpr;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.pricing.PricingCopyService;
-import io.lcpr.price.SnapshotEntries;
 import io.lcpr.reconcile.reconciliation.AccountReconciler;
 import io.lcpr.reconcile.reconciliation.InvoiceTotal;
 import io.lcpr.reconcile.reconciliation.ReconciliationRuns;
@@ -130,7 +130,7 @@ class FoldEquivalenceTest {
                 long cacheRead = random.nextInt(3) == 0 ? random.nextLong(input / 2 + 1) : 0;
                 long cacheWrite = random.nextInt(5) == 0 ? random.nextLong((input - cacheRead) / 2 + 1) : 0;
                 Map<String, String> attributes = random.nextInt(8) == 0
-                        ? Map.of(UsageRepository.SAMPLING_WEIGHT_ATTRIBUTE, Integer.toString(2 + random.nextInt(9)))
+                        ? Map.of(FoldKeys.SAMPLING_WEIGHT_ATTRIBUTE, Integer.toString(2 + random.nextInt(9)))
                         : null;
                 CanonicalTrace t = new CanonicalTrace(request, null, null, unit, null, kind,
                         random.nextInt(20) == 0 ? workloads[random.nextInt(workloads.length)] : workload,
@@ -303,7 +303,7 @@ class FoldEquivalenceTest {
                     t.cacheCreationOrZero(), t.outputOrZero(), t.reasoningTokens(), t.ttftMs(), t.e2eMs());
             calls.add(c);
             unitOfRequest.put(c.requestId(), c.unitKey());
-            int weight = UsageRepository.weight(t);
+            int weight = FoldKeys.weight(t);
             Optional<PriceHistory.Quote> q = history.quote(c.provider(), c.model(), c.serviceTier(), null,
                     c.startedAt());
             if (q.isEmpty()) {

@@ -20,7 +20,7 @@ class PollFoldTest {
     @Test
     void aCallSentTwiceInAPollIsFoldedOnceAndWeightsMultiplyTheSums() {
         TraceRecordedV1 sampled = trace("r1", "u1", "first_attempt", T, 100, 40,
-                Map.of(UsageRepository.SAMPLING_WEIGHT_ATTRIBUTE, "10"));
+                Map.of(FoldKeys.SAMPLING_WEIGHT_ATTRIBUTE, "10"));
         PollFold fold = PollFold.of(List.of(sampled, sampled, trace("r2", "u2", "first_attempt", T, 50, 5, null)));
 
         assertEquals(2, fold.calls.size());
