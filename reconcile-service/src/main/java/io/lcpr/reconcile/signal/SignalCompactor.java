@@ -35,7 +35,7 @@ public class SignalCompactor {
     private final SignalRepository repository;
     private final ReconcileConfig config;
     private final Set<Instant> touched = ConcurrentHashMap.newKeySet();
-    /** Hours of the passes under way not merged yet (a test may run one beside the scheduled one). */
+    /** Hours of the pass under way not merged yet. */
     private final AtomicInteger inPass = new AtomicInteger();
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("signal-compactor"));
@@ -65,8 +65,12 @@ public class SignalCompactor {
         touched.add(hour);
     }
 
-    /** One pass over the hours appended to since the last; returns the rows merged away. */
-    public int compactTouched() {
+    /**
+     * One pass over the hours appended to since the last; returns the rows merged away. A pass called while another
+     * runs (the scheduled one, and a test's or an operator's) waits for it: when it returns, every hour touched
+     * before the call is merged or waiting again after a failure.
+     */
+    public synchronized int compactTouched() {
         List<Instant> hours = new ArrayList<>(touched);
         inPass.addAndGet(hours.size());
         touched.removeAll(hours);
