@@ -39,8 +39,11 @@ public class UnitTallyCompactor {
         executor.scheduleWithFixedDelay(this::pass, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** One pass over the days appended to since the last; returns the compacted rows written. */
-    public int compactAppended() {
+    /**
+     * One pass over the days appended to since the last; returns the compacted rows written. A pass called while
+     * this instance's scheduled one runs waits for it, as {@code SignalCompactor}'s passes do.
+     */
+    public synchronized int compactAppended() {
         return QuarkusTransaction.requiringNew().call(() -> judgements.appendedDays()
                 .map(days -> judgements.compact(days[0], days[1])).orElse(0));
     }
