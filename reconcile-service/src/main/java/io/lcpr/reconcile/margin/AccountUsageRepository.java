@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 
 import io.lcpr.price.BillableUnits;
-import io.lcpr.reconcile.usage.PeriodUsageRepository.WeightedCall;
 import io.lcpr.reconcile.usage.PeriodUsageRepository;
+import io.lcpr.reconcile.usage.PeriodUsageRepository.WeightedCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 

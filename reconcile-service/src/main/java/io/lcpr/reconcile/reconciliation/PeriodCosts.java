@@ -22,11 +22,11 @@ import io.lcpr.price.Rates;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.usage.FoldKeys;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import io.lcpr.reconcile.usage.PeriodUsageRepository.Rollup;
 import io.lcpr.reconcile.usage.PeriodUsageRepository.UnitCount;
 import io.lcpr.reconcile.usage.PeriodUsageRepository.UnitRollup;
 import io.lcpr.reconcile.usage.PeriodUsageRepository.WeightedCall;
-import io.lcpr.reconcile.usage.PeriodUsageRepository;
 
 /**
  * The trace-derived cost of a period from its rollups, exactly as pricing every call one by one would give it. The

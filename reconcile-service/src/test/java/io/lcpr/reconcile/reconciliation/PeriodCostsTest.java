@@ -26,9 +26,9 @@ import io.lcpr.price.Rates;
 import io.lcpr.reconcile.lcpr.Call;
 import io.lcpr.reconcile.lcpr.CostSlice;
 import io.lcpr.reconcile.usage.FoldKeys;
+import io.lcpr.reconcile.usage.PeriodUsageRepository;
 import io.lcpr.reconcile.usage.PeriodUsageRepository.Rollup;
 import io.lcpr.reconcile.usage.PeriodUsageRepository.WeightedCall;
-import io.lcpr.reconcile.usage.PeriodUsageRepository;
 
 /**
  * Pricing read a day at a time, then by the hour and call by call where a price change or a long-context threshold
