@@ -118,11 +118,64 @@ public class ReconciliationService {
     private void priceAndPublish(Period period, UUID runId, Future<JudgedPeriod> judged, long t0,
             Consumer<String> progress) {
         String label = period.label();
+        Priced priced = price(period);
+        PeriodCosts costs = priced.costs();
+        List<CostSlice> slices = costs.slices();
+        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, priced.fx(), invoiceLines,
+                claims, pricing.revenueTerms(), judgements.reviewMinutes(period), slices));
+        AccountReconciler.Result accounts = reconcileAccounts(period, priced, inputs, slices);
+
+        long t1 = System.nanoTime();
+        JudgedPeriod judgedPeriod = await(judged);
+        Map<String, UnitTally> units = unitsByWorkload(judgedPeriod, inputs);
+        long unitCount = units.values().stream().mapToLong(UnitTally::attempted).sum();
+
+        long t2 = System.nanoTime();
+        progress.accept("publishing");
+        Instant now = Instant.now();
+        Set<String> named = Margins.namedAccounts(inputs.revenueTerms(), period.start());
+        AccountUsage accountUsage = named.isEmpty() ? AccountUsage.NONE
+                : QuarkusTransaction.requiringNew().call(() -> accountUsage(named, period, priced.prices(),
+                        priced.terms(), priced.fx()));
+        List<LcprComputedV1> results = WorkloadResults.build(byWorkload(slices, units, accounts),
+                units, new WorkloadResults.Context(runId, period, now, inputs::costs, accounts.deltaByWorkload(),
+                        inputs.revenueTerms(), inputs.registry(), agenticTasks(period, priced, inputs), accountUsage,
+                        judgedPeriod.acceptedByTeam()));
+        ReconciliationCompletedV1 completed = completed(period, runId, now, priced, inputs, accounts, slices,
+                results, accountUsage);
+        BigDecimal estimated = costs.estimatedFromSamples();
+        QuarkusTransaction.requiringNew().run(() -> {
+            persist(runId, label, now, completed, results, costs, unitCount, Money.of(estimated));
+            claims.save(label, runId, now, accounts.accounts(), accounts.settlements());
+        });
+        relay.publishNow(); // teams wait for these: not until the relay's next tick
+        LOG.infof("period %s: run %s priced %d rollups (daily, hourly where a day holds a price change, %d hours by"
+                + " segment; %d calls one by one) in %d ms (prices %d, daily rollups %d, finer reads %d, non-token"
+                + " counts %d, invoices and accounts %d), judged %d work units in %d ms meanwhile (waited %d ms for"
+                + " them), published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
+                label, runId, costs.rollups(), costs.hoursSplit(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000,
+                (priced.pricesRead() - t0) / 1_000_000, (priced.dailyRead() - priced.pricesRead()) / 1_000_000,
+                (priced.finerRead() - priced.dailyRead()) / 1_000_000,
+                (priced.unitsRead() - priced.finerRead()) / 1_000_000, (t1 - priced.unitsRead()) / 1_000_000,
+                unitCount, judgedPeriod.millis(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
+                accounts.accounts().size(), results.size(), estimated);
+    }
+
+    /**
+     * The period priced: the price history, contract terms and exchange rates it was priced with, its costs, and
+     * when (nanoTime) each read ended, for the run's log line.
+     */
+    private record Priced(PriceHistory prices, ContractTerms terms, ExchangeRates fx, PeriodCosts costs,
+            long pricesRead, long dailyRead, long finerRead, long unitsRead) {
+    }
+
+    /** The period's daily rollups priced, finer reads where a day must be split, then its non-token counts. */
+    private Priced price(Period period) {
         PriceHistory prices = QuarkusTransaction.requiringNew().call(pricing::history);
         ContractTerms terms = QuarkusTransaction.requiringNew().call(pricing::contractTerms);
         ExchangeRates fx = exchangeRates.rates();
         PeriodCosts costs = new PeriodCosts(prices, terms, fx, PeriodCosts.Source.of(usage));
-        long[] read = new long[4]; // nanoTime after the prices, the daily rollups, the finer reads, the units
+        long[] read = new long[4];
         read[0] = System.nanoTime();
         QuarkusTransaction.requiringNew().run(() -> {
             usage.streamDaily(period.start(), period.end(), costs::add);
@@ -133,55 +186,67 @@ public class ReconciliationService {
             read[3] = System.nanoTime();
         });
         if (!costs.unpricedByAccount().isEmpty()) {
-            LOG.warnf("period %s: calls with no price in force, left out of cost and reported: %s", label,
+            LOG.warnf("period %s: calls with no price in force, left out of cost and reported: %s", period.label(),
                     costs.unpricedByAccount());
         }
         if (!costs.unpricedUnits().isEmpty()) {
-            LOG.warnf("period %s: non-token counts with no unit price in force, left out of cost: %s", label,
-                    costs.unpricedUnits());
+            LOG.warnf("period %s: non-token counts with no unit price in force, left out of cost: %s",
+                    period.label(), costs.unpricedUnits());
         }
-        List<CostSlice> slices = costs.slices();
-        Inputs inputs = QuarkusTransaction.requiringNew().call(() -> Inputs.of(label, fx, invoiceLines, claims,
-                pricing.revenueTerms(), judgements.reviewMinutes(period), slices));
-        AccountReconciler.Result accounts = AccountReconciler.reconcileSlices(slices, costs.unpricedByAccount(),
-                inputs.invoices(), costs.byModelDay(), (provider, account, model, tier, day) -> {
+        return new Priced(prices, terms, fx, costs, read[0], read[1], read[2], read[3]);
+    }
+
+    /** Each account's invoice against its trace-derived cost, the delta explained and allocated to workloads. */
+    private AccountReconciler.Result reconcileAccounts(Period period, Priced priced, Inputs inputs,
+            List<CostSlice> slices) {
+        PriceHistory prices = priced.prices();
+        ExchangeRates fx = priced.fx();
+        return AccountReconciler.reconcileSlices(slices, priced.costs().unpricedByAccount(), inputs.invoices(),
+                priced.costs().byModelDay(), (provider, account, model, tier, day) -> {
                     Instant at = day == null ? period.start() : day;
                     return prices.quote(provider, model, tier, null, at).flatMap(q -> fx
                             .toReporting(q.entry().currency(), at).map(toUsd -> new DeltaExplanation.Resolved(
                                     q.resolvedModel(), q.rates().scaled(toUsd),
-                                    terms.factor(provider, account, q.resolvedModel(), tier, at))));
-                }, accountContexts(period, inputs, prices, terms, fx), label);
+                                    priced.terms().factor(provider, account, q.resolvedModel(), tier, at))));
+                }, accountContexts(period, inputs, prices, priced.terms(), fx), period.label());
+    }
 
-        long t1 = System.nanoTime();
-        JudgedPeriod judgedPeriod = await(judged);
+    /** The judged units per workload, with each workload's human cost inputs. */
+    private static Map<String, UnitTally> unitsByWorkload(JudgedPeriod judged, Inputs inputs) {
         Map<String, UnitTally> units = new TreeMap<>();
-        for (UnitJudgements.JudgedUnits j : judgedPeriod.tally()) {
-            units.computeIfAbsent(j.workload(), w -> new UnitTally()).addJudged(j.result(),
-                    j.units(), j.statedHumanCost(), j.unstatedCases(), inputs.costs(j.workload()));
+        for (UnitJudgements.JudgedUnits j : judged.tally()) {
+            units.computeIfAbsent(j.workload(), w -> new UnitTally()).addJudged(j.result(), j.units(),
+                    j.statedHumanCost(), j.unstatedCases(), inputs.costs(j.workload()));
         }
-        long unitCount = units.values().stream().mapToLong(UnitTally::attempted).sum();
-        Map<String, Map<String, Long>> acceptedByTeam = judgedPeriod.acceptedByTeam();
+        return units;
+    }
 
+    /** Every workload with cost, units or a share of a delta, with its slices (none for the latter two). */
+    private static Map<String, List<CostSlice>> byWorkload(List<CostSlice> slices, Map<String, UnitTally> units,
+            AccountReconciler.Result accounts) {
         Map<String, List<CostSlice>> byWorkload = new TreeMap<>();
         slices.forEach(s -> byWorkload.computeIfAbsent(s.workload(), w -> new ArrayList<>()).add(s));
         units.keySet().forEach(w -> byWorkload.computeIfAbsent(w, k -> new ArrayList<>()));
         accounts.deltaByWorkload().keySet().forEach(w -> byWorkload.computeIfAbsent(w, k -> new ArrayList<>()));
+        return byWorkload;
+    }
 
-        long t2 = System.nanoTime();
-        progress.accept("publishing");
-        Instant now = Instant.now();
+    /** Task figures of each agentic workload in the registry, read from the period's calls of its units. */
+    private Map<String, TaskCosts.Figures> agenticTasks(Period period, Priced priced, Inputs inputs) {
         Map<String, TaskCosts.Figures> tasks = new TreeMap<>();
         inputs.registry().forEach((w, reg) -> {
             if (WorkloadClasses.AGENTIC.equals(reg.workloadClass())) {
-                tasks.put(w, QuarkusTransaction.requiringNew().call(() -> taskFigures(w, period, prices, terms, fx)));
+                tasks.put(w, QuarkusTransaction.requiringNew().call(() -> taskFigures(w, period, priced.prices(),
+                        priced.terms(), priced.fx())));
             }
         });
-        Set<String> named = Margins.namedAccounts(inputs.revenueTerms(), period.start());
-        AccountUsage accountUsage = named.isEmpty() ? AccountUsage.NONE
-                : QuarkusTransaction.requiringNew().call(() -> accountUsage(named, period, prices, terms, fx));
-        List<LcprComputedV1> results = WorkloadResults.build(byWorkload, units, new WorkloadResults.Context(runId,
-                period, now, inputs::costs, accounts.deltaByWorkload(), inputs.revenueTerms(), inputs.registry(),
-                tasks, accountUsage, acceptedByTeam));
+        return tasks;
+    }
+
+    /** The run's closing event: accounts, workloads, total and unknown cost, margins, attribution. */
+    private ReconciliationCompletedV1 completed(Period period, UUID runId, Instant now, Priced priced, Inputs inputs,
+            AccountReconciler.Result accounts, List<CostSlice> slices, List<LcprComputedV1> results,
+            AccountUsage accountUsage) {
         Map<String, String> owners = new TreeMap<>();
         inputs.registry().forEach((w, reg) -> {
             if (reg.ownerTeam() != null) {
@@ -197,26 +262,11 @@ public class ReconciliationService {
         BigDecimal unknown = results.stream().filter(r -> r.workload().equals(Call.UNKNOWN))
                 .map(LcprComputedV1::loadedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<ReconciliationCompletedV1.Attribution> attributed = QuarkusTransaction.requiringNew()
-                .call(() -> attribution(period, prices, terms, fx));
-        ReconciliationCompletedV1 completed = new ReconciliationCompletedV1(UUID.randomUUID(), now,
-                ReconciliationCompletedV1.SCHEMA_VERSION, PRODUCER, runId, label, period.start(), period.end(), "USD",
-                accounts.accounts(), results.stream().map(LcprComputedV1::workload).toList(), total, unknown,
+                .call(() -> attribution(period, priced.prices(), priced.terms(), priced.fx()));
+        return new ReconciliationCompletedV1(UUID.randomUUID(), now, ReconciliationCompletedV1.SCHEMA_VERSION,
+                PRODUCER, runId, period.label(), period.start(), period.end(), "USD", accounts.accounts(),
+                results.stream().map(LcprComputedV1::workload).toList(), total, unknown,
                 Revenue.sharePct(unknown, total), margins, attributed.isEmpty() ? null : attributed);
-        BigDecimal estimated = costs.estimatedFromSamples();
-        QuarkusTransaction.requiringNew().run(() -> {
-            persist(runId, label, now, completed, results, costs, unitCount, Money.of(estimated));
-            claims.save(label, runId, now, accounts.accounts(), accounts.settlements());
-        });
-        relay.publishNow(); // teams wait for these: not until the relay's next tick
-        LOG.infof("period %s: run %s priced %d rollups (daily, hourly where a day holds a price change, %d hours by"
-                + " segment; %d calls one by one) in %d ms (prices %d, daily rollups %d, finer reads %d, non-token"
-                + " counts %d, invoices and accounts %d), judged %d work units in %d ms meanwhile (waited %d ms for"
-                + " them), published in %d ms; %d accounts, %d workloads; %s of the cost estimated from sampled calls",
-                label, runId, costs.rollups(), costs.hoursSplit(), costs.pricedOneByOne(), (t1 - t0) / 1_000_000,
-                (read[0] - t0) / 1_000_000, (read[1] - read[0]) / 1_000_000, (read[2] - read[1]) / 1_000_000,
-                (read[3] - read[2]) / 1_000_000, (t1 - read[3]) / 1_000_000, unitCount, judgedPeriod.millis(),
-                (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000,
-                accounts.accounts().size(), results.size(), estimated);
     }
 
     /** The period's work units counted per workload, result and team, and how long that took. */

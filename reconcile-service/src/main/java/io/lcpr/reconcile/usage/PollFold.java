@@ -102,10 +102,15 @@ final class PollFold {
     final Map<UnitHourKey, UnitHourSums> unitHourly = new LinkedHashMap<>();
     /** Request id and unit of each call that names a request: verdicts waiting for them get their unit. */
     final List<String[]> requests;
+    /** Each call's sampling weight and unit key, by its index in calls: worked out once, read again by callRows. */
+    private final int[] weights;
+    private final String[] unitKeys;
 
     private PollFold(List<TraceRecordedV1> calls) {
         this.calls = calls;
         this.requests = new ArrayList<>(calls.size());
+        this.weights = new int[calls.size()];
+        this.unitKeys = new String[calls.size()];
     }
 
     static PollFold of(List<TraceRecordedV1> events) {
@@ -117,13 +122,13 @@ final class PollFold {
             }
         }
         PollFold fold = new PollFold(calls);
-        for (TraceRecordedV1 e : calls) {
-            fold.add(e);
+        for (int i = 0; i < calls.size(); i++) {
+            fold.add(i, calls.get(i));
         }
         return fold;
     }
 
-    private void add(TraceRecordedV1 e) {
+    private void add(int index, TraceRecordedV1 e) {
         CanonicalTrace t = e.trace();
         long started = Instants.epochMicros(t.startedAt());
         long hour = Math.floorDiv(started, HOUR_MICROS) * HOUR_MICROS;
@@ -132,6 +137,8 @@ final class PollFold {
         long output = t.outputOrZero();
         long reasoning = t.reasoningTokens() == null ? 0L : t.reasoningTokens();
         String unitKey = FoldKeys.unitKey(t);
+        weights[index] = weight;
+        unitKeys[index] = unitKey;
         HourSums sums = hourly.computeIfAbsent(new HourKey(hour, t.provider(), nullToEmpty(t.projectId()), t.model(),
                 t.serviceTier(), nullToEmpty(t.workload()), nullToEmpty(t.team()), t.attemptKind(),
                 FoldKeys.promptClass(input), weight > 1), k -> new HourSums());
@@ -163,7 +170,8 @@ final class PollFold {
     /** The poll's calls as binary COPY rows, in UsageRepository.COPY_CALLS's column order. */
     BinaryCopy callRows() {
         BinaryCopy out = new BinaryCopy(64 + calls.size() * 400);
-        for (TraceRecordedV1 e : calls) {
+        for (int i = 0; i < calls.size(); i++) {
+            TraceRecordedV1 e = calls.get(i);
             CanonicalTrace t = e.trace();
             out.row(24);
             out.text(e.dedupeKey());
@@ -184,8 +192,8 @@ final class PollFold {
             out.int64Field(t.reasoningTokens() == null ? 0L : t.reasoningTokens());
             out.int64Field(t.ttftMs());
             out.int64Field(t.e2eMs());
-            out.int32Field(FoldKeys.weight(t));
-            out.text(FoldKeys.unitKey(t));
+            out.int32Field(weights[i]);
+            out.text(unitKeys[i]);
             out.text(t.apiKeyId());
             out.text(t.status());
             out.text(t.errorType());
