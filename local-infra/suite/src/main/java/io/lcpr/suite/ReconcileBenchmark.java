@@ -50,8 +50,9 @@ import io.lcpr.infra.TopicWriter;
  * sends it through ingest-service as NDJSON, with a third of the units' eval verdicts, then measures:
  * <ol>
  * <li>reconcile-service alone consuming and folding the month from the pre-filled llm.traces.v1 (it starts once
- * ingest has published everything), an alert rule evaluated on it every second, with where the CPU went (CpuTimes)
- * and PostgreSQL's time by statement (StatementProfile);</li>
+ * ingest has published everything; the phase once it has folded the warm-up month before it), an alert rule
+ * evaluated on it every second, with where the CPU went (CpuTimes) and PostgreSQL's time by statement
+ * (StatementProfile);</li>
  * <li>the whole pipeline on a second month, from the first byte sent to ingest until the last trace is folded, with
  * the largest consumer lag seen, where the CPU went and PostgreSQL's time by statement;</li>
  * <li>POST /api/reconciliations for the first month until its last lcpr.computed.v1 is on the topic;</li>
@@ -61,13 +62,18 @@ import io.lcpr.infra.TopicWriter;
  * After each of the first three phases the database is vacuumed and analyzed (Upkeep), after the two of
  * reconcile-service once its signal compactor has caught up, so that no phase does the previous one's merging or
  * autovacuum; what that took is printed with the phase.
+ * Before them a warm-up month goes through both services unmeasured, as IngestBenchmark warms ingest-service up: a
+ * service's rate is what it sustains once its JIT compilers have done their start-up work.
  * Settings: BENCH_TRACES (10000000), BENCH_E2E_TRACES (the size of the month sent end to end; BENCH_TRACES),
+ * BENCH_WARMUP_TRACES (1000000; 0 measures both services from a cold start, as before session 43),
  * BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS (-Xmx224m -XX:+UseSerialGC: the collector the JVM
  * picks itself in deploy/kubernetes's 768 MiB pods, below its 1,792 MiB threshold for a parallel one; 224 MiB keeps
  * reconcile-service under the issue's 512 MiB RSS, where 256 peaked at 525-528), BENCH_STATEMENTS (8: the statements a
  * phase lists), BENCH_HUGE_PAGES (read by suite.sh: "try", "on" to reserve huge pages for PostgreSQL for the run, "off").
  */
 public final class ReconcileBenchmark {
+    /** The month sent and folded before the measured ones, so that neither service is measured starting cold. */
+    private static final YearMonth WARM_UP = YearMonth.of(2026, 6);
     private static final YearMonth FIRST = YearMonth.of(2026, 7);
     private static final YearMonth SECOND = YearMonth.of(2026, 8);
 
@@ -75,6 +81,7 @@ public final class ReconcileBenchmark {
         Map<String, String> env = System.getenv();
         long traces = Long.parseLong(env.getOrDefault("BENCH_TRACES", "10000000"));
         long e2eTraces = Long.parseLong(env.getOrDefault("BENCH_E2E_TRACES", Long.toString(traces)));
+        long warmUpTraces = Long.parseLong(env.getOrDefault("BENCH_WARMUP_TRACES", "1000000"));
         int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "5000"));
         int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "2"));
         long focusLines = Long.parseLong(env.getOrDefault("BENCH_FOCUS_LINES", "1000000"));
@@ -86,7 +93,9 @@ public final class ReconcileBenchmark {
             Map<String, String> serviceEnv = infra.serviceEnvironment();
             ReconcileMonth first = new ReconcileMonth(FIRST, traces);
             ReconcileMonth second = new ReconcileMonth(SECOND, e2eTraces);
-            for (ReconcileMonth m : List.of(first, second)) {
+            List<ReconcileMonth> months = warmUpTraces > 0
+                    ? List.of(new ReconcileMonth(WARM_UP, warmUpTraces), first, second) : List.of(first, second);
+            for (ReconcileMonth m : months) {
                 m.prices().forEach(p -> TopicWriter.send(infra.bootstrapServers(), Topics.PRICING_SNAPSHOTS,
                         p.key(), EventJson.write(p)));
             }
@@ -95,6 +104,11 @@ public final class ReconcileBenchmark {
                 ingest.awaitReady(Duration.ofSeconds(120));
                 System.out.printf("%,d traces a month (%,d work units), batches of %d from %d clients; services: %s%n",
                         traces, first.unitCount(), batch, clients, jvm);
+
+                // 0. the warm-up month into ingest first: its traces come first on the topic, so reconcile-service
+                // folds them before the measured month, as ingest-service takes them before its measured month
+                ReconcileMonth.Expected warmed = warmUpTraces > 0
+                        ? warmUp(ingest, infra, months.get(0), batch, clients) : new ReconcileMonth.Expected();
 
                 // 1. the first month into ingest and onto llm.traces.v1, reconcile not running
                 CpuTimes.Phase ingestCpu = CpuTimes.Phase.start(ingest.pid());
@@ -127,14 +141,20 @@ public final class ReconcileBenchmark {
                     // time the alert path runs (defined at the second month, its first compiles were most of the JIT
                     // compiler's 12% of the end-to-end phase's CPU, session 35)
                     AlertLag alertLag = AlertLag.define(reconcile, first, second);
+                    LagWatch lag = new LagWatch(infra.bootstrapServers());
+                    // the phase starts once the warm-up month is folded; traces of the measured month folded before
+                    // the look that saw it are left out of the rate
+                    long foldedAtStart = awaitWarm(reconcile, warmed.calls);
+                    long measured = warmed.calls + expected.calls - foldedAtStart;
                     CpuTimes.Phase cpu = CpuTimes.Phase.start(reconcile.pid());
                     StatementProfile statements = StatementProfile.start(infra);
                     Instant consumeStart = Instant.now();
-                    LagWatch lag = new LagWatch(infra.bootstrapServers());
-                    awaitFolded(reconcile, FIRST, 0, expected.calls, expected.outcomes, lag);
+                    awaitFolded(reconcile, FIRST, warmed.calls, expected.calls, warmed.outcomes + expected.outcomes,
+                            lag);
                     double alone = seconds(consumeStart);
                     System.out.printf("reconcile-service alone: %,d traces consumed and folded in %.1f s: %,.0f traces/s"
-                            + " (target >= 50,000)%n", expected.calls, alone, expected.calls / alone);
+                            + " (target >= 50,000)%s%n", measured, alone, measured / alone,
+                            warmed.calls > 0 ? ", after the warm-up" : ", from a cold start");
                     // where the two cores went while it folded: the service, PostgreSQL, the broker
                     cpu.end();
                     printCpu("while folding alone", cpu, alone);
@@ -152,9 +172,8 @@ public final class ReconcileBenchmark {
                             .submit(() -> send(ingest, second, batch, clients, alertLag));
                     ReconcileMonth.Expected expectedSecond = sending.get();
                     double sent = seconds(e2eStart);
-                    awaitFolded(reconcile, SECOND, expected.calls, expectedSecond.calls,
-                            expected.outcomes + expectedSecond.outcomes,
-                            e2eLag);
+                    awaitFolded(reconcile, SECOND, warmed.calls + expected.calls, expectedSecond.calls,
+                            warmed.outcomes + expected.outcomes + expectedSecond.outcomes, e2eLag);
                     double e2e = seconds(e2eStart);
                     e2eCpu.end();
                     System.out.printf("end to end: %,d traces sent in %.1f s, all folded %.1f s after the first byte:"
@@ -359,6 +378,45 @@ public final class ReconcileBenchmark {
         return "{\"outcome_id\":\"eval-" + last.requestId() + "\",\"kind\":\"eval\",\"request_id\":\""
                 + last.requestId() + "\",\"work_unit_id\":\"" + last.unitId() + "\",\"passed\":" + passed
                 + ",\"observed_at\":\"" + last.startedAt().plusSeconds(60) + "\"}\n";
+    }
+
+    /**
+     * Sends the warm-up month through ingest and waits until it is published, then vacuums, so that the measured
+     * month is neither service's first (the JIT compilers' start-up, a third of reconcile-service's CPU in a
+     * 1,000,000-trace phase from a cold start: session 42) and ingest's upkeep of it is done before its phase.
+     * IngestBenchmark warms ingest-service up the same way before it measures.
+     */
+    static ReconcileMonth.Expected warmUp(ServiceProcess ingest, LocalInfra infra, ReconcileMonth month, int batch,
+            int clients) throws Exception {
+        Instant start = Instant.now();
+        ReconcileMonth.Expected warmed = send(ingest, month, batch, clients);
+        IngestBenchmark.awaitPublished(infra);
+        System.out.printf("warm-up: month %s (%,d traces) sent through ingest and published in %.1f s, not measured;"
+                + " reconcile-service folds it before the measured month (BENCH_WARMUP_TRACES)%n", month.month,
+                warmed.calls, seconds(start));
+        System.out.println(Upkeep.vacuum(infra.database()).line("the warm-up month"));
+        return warmed;
+    }
+
+    /**
+     * Waits, looking every 200 ms, until reconcile-service has folded the warm-up month's {@code calls} (its traces
+     * come first on every partition); prints how fast it folded them from its cold start and returns its count of
+     * traces folded at the look that saw them all.
+     */
+    static long awaitWarm(ServiceProcess reconcile, long calls) {
+        if (calls == 0) {
+            return 0;
+        }
+        Instant start = Instant.now();
+        double[] folded = { 0 };
+        Await.until(Duration.ofMinutes(30), "reconcile-service to fold the warm-up month's " + calls + " calls", () -> {
+            folded[0] = counter(reconcile, "reconcile_traces_folded_total");
+            return folded[0] >= calls;
+        });
+        double took = seconds(start);
+        System.out.printf("warm-up: reconcile-service folded the warm-up month from a cold start in %.1f s: %,.0f"
+                + " traces/s%n", took, calls / took);
+        return (long) folded[0];
     }
 
     /**

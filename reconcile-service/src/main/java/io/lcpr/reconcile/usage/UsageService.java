@@ -1,5 +1,6 @@
 package io.lcpr.reconcile.usage;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Set;
 import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.TraceRecordedV1;
+import io.lcpr.reconcile.attribution.AttributionRepository;
+import io.lcpr.reconcile.goodput.LoadTestRepository;
 import io.lcpr.reconcile.period.Period;
 import io.lcpr.reconcile.signal.SignalService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,19 +29,18 @@ public class UsageService {
     private final UnitJudgements judgements;
     private final SignalService signals;
     private final ConsumerLag lag;
-    private final io.lcpr.reconcile.attribution.AttributionRepository attribution;
-    private final io.lcpr.reconcile.goodput.LoadTestRepository loadTests;
+    private final AttributionRepository attribution;
+    private final LoadTestRepository loadTests;
 
     public UsageService(UsageRepository repository, PeriodUsageRepository reads, UnitJudgements judgements,
-            SignalService signals, ConsumerLag lag, io.lcpr.reconcile.attribution.AttributionRepository attribution,
-            io.lcpr.reconcile.goodput.LoadTestRepository loadTests) {
-        this.attribution = attribution;
-        this.loadTests = loadTests;
+            SignalService signals, ConsumerLag lag, AttributionRepository attribution, LoadTestRepository loadTests) {
         this.repository = repository;
         this.reads = reads;
         this.judgements = judgements;
         this.signals = signals;
         this.lag = lag;
+        this.attribution = attribution;
+        this.loadTests = loadTests;
     }
 
     /** Stores, folds (usage, units, operating signals) and judges the poll's new traces; returns how many were new. */
@@ -96,7 +98,7 @@ public class UsageService {
      */
     private static List<CanonicalTrace> firstOfEach(List<TraceRecordedV1> events, Set<String> storedBefore) {
         Set<String> seen = new HashSet<>(storedBefore);
-        List<CanonicalTrace> out = new java.util.ArrayList<>(events.size());
+        List<CanonicalTrace> out = new ArrayList<>(events.size());
         for (TraceRecordedV1 e : events) {
             if (seen.add(e.dedupeKey())) {
                 out.add(e.trace());
