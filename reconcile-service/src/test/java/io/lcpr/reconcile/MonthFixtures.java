@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.UUID;
 
 import io.lcpr.delivery.ConsumedRecord;
+import io.lcpr.events.CanonicalTrace;
 import io.lcpr.events.EventJson;
 import io.lcpr.events.Outcome;
 import io.lcpr.events.OutcomeRecordedV1;
 import io.lcpr.events.PricingSnapshotV1;
 import io.lcpr.events.ReconciliationCompletedV1;
+import io.lcpr.events.TraceRecordedV1;
 import io.lcpr.price.Rates;
 
 /** What the month tests build their months from: events as the consumers receive them, and the run as served. */
@@ -41,6 +43,17 @@ public final class MonthFixtures {
                 provider, model, tier, "", from, null, currency, r.inputPerMillion(), r.cacheReadPerMillion(),
                 r.cacheWritePerMillion(), null, r.outputPerMillion(), null, null, null, null, null, null, "test",
                 r.unitPrices().isEmpty() ? null : r.unitPrices());
+    }
+
+    /**
+     * An OpenAI call of workload alias-test, its own work unit, 1,000 input and 100 output tokens, as ingest publishes
+     * it (dedupe key "req:openai:" and the request id).
+     */
+    public static TraceRecordedV1 trace(String requestId, String model, String tier, Instant at) {
+        CanonicalTrace t = new CanonicalTrace(requestId, null, null, requestId, null, "first_attempt", "alias-test", "t",
+                null, "openai", model, tier, null, null, "proj-x", null, null, at, 1000L, 0L, 0L, 100L, null, null, null,
+                null, null, null, null);
+        return new TraceRecordedV1(UUID.randomUUID(), at, 1, "test", "req:openai:" + requestId, t);
     }
 
     /** A verdict about a request and its unit, with the human cost and review minutes it states (or null). */

@@ -49,8 +49,8 @@ import io.lcpr.infra.TopicWriter;
  * reconcile-service at production scale (`./suite.sh bench-reconcile`). Generates a month (ReconcileMonth) and
  * sends it through ingest-service as NDJSON, with a third of the units' eval verdicts, then measures:
  * <ol>
- * <li>reconcile-service alone consuming and folding the month from the pre-filled llm.traces.v1 (it starts once
- * ingest has published everything; the phase once it has folded the warm-up month before it), an alert rule
+ * <li>reconcile-service alone consuming and folding the month from the pre-filled llm.traces.v1 and llm.outcomes.v1
+ * (its consumption paused while ingest takes the month, resumed once ingest has published it), an alert rule
  * evaluated on it every second, with where the CPU went (CpuTimes) and PostgreSQL's time by statement
  * (StatementProfile);</li>
  * <li>the whole pipeline on a second month, from the first byte sent to ingest until the last trace is folded, with
@@ -63,7 +63,8 @@ import io.lcpr.infra.TopicWriter;
  * reconcile-service once its signal compactor has caught up, so that no phase does the previous one's merging or
  * autovacuum; what that took is printed with the phase.
  * Before them a warm-up month goes through both services unmeasured, as IngestBenchmark warms ingest-service up: a
- * service's rate is what it sustains once its JIT compilers have done their start-up work.
+ * service's rate is what it sustains once its JIT compilers have done their start-up work. reconcile-service folds it
+ * from a cold start (that rate is printed too), then pauses until the measured month is on the topics.
  * Settings: BENCH_TRACES (10000000), BENCH_E2E_TRACES (the size of the month sent end to end; BENCH_TRACES),
  * BENCH_WARMUP_TRACES (1000000; 0 measures both services from a cold start, as before session 43),
  * BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS (-Xmx224m -XX:+UseSerialGC: the collector the JVM
@@ -105,31 +106,10 @@ public final class ReconcileBenchmark {
                 System.out.printf("%,d traces a month (%,d work units), batches of %d from %d clients; services: %s%n",
                         traces, first.unitCount(), batch, clients, jvm);
 
-                // 0. the warm-up month into ingest first: its traces come first on the topic, so reconcile-service
-                // folds them before the measured month, as ingest-service takes them before its measured month
+                // 0. the warm-up month through ingest, then folded by reconcile-service: neither service is measured
+                // starting cold (IngestBenchmark warms ingest-service up the same way)
                 ReconcileMonth.Expected warmed = warmUpTraces > 0
                         ? warmUp(ingest, infra, months.get(0), batch, clients) : new ReconcileMonth.Expected();
-
-                // 1. the first month into ingest and onto llm.traces.v1, reconcile not running
-                CpuTimes.Phase ingestCpu = CpuTimes.Phase.start(ingest.pid());
-                StatementProfile ingestStatements = StatementProfile.start(infra);
-                Instant sendStart = Instant.now();
-                ReconcileMonth.Expected expected = send(ingest, first, batch, clients);
-                double accepted = seconds(sendStart);
-                IngestBenchmark.awaitPublished(infra);
-                double published = seconds(sendStart);
-                ingestCpu.end();
-                System.out.printf("month %s sent through ingest in %.1f s (%,.0f traces/s accepted) and published in"
-                        + " %.1f s (%,d calls, %,d unpriced)%n", FIRST, accepted, expected.calls / accepted, published,
-                        expected.calls, expected.unpriced);
-                // what the ingest half costs: the end-to-end figure below is this and the fold sharing two cores
-                printCpu("while ingesting", ingestCpu, published);
-                System.out.printf("  ingest-service threads: %s%n", ingestCpu.serviceThreads(published));
-                printStatements("while ingesting", ingestStatements);
-                // the upkeep of the month's rows here, not inside the next phase (Upkeep)
-                System.out.println(Upkeep.vacuum(infra.database()).line("ingesting"));
-                // the service's first step per trace, timed here on the events it is about to read
-                System.out.println(EventReading.compare(infra.bootstrapServers(), 200_000));
 
                 // alert passes every second: a replay closes hours of event time each second of the e2e month
                 Map<String, String> reconcileEnv = new java.util.HashMap<>(serviceEnv);
@@ -141,20 +121,46 @@ public final class ReconcileBenchmark {
                     // time the alert path runs (defined at the second month, its first compiles were most of the JIT
                     // compiler's 12% of the end-to-end phase's CPU, session 35)
                     AlertLag alertLag = AlertLag.define(reconcile, first, second);
+                    awaitWarm(reconcile, warmed);
+                    // paused while the measured month goes into ingest, so that it finds the whole month waiting
+                    consumption(reconcile, true);
+                    if (warmed.calls > 0) {
+                        upkeep(reconcile, infra, "the warm-up month");
+                    }
+
+                    // 1. the first month into ingest and onto llm.traces.v1, reconcile-service paused
+                    CpuTimes.Phase ingestCpu = CpuTimes.Phase.start(ingest.pid());
+                    StatementProfile ingestStatements = StatementProfile.start(infra);
+                    Instant sendStart = Instant.now();
+                    ReconcileMonth.Expected expected = send(ingest, first, batch, clients);
+                    double accepted = seconds(sendStart);
+                    IngestBenchmark.awaitPublished(infra);
+                    double published = seconds(sendStart);
+                    ingestCpu.end();
+                    System.out.printf("month %s sent through ingest in %.1f s (%,.0f traces/s accepted) and published"
+                            + " in %.1f s (%,d calls, %,d unpriced)%n", FIRST, accepted, expected.calls / accepted,
+                            published, expected.calls, expected.unpriced);
+                    // what the ingest half costs: the end-to-end figure below is this and the fold sharing two cores
+                    printCpu("while ingesting", ingestCpu, published);
+                    System.out.printf("  ingest-service threads: %s%n", ingestCpu.serviceThreads(published));
+                    printStatements("while ingesting", ingestStatements);
+                    // the upkeep of the month's rows here, not inside the next phase (Upkeep)
+                    System.out.println(Upkeep.vacuum(infra.database()).line("ingesting"));
+                    // the service's first step per trace, timed here on the events it is about to read
+                    System.out.println(EventReading.compare(infra.bootstrapServers(), 200_000));
+
+                    // reconcile-service alone on the month waiting on its topics, from the moment it resumes
                     LagWatch lag = new LagWatch(infra.bootstrapServers());
-                    // the phase starts once the warm-up month is folded; traces of the measured month folded before
-                    // the look that saw it are left out of the rate
-                    long foldedAtStart = awaitWarm(reconcile, warmed.calls);
-                    long measured = warmed.calls + expected.calls - foldedAtStart;
                     CpuTimes.Phase cpu = CpuTimes.Phase.start(reconcile.pid());
                     StatementProfile statements = StatementProfile.start(infra);
                     Instant consumeStart = Instant.now();
+                    consumption(reconcile, false);
                     awaitFolded(reconcile, FIRST, warmed.calls, expected.calls, warmed.outcomes + expected.outcomes,
                             lag);
                     double alone = seconds(consumeStart);
                     System.out.printf("reconcile-service alone: %,d traces consumed and folded in %.1f s: %,.0f traces/s"
-                            + " (target >= 50,000)%s%n", measured, alone, measured / alone,
-                            warmed.calls > 0 ? ", after the warm-up" : ", from a cold start");
+                            + " (target >= 50,000), %s%n", expected.calls, alone, expected.calls / alone,
+                            warmed.calls > 0 ? "after the warm-up month" : "from a cold start (BENCH_WARMUP_TRACES=0)");
                     // where the two cores went while it folded: the service, PostgreSQL, the broker
                     cpu.end();
                     printCpu("while folding alone", cpu, alone);
@@ -382,9 +388,8 @@ public final class ReconcileBenchmark {
 
     /**
      * Sends the warm-up month through ingest and waits until it is published, then vacuums, so that the measured
-     * month is neither service's first (the JIT compilers' start-up, a third of reconcile-service's CPU in a
-     * 1,000,000-trace phase from a cold start: session 42) and ingest's upkeep of it is done before its phase.
-     * IngestBenchmark warms ingest-service up the same way before it measures.
+     * month is neither service's first (the JIT compilers' start-up was a third of reconcile-service's CPU in a
+     * 1,000,000-trace phase from a cold start, session 42) and the upkeep of the warm-up's rows is done before it.
      */
     static ReconcileMonth.Expected warmUp(ServiceProcess ingest, LocalInfra infra, ReconcileMonth month, int batch,
             int clients) throws Exception {
@@ -392,31 +397,35 @@ public final class ReconcileBenchmark {
         ReconcileMonth.Expected warmed = send(ingest, month, batch, clients);
         IngestBenchmark.awaitPublished(infra);
         System.out.printf("warm-up: month %s (%,d traces) sent through ingest and published in %.1f s, not measured;"
-                + " reconcile-service folds it before the measured month (BENCH_WARMUP_TRACES)%n", month.month,
+                + " reconcile-service folds it before the measured months (BENCH_WARMUP_TRACES)%n", month.month,
                 warmed.calls, seconds(start));
         System.out.println(Upkeep.vacuum(infra.database()).line("the warm-up month"));
         return warmed;
     }
 
     /**
-     * Waits, looking every 200 ms, until reconcile-service has folded the warm-up month's {@code calls} (its traces
-     * come first on every partition); prints how fast it folded them from its cold start and returns its count of
-     * traces folded at the look that saw them all.
+     * Waits until reconcile-service has folded the warm-up month (its traces and outcomes: nothing else is on the
+     * topics yet) and prints how fast it did from its cold start.
      */
-    static long awaitWarm(ServiceProcess reconcile, long calls) {
-        if (calls == 0) {
-            return 0;
+    static void awaitWarm(ServiceProcess reconcile, ReconcileMonth.Expected warmed) {
+        if (warmed.calls == 0) {
+            return;
         }
         Instant start = Instant.now();
-        double[] folded = { 0 };
-        Await.until(Duration.ofMinutes(30), "reconcile-service to fold the warm-up month's " + calls + " calls", () -> {
-            folded[0] = counter(reconcile, "reconcile_traces_folded_total");
-            return folded[0] >= calls;
-        });
+        Await.until(Duration.ofMinutes(30), "reconcile-service to fold the warm-up month's " + warmed.calls + " calls",
+                () -> counter(reconcile, "reconcile_traces_folded_total") >= warmed.calls
+                        && counter(reconcile, "reconcile_outcomes_recorded_total") >= warmed.outcomes);
         double took = seconds(start);
         System.out.printf("warm-up: reconcile-service folded the warm-up month from a cold start in %.1f s: %,.0f"
-                + " traces/s%n", took, calls / took);
-        return (long) folded[0];
+                + " traces/s%n", took, warmed.calls / took);
+    }
+
+    /**
+     * Pauses or resumes reconcile-service's consumption of traces and outcomes (PUT /api/usage/consumption): paused,
+     * the polls it was handed finish and its consumers keep their partitions without fetching.
+     */
+    static void consumption(ServiceProcess reconcile, boolean paused) {
+        Http.putJson(reconcile.url() + "/api/usage/consumption", Map.of("paused", paused)).expect(200);
     }
 
     /**

@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.lcpr.reconcile.period.Period;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,10 +23,12 @@ import jakarta.ws.rs.core.Response;
 public class UsageResource {
     private final UsageService usage;
     private final UsageRebuilds rebuilds;
+    private final UsageConsumption consumption;
 
-    public UsageResource(UsageService usage, UsageRebuilds rebuilds) {
+    public UsageResource(UsageService usage, UsageRebuilds rebuilds, UsageConsumption consumption) {
         this.usage = usage;
         this.rebuilds = rebuilds;
+        this.consumption = consumption;
     }
 
     /** What reconcile-service has received: calls started in the period, outcomes, price versions, consumer lag. */
@@ -46,5 +50,24 @@ public class UsageResource {
     @Path("/rebuilds/{id}")
     public UsageRebuilds.Rebuild rebuild(@PathParam("id") UUID id) {
         return rebuilds.find(id).orElseThrow(() -> new NotFoundException("no rebuild " + id));
+    }
+
+    /** Whether this instance's consumption of traces and outcomes is paused. */
+    @GET
+    @Path("/consumption")
+    public UsageConsumption.State consumption() {
+        return consumption.state();
+    }
+
+    /** Body {"paused": true} or {"paused": false}: pauses or resumes this instance's consumption of both topics. */
+    @PUT
+    @Path("/consumption")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UsageConsumption.State consumption(Map<String, Boolean> body) {
+        Boolean paused = body == null ? null : body.get("paused");
+        if (paused == null) {
+            throw new BadRequestException("body: {\"paused\": true} or {\"paused\": false}");
+        }
+        return consumption.set(paused);
     }
 }

@@ -25,6 +25,7 @@ import io.lcpr.infra.LocalInfraTestResource;
 import io.lcpr.infra.LocalInfraProfile;
 import io.lcpr.infra.TopicReader;
 import io.lcpr.infra.TopicWriter;
+import io.lcpr.reconcile.MonthFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -102,8 +103,8 @@ class ReconciliationResourceTest {
         // "support-default" is an alias of gpt-4.1-mini ($1.80 / $8.00): 1,000 in + 100 out = $0.0026;
         // the batch call has no batch price: the contract's 0.45 factor gives $0.00117
         TopicWriter.send(bootstrap(), Topics.TRACES, "k",
-                trace("alias-call", "support-default", "standard", at),
-                trace("batch-call", "gpt-4.1-mini", "batch", at.plusSeconds(1)));
+                EventJson.write(MonthFixtures.trace("alias-call", "support-default", "standard", at)),
+                EventJson.write(MonthFixtures.trace("batch-call", "gpt-4.1-mini", "batch", at.plusSeconds(1))));
         Await.until(Duration.ofSeconds(30), "two calls on 2026-05-02", () -> given().queryParam("period", "2026-05-02")
                 .get("/api/usage").then().extract().<Integer> path("calls") >= 2);
         Await.until(Duration.ofSeconds(30), "the alias and the contract", () -> {
@@ -112,14 +113,6 @@ class ReconciliationResourceTest {
                     .extract().path("lcpr[0].inferenceCost");
             return cost != null && new BigDecimal(cost.toString()).compareTo(new BigDecimal("0.00377")) == 0;
         });
-    }
-
-    static String trace(String requestId, String model, String tier, java.time.Instant at) {
-        io.lcpr.events.CanonicalTrace t = new io.lcpr.events.CanonicalTrace(requestId, null, null, requestId, null,
-                "first_attempt", "alias-test", "t", null, "openai", model, tier, null, null, "proj-x", null, null, at,
-                1000L, 0L, 0L, 100L, null, null, null, null, null, null, null);
-        return EventJson.write(new io.lcpr.events.TraceRecordedV1(java.util.UUID.randomUUID(), at, 1, "test",
-                "req:openai:" + requestId, t));
     }
 
     @Test
