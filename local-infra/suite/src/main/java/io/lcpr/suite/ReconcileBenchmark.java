@@ -94,9 +94,10 @@ public final class ReconcileBenchmark {
             Map<String, String> serviceEnv = infra.serviceEnvironment();
             ReconcileMonth first = new ReconcileMonth(FIRST, traces);
             ReconcileMonth second = new ReconcileMonth(SECOND, e2eTraces);
-            List<ReconcileMonth> months = warmUpTraces > 0
-                    ? List.of(new ReconcileMonth(WARM_UP, warmUpTraces), first, second) : List.of(first, second);
-            for (ReconcileMonth m : months) {
+            // the warm-up month's prices are not sent: its price changes (on the 10th and 20th) would be in force
+            // into the measured month's first ten days; the measured months' own entries cover it from May on
+            ReconcileMonth warmUp = new ReconcileMonth(WARM_UP, warmUpTraces);
+            for (ReconcileMonth m : List.of(first, second)) {
                 m.prices().forEach(p -> TopicWriter.send(infra.bootstrapServers(), Topics.PRICING_SNAPSHOTS,
                         p.key(), EventJson.write(p)));
             }
@@ -109,7 +110,7 @@ public final class ReconcileBenchmark {
                 // 0. the warm-up month through ingest, then folded by reconcile-service: neither service is measured
                 // starting cold (IngestBenchmark warms ingest-service up the same way)
                 ReconcileMonth.Expected warmed = warmUpTraces > 0
-                        ? warmUp(ingest, infra, months.get(0), batch, clients) : new ReconcileMonth.Expected();
+                        ? warmUp(ingest, infra, warmUp, batch, clients) : new ReconcileMonth.Expected();
 
                 // alert passes every second: a replay closes hours of event time each second of the e2e month
                 Map<String, String> reconcileEnv = new java.util.HashMap<>(serviceEnv);
