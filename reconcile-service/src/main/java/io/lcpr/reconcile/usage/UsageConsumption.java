@@ -1,6 +1,5 @@
 package io.lcpr.reconcile.usage;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,9 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class UsageConsumption {
     private static final Logger LOG = Logger.getLogger(UsageConsumption.class);
-    private static final List<String> TOPICS = List.of(Topics.TRACES, Topics.OUTCOMES);
     /** Channel name (application.properties) by the topic it reads. */
-    private static final Map<String, String> CHANNELS = Map.of(Topics.TRACES, "traces", Topics.OUTCOMES, "outcomes");
+    private static final Map<String, String> CHANNELS = new TreeMap<>(
+            Map.of(Topics.TRACES, "traces", Topics.OUTCOMES, "outcomes"));
 
     private final ChannelRegistry channels;
 
@@ -41,7 +40,7 @@ public class UsageConsumption {
 
     /** Pauses or resumes both channels; returns the state after. */
     public State set(boolean paused) {
-        for (String topic : TOPICS) {
+        for (String topic : CHANNELS.keySet()) {
             PausableChannel channel = channel(topic);
             if (paused) {
                 channel.pause();
@@ -49,20 +48,20 @@ public class UsageConsumption {
                 channel.resume();
             }
         }
-        LOG.infof("consumption of %s %s on this instance", TOPICS, paused ? "paused" : "resumed");
+        LOG.infof("consumption of %s %s on this instance", CHANNELS.keySet(), paused ? "paused" : "resumed");
         return state();
     }
 
     /** Whether each topic's channel is paused. */
     public State state() {
         Map<String, Boolean> byTopic = new TreeMap<>();
-        TOPICS.forEach(topic -> byTopic.put(topic, channel(topic).isPaused()));
+        CHANNELS.keySet().forEach(topic -> byTopic.put(topic, channel(topic).isPaused()));
         return new State(byTopic.containsValue(true), byTopic);
     }
 
     /** For the gauge, which is read from start-up on, before the channels are registered. */
     private boolean paused() {
-        return TOPICS.stream().map(topic -> channels.getPausable(CHANNELS.get(topic)))
+        return CHANNELS.values().stream().map(channels::getPausable)
                 .anyMatch(c -> c != null && c.isPaused());
     }
 
