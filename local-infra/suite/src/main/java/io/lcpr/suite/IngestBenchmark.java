@@ -42,7 +42,7 @@ import io.lcpr.infra.Ports;
  * and the ratio. Settings: BENCH_TRACES (1000000), BENCH_BATCH (2000), BENCH_CLIENTS (4), BENCH_WARMUP_TRACES
  * (60000 a round, not counted), BENCH_WARMUP_BATCH (200, every other round; the rest in BENCH_BATCH),
  * BENCH_WARMUP_ROUNDS (at most 40, fewer once the JIT has settled), BENCH_SERVICE_JVM_OPTS (-Xmx256m -Xmn150m
- * -XX:+UseParallelGC).
+ * -XX:+UseParallelGC, and -XX:+UseCompactObjectHeaders on a JDK from 25).
  */
 public final class IngestBenchmark {
 
@@ -67,7 +67,8 @@ public final class IngestBenchmark {
             // young generation over half the heap: with the default third, the requests in flight and the publisher's
             // queue outlived young collections (four a second with eight clients) and were promoted, then collected by
             // full GCs.
-            String jvm = env.getOrDefault("BENCH_SERVICE_JVM_OPTS", "-Xmx256m -Xmn150m -XX:+UseParallelGC");
+            String jvm = env.getOrDefault("BENCH_SERVICE_JVM_OPTS",
+                    "-Xmx256m -Xmn150m -XX:+UseParallelGC" + ServiceProcess.COMPACT_HEADERS);
             try (ServiceProcess ingest = ServiceProcess.start(root, "ingest-service", Ports.free(), serviceEnv,
                     work.resolve("logs"), jvm)) {
                 ingest.awaitReady(Duration.ofSeconds(120));

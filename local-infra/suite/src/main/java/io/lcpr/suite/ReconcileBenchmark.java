@@ -69,7 +69,8 @@ import io.lcpr.infra.TopicWriter;
  * BENCH_WARMUP_TRACES (1000000; 0 measures both services from a cold start, as before session 43),
  * BENCH_BATCH (5000), BENCH_CLIENTS (2), BENCH_SERVICE_JVM_OPTS (-Xmx224m -XX:+UseSerialGC: the collector the JVM
  * picks itself in deploy/kubernetes's 768 MiB pods, below its 1,792 MiB threshold for a parallel one; 224 MiB keeps
- * reconcile-service under the issue's 512 MiB RSS, where 256 peaked at 525-528), BENCH_STATEMENTS (8: the statements a
+ * reconcile-service under the issue's 512 MiB RSS, where 256 peaked at 525-528; and -XX:+UseCompactObjectHeaders on a
+ * JDK from 25, as in the image), BENCH_STATEMENTS (8: the statements a
  * phase lists), BENCH_HUGE_PAGES (read by suite.sh: "try", "on" to reserve huge pages for PostgreSQL for the run, "off").
  */
 public final class ReconcileBenchmark {
@@ -86,7 +87,8 @@ public final class ReconcileBenchmark {
         int batch = Integer.parseInt(env.getOrDefault("BENCH_BATCH", "5000"));
         int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "2"));
         long focusLines = Long.parseLong(env.getOrDefault("BENCH_FOCUS_LINES", "1000000"));
-        String jvm = env.getOrDefault("BENCH_SERVICE_JVM_OPTS", "-Xmx224m -XX:+UseSerialGC");
+        String jvm = env.getOrDefault("BENCH_SERVICE_JVM_OPTS",
+                "-Xmx224m -XX:+UseSerialGC" + ServiceProcess.COMPACT_HEADERS);
         Path root = Path.of(System.getProperty("suite.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("reconcile-bench");
         try (LocalInfra infra = LocalInfra.start(work, Map.of())) {

@@ -25,8 +25,14 @@ public final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * Object headers of 8 bytes instead of 12 where the JDK has them (JEP 519, product from 25), as in
+     * deploy/docker/Dockerfile.jvm; empty on an older JDK, which refuses the flag. In bench-reconcile (session 44) they
+     * took 7% off reconcile-service's CPU folding and 11% off its GC, and 50-80 MiB off ingest-service's peak RSS.
+     */
+    static final String COMPACT_HEADERS = Runtime.version().feature() >= 25 ? " -XX:+UseCompactObjectHeaders" : "";
     /** JVM options of the suite's services: a small heap and quick start-up (C1 only), SERVICE_JVM_OPTS to change. */
-    static final String DEFAULT_JVM_OPTS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_JVM_OPTS = "-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1" + COMPACT_HEADERS;
 
     public static ServiceProcess start(Path root, String name, int port, Map<String, String> env, Path logDir) {
         return start(root, name, port, env, logDir, System.getenv().getOrDefault("SERVICE_JVM_OPTS", DEFAULT_JVM_OPTS));
