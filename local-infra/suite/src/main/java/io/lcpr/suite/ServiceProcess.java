@@ -28,7 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Object headers of 8 bytes instead of 12 where the JDK has them (JEP 519, product from 25), as in
      * deploy/docker/Dockerfile.jvm; empty on an older JDK, which refuses the flag. In bench-reconcile (session 44) they
-     * took 7% off reconcile-service's CPU folding and 11% off its GC, and 50-80 MiB off ingest-service's peak RSS.
+     * took 7% off reconcile-service's CPU folding and 11% off its GC, and 37-83 MiB off ingest-service's peak RSS (23
+     * in bench-ingest).
      */
     static final String COMPACT_HEADERS = Runtime.version().feature() >= 25 ? " -XX:+UseCompactObjectHeaders" : "";
     /** JVM options of the suite's services: a small heap and quick start-up (C1 only), SERVICE_JVM_OPTS to change. */
