@@ -3,7 +3,6 @@ package io.lcpr.suite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -31,16 +30,22 @@ final class CpuTimes {
      */
     static final class Phase {
         private final long servicePid;
-        private final List<Map<String, Double>> before;
+        private final Map<String, Double> before;
+        private final JvmThreads serviceBefore;
+        private final JvmThreads brokerBefore;
         private final Map<Long, PostgresProcess> postgresBefore;
         private final double[] machineBefore;
-        private List<Map<String, Double>> after;
+        private Map<String, Double> after;
+        private JvmThreads serviceAfter;
+        private JvmThreads brokerAfter;
         private Map<Long, PostgresProcess> postgresAfter;
         private double[] machineAfter;
 
         private Phase(long servicePid) {
             this.servicePid = servicePid;
-            this.before = read();
+            this.before = snapshot();
+            this.serviceBefore = JvmThreads.of(servicePid, CpuTimes::threadGroup);
+            this.brokerBefore = brokerThreads();
             this.postgresBefore = postgresProcesses();
             this.machineBefore = CpuTimes.machine();
         }
@@ -50,7 +55,9 @@ final class CpuTimes {
         }
 
         void end() {
-            after = read();
+            after = snapshot();
+            serviceAfter = JvmThreads.of(servicePid, CpuTimes::threadGroup);
+            brokerAfter = brokerThreads();
             postgresAfter = postgresProcesses();
             machineAfter = CpuTimes.machine();
         }
@@ -64,11 +71,13 @@ final class CpuTimes {
         }
 
         String processes(double wallSeconds) {
-            return delta(0, wallSeconds);
+            ended();
+            return CpuTimes.delta(before, after, wallSeconds);
         }
 
         String serviceThreads(double wallSeconds) {
-            return delta(1, wallSeconds);
+            ended();
+            return CpuTimes.delta(Map.of(), serviceBefore.byGroup(serviceAfter), wallSeconds);
         }
 
         String postgres(double wallSeconds) {
@@ -79,18 +88,63 @@ final class CpuTimes {
         }
 
         String broker(double wallSeconds) {
-            return delta(2, wallSeconds);
+            ended();
+            return CpuTimes.delta(Map.of(), brokerBefore.byGroup(brokerAfter), wallSeconds);
         }
 
-        private List<Map<String, Double>> read() {
-            return List.of(snapshot(), CpuTimes.serviceThreads(servicePid), brokerThreads());
-        }
-
-        private String delta(int what, double wallSeconds) {
+        private void ended() {
             if (after == null) {
                 throw new IllegalStateException("the phase has not ended");
             }
-            return CpuTimes.delta(before.get(what), after.get(what), wallSeconds);
+        }
+    }
+
+    /**
+     * A JVM's CPU seconds so far, the whole process's and each live thread's with its group. A thread that ends takes
+     * its counters out of /proc with it while the process's own keep its time (a request worker the pool retires
+     * mid-phase): compared thread by thread, such a thread's time before the phase came off its group, which could go
+     * negative. {@link #byGroup} gives it its own line instead.
+     */
+    record JvmThreads(double processSeconds, Map<Long, Live> threads) {
+        static final JvmThreads NONE = new JvmThreads(0, Map.of());
+
+        /** One live thread: its group and its CPU seconds so far. */
+        record Live(String group, double seconds) {
+        }
+
+        static JvmThreads of(long pid, Grouping grouping) {
+            Path proc = Path.of("/proc", Long.toString(pid));
+            Map<Long, Live> threads = new TreeMap<>();
+            if (!eachNumbered(proc.resolve("task"), t -> {
+                String group = grouping.groupOf(t);
+                if (group != null) {
+                    threads.put(Long.parseLong(t.getFileName().toString()), new Live(group, cpuSeconds(t)));
+                }
+            })) {
+                return NONE;
+            }
+            return new JvmThreads(cpuSeconds(proc), threads);
+        }
+
+        /**
+         * The CPU between this reading and a later one by group: a thread alive at the end counts its time since this
+         * reading (all of it when it started since); the time of threads that ended in between is what the process used
+         * beyond the live threads' share, under {@link CpuTimes#ENDED}.
+         */
+        Map<String, Double> byGroup(JvmThreads later) {
+            if (later.threads.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, Double> out = new TreeMap<>();
+            double live = 0;
+            for (Map.Entry<Long, Live> e : later.threads.entrySet()) {
+                Live then = threads.get(e.getKey());
+                double seconds = e.getValue().seconds() - (then == null ? 0 : then.seconds());
+                out.merge(e.getValue().group(), seconds, Double::sum);
+                live += seconds;
+            }
+            out.put(ENDED, later.processSeconds - processSeconds - live);
+            return out;
         }
     }
 
@@ -103,21 +157,20 @@ final class CpuTimes {
 
     /** CPU seconds so far of the service's threads, by what they do (thread names, digits left out). */
     static Map<String, Double> serviceThreads(long servicePid) {
-        return cpuBy(Path.of("/proc", Long.toString(servicePid), "task"),
-                t -> threadGroup(Files.readString(t.resolve("comm")).trim()));
+        return cpuBy(Path.of("/proc", Long.toString(servicePid), "task"), CpuTimes::threadGroup);
     }
 
     /**
      * CPU seconds so far of the Kafka broker's threads: the JIT compiler, GC, the data plane (network and request
      * handler threads, one name once the kernel has cut thread names to 15 characters), the rest.
      */
-    static Map<String, Double> brokerThreads() {
+    static JvmThreads brokerThreads() {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             Path broker = procs.filter(CpuTimes::isBroker).findFirst().orElse(null);
-            return broker == null ? Map.of()
-                    : cpuBy(broker.resolve("task"), t -> brokerThreadGroup(Files.readString(t.resolve("comm")).trim()));
+            return broker == null ? JvmThreads.NONE
+                    : JvmThreads.of(Long.parseLong(broker.getFileName().toString()), CpuTimes::brokerThreadGroup);
         } catch (IOException e) {
-            return Map.of();
+            return JvmThreads.NONE;
         }
     }
 
@@ -136,7 +189,7 @@ final class CpuTimes {
     record PostgresProcess(String role, double seconds, double endedChildrenSeconds) {
     }
 
-    /** The label of the CPU that processes which ended inside a phase used in it. */
+    /** The label of the CPU that processes (or a JVM's threads) which ended inside a phase used in it. */
     static final String ENDED = "ended in the phase";
 
     /** PostgreSQL's processes by pid. */
@@ -182,7 +235,7 @@ final class CpuTimes {
 
     /** Names the group a process or thread directory counts towards, or null to leave it out. */
     @FunctionalInterface
-    private interface Grouping {
+    interface Grouping {
         String groupOf(Path entry) throws IOException;
     }
 
@@ -250,6 +303,10 @@ final class CpuTimes {
         return null;
     }
 
+    private static String threadGroup(Path thread) throws IOException {
+        return threadGroup(Files.readString(thread.resolve("comm")).trim());
+    }
+
     private static String threadGroup(String name) {
         String jvm = jvmThreadGroup(name);
         if (jvm != null) {
@@ -279,7 +336,8 @@ final class CpuTimes {
         return "other";
     }
 
-    private static String brokerThreadGroup(String name) {
+    private static String brokerThreadGroup(Path thread) throws IOException {
+        String name = Files.readString(thread.resolve("comm")).trim();
         String jvm = jvmThreadGroup(name);
         if (jvm != null) {
             return jvm;

@@ -58,4 +58,33 @@ class CpuTimesTest {
         double total = byRole.values().stream().mapToDouble(Double::doubleValue).sum();
         assertEquals((2.5 + 348 + 65 + 3) - (2 + 40 + 300 + 5), total, 1e-9, "the processes' counters moved by as much");
     }
+
+    @Test
+    void aThreadThatEndsInThePhaseIsCountedApartNotTakenOffItsGroup() {
+        // threads 101 and 102 request workers, 103 a fold worker; the pool retires 101 mid-phase (20 s before, 2 s in
+        // it) and starts 104 (1 s)
+        CpuTimes.JvmThreads before = new CpuTimes.JvmThreads(100, Map.of(
+                101L, new CpuTimes.JvmThreads.Live("request workers", 20),
+                102L, new CpuTimes.JvmThreads.Live("request workers", 10),
+                103L, new CpuTimes.JvmThreads.Live("fold workers", 50)));
+        CpuTimes.JvmThreads after = new CpuTimes.JvmThreads(100 + 2 + 4 + 30 + 1, Map.of(
+                102L, new CpuTimes.JvmThreads.Live("request workers", 14),
+                103L, new CpuTimes.JvmThreads.Live("fold workers", 80),
+                104L, new CpuTimes.JvmThreads.Live("request workers", 1)));
+        Map<String, Double> byGroup = before.byGroup(after);
+        assertEquals(5, byGroup.get("request workers"), 1e-9, "4 s of 102 and 1 s of 104; 101's 20 s not taken off");
+        assertEquals(30, byGroup.get("fold workers"), 1e-9);
+        assertEquals(2, byGroup.get(CpuTimes.ENDED), 1e-9, "what 101 used in the phase");
+        double total = byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+        assertEquals(37, total, 1e-9, "the process's counter moved by as much");
+        assertEquals(Map.of(), before.byGroup(CpuTimes.JvmThreads.NONE), "no /proc: nothing to say");
+    }
+
+    @Test
+    void readsThisJvmsThreads() {
+        CpuTimes.JvmThreads now = CpuTimes.JvmThreads.of(ProcessHandle.current().pid(), t -> "all");
+        assertTrue(now.threads().size() > 1, "a JVM runs more than one thread");
+        double threads = now.threads().values().stream().mapToDouble(CpuTimes.JvmThreads.Live::seconds).sum();
+        assertTrue(now.processSeconds() >= threads - 0.05, "the process's time holds its live threads' time");
+    }
 }
