@@ -44,7 +44,7 @@ final class CpuTimes {
         private Phase(long servicePid) {
             this.servicePid = servicePid;
             this.before = snapshot();
-            this.serviceBefore = JvmThreads.of(servicePid, CpuTimes::threadGroup);
+            this.serviceBefore = CpuTimes.serviceThreads(servicePid);
             this.brokerBefore = brokerThreads();
             this.postgresBefore = postgresProcesses();
             this.machineBefore = CpuTimes.machine();
@@ -56,7 +56,7 @@ final class CpuTimes {
 
         void end() {
             after = snapshot();
-            serviceAfter = JvmThreads.of(servicePid, CpuTimes::threadGroup);
+            serviceAfter = CpuTimes.serviceThreads(servicePid);
             brokerAfter = brokerThreads();
             postgresAfter = postgresProcesses();
             machineAfter = CpuTimes.machine();
@@ -81,9 +81,7 @@ final class CpuTimes {
         }
 
         String postgres(double wallSeconds) {
-            if (postgresAfter == null) {
-                throw new IllegalStateException("the phase has not ended");
-            }
+            ended();
             return CpuTimes.delta(Map.of(), postgresByRole(postgresBefore, postgresAfter), wallSeconds);
         }
 
@@ -156,8 +154,8 @@ final class CpuTimes {
     }
 
     /** CPU seconds so far of the service's threads, by what they do (thread names, digits left out). */
-    static Map<String, Double> serviceThreads(long servicePid) {
-        return cpuBy(Path.of("/proc", Long.toString(servicePid), "task"), CpuTimes::threadGroup);
+    static JvmThreads serviceThreads(long servicePid) {
+        return JvmThreads.of(servicePid, CpuTimes::threadGroup);
     }
 
     /**

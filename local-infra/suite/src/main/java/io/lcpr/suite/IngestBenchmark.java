@@ -201,15 +201,15 @@ public final class IngestBenchmark {
         for (int round = 1; round <= rounds && settled < batches.length; round++) {
             int batch = batches[(round - 1) % batches.length];
             List<byte[]> bodies = bodies(first, first + warm, batch, WARM_UP_START);
-            Map<String, Double> before = CpuTimes.serviceThreads(ingest.pid());
+            CpuTimes.JvmThreads before = CpuTimes.serviceThreads(ingest.pid());
             long t0 = System.nanoTime();
             post(ingest, bodies, clients);
             awaitPublished(infra);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            Map<String, Double> after = CpuTimes.serviceThreads(ingest.pid());
+            Map<String, Double> byGroup = before.byGroup(CpuTimes.serviceThreads(ingest.pid()));
             first += warm;
-            double all = after.keySet().stream().mapToDouble(k -> after.get(k) - before.getOrDefault(k, 0.0)).sum();
-            double jit = after.getOrDefault("JIT compiler", 0.0) - before.getOrDefault("JIT compiler", 0.0);
+            double all = byGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+            double jit = byGroup.getOrDefault("JIT compiler", 0.0);
             double share = all > 0 ? jit / all : 0;
             System.out.printf("warm-up %d (batches of %d): %,.0f traces/s, JIT compiler %.0f%% of the service's CPU%n",
                     round, batch, warm / seconds, share * 100);
